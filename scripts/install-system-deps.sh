@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the test suites use as oracles and peers. Idempotent: only
+# missing packages are installed, so a second run does no network work.
+#   bind9 (named), bind9-utils (named-checkzone), bind9-dnsutils (dig), knot-dnsutils (kdig),
+#   knot (kzonecheck), ldnsutils (ldns-read-zone), procps (free, ps), iproute2 (ss), lsof,
+#   util-linux (prlimit), chromium (the real VS Code's browser), neovim (second LSP client),
+#   libkrb5-dev and ripgrep (code-server's install), imagemagick (screenshot checks).
+set -euo pipefail
+PACKAGES=(bind9 bind9-utils bind9-dnsutils knot-dnsutils knot ldnsutils procps iproute2 lsof util-linux
+  chromium neovim libkrb5-dev ripgrep)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "system packages: all present"
+  exit 0
+fi
+if [ "$(id -u)" != 0 ]; then
+  echo "missing system packages (${missing[*]}); run as root: apt-get install ${missing[*]}" >&2
+  exit 1
+fi
+echo "installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+# Keep package scripts from starting daemons (named, knot) on install: tests start their own.
+printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "system packages: installed ${missing[*]}"

@@ -1,0 +1,85 @@
+// `infra-lens proc | dig | resolve-plan | rules`: the server's commands run in-process,
+// printed as the report's text or, with --json, its data.
+
+import * as fs from 'node:fs';
+import type { CommandContext } from '../core/command';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import { COMMANDS } from '../commandTable';
+import { type DigArgs, type ProcArgs, type Report, type ResolvePlanArgs, ServerCommands } from '../protocol';
+import { lastOption, parseArgs, UsageError } from './usage';
+
+function cliContext(): CommandContext {
+  return {
+    settings: DEFAULT_SETTINGS,
+    trusted: true,
+    isCancelled: () => false,
+    log: (m) => process.stderr.write(`${m}\n`),
+  };
+}
+
+function procArgs(argv: string[]): { args: ProcArgs; json: boolean } {
+  // Reading-specific options pass through: --state LISTEN, --port 53, --unmask …
+  const json = argv.includes('--json');
+  const rest = argv.filter((a) => a !== '--json');
+  const reading = rest.shift();
+  if (!reading || reading.startsWith('-')) throw new UsageError('proc needs a reading, e.g. `infra-lens proc memory`');
+  const options: Record<string, string | boolean> = {};
+  let pid: number | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (!a.startsWith('--')) throw new UsageError(`unexpected argument '${a}'`);
+    const eq = a.indexOf('=');
+    const name = eq >= 0 ? a.slice(2, eq) : a.slice(2);
+    const next = rest[i + 1];
+    const value = eq >= 0 ? a.slice(eq + 1) : next !== undefined && !next.startsWith('--') ? (i++, next) : true;
+    if (name === 'pid') {
+      pid = Number(value);
+      if (!Number.isInteger(pid) || pid <= 0) throw new UsageError(`--pid needs a process id, not '${value}'`);
+    } else options[name] = value;
+  }
+  return { args: { reading, pid, options }, json };
+}
+
+function resolvePlanArgs(argv: string[]): { args: ResolvePlanArgs; json: boolean } {
+  const parsed = parseArgs(argv, ['resolv-conf', 'libc'], ['send', 'json']);
+  if (parsed.positional.length !== 1) throw new UsageError('resolve-plan needs exactly one NAME');
+  const libc = lastOption(parsed, 'libc');
+  if (libc !== undefined && libc !== 'glibc' && libc !== 'musl') throw new UsageError('--libc must be glibc or musl');
+  const file = lastOption(parsed, 'resolv-conf') ?? '/etc/resolv.conf';
+  let resolvConfText: string;
+  try {
+    resolvConfText = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  const env: ResolvePlanArgs['env'] = {};
+  if (process.env.RES_OPTIONS !== undefined) env.RES_OPTIONS = process.env.RES_OPTIONS;
+  if (process.env.LOCALDOMAIN !== undefined) env.LOCALDOMAIN = process.env.LOCALDOMAIN;
+  return { args: { name: parsed.positional[0], resolvConfText, libc, send: parsed.flags.has('send'), env }, json: parsed.flags.has('json') };
+}
+
+export async function runReportCli(command: 'proc' | 'dig' | 'resolve-plan' | 'rules', argv: string[]): Promise<number> {
+  let id: string;
+  let args: unknown;
+  let json: boolean;
+  if (command === 'proc') {
+    ({ args, json } = procArgs(argv));
+    id = ServerCommands.proc;
+  } else if (command === 'dig') {
+    json = argv.includes('--json');
+    args = { argv: argv.filter((a) => a !== '--json') } satisfies DigArgs;
+    id = ServerCommands.dig;
+  } else if (command === 'resolve-plan') {
+    ({ args, json } = resolvePlanArgs(argv));
+    id = ServerCommands.resolvePlan;
+  } else {
+    json = parseArgs(argv, [], ['json']).flags.has('json');
+    args = {};
+    id = ServerCommands.listRules;
+  }
+  const report: Report = await COMMANDS[id](args, cliContext());
+  if (!report.ok) process.stderr.write(`infra-lens ${command}: ${report.error ?? 'failed'}\n`);
+  if (json) process.stdout.write(JSON.stringify(report.ok ? report.data : { error: report.error, data: report.data }, null, 2) + '\n');
+  else if (report.ok || report.data !== null) process.stdout.write(report.text);
+  return report.exitCode ?? (report.ok ? 0 : 1);
+}

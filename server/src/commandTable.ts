@@ -1,0 +1,29 @@
+// Every server command by id. Each area owns its handler; this table only wires ids.
+
+import type { CommandHandler } from './core/command';
+import { allRules } from './core/rules';
+import { runBumpSoaSerialCommand } from './languages/zone/command';
+import { runResolvePlanCommand } from './languages/resolvconf/command';
+import { runDigCommand } from './live/dns/command';
+import { runProcCommand } from './live/proc/command';
+import { ServerCommands } from './protocol';
+import './languages'; // registers every rule
+
+const listRules: CommandHandler = async () => {
+  const rules = allRules();
+  const width = Math.max(...rules.map((r) => r.id.length));
+  return {
+    ok: true,
+    title: 'Infra Lens rules',
+    text: rules.map((r) => `${r.id.padEnd(width)}  ${r.defaultSeverity.padEnd(11)}  ${r.title}`).join('\n') + '\n',
+    data: rules,
+  };
+};
+
+export const COMMANDS: Record<string, CommandHandler> = {
+  [ServerCommands.proc]: runProcCommand,
+  [ServerCommands.dig]: runDigCommand,
+  [ServerCommands.resolvePlan]: runResolvePlanCommand,
+  [ServerCommands.bumpSoaSerial]: runBumpSoaSerialCommand,
+  [ServerCommands.listRules]: listRules,
+};

@@ -1,0 +1,50 @@
+// Which language a file is, by name (and for YAML, by content). The VS Code manifest makes
+// the same choice with its own patterns; this is the CLI's and other editors' version.
+
+import type { LanguageId } from './rules';
+
+/** db.* names that are code or data, never zone files. */
+const NOT_ZONE_EXTENSIONS = new Set([
+  'js', 'mjs', 'cjs', 'ts', 'json', 'jsonc', 'py', 'pyc', 'rb', 'go', 'rs', 'java', 'php', 'sql', 'sqlite', 'sqlite3',
+  'db', 'yaml', 'yml', 'toml', 'md', 'lock', 'bak', 'swp', 'orig', 'gz', 'zip', 'tar', 'xz', 'bz2', 'png', 'jpg', 'svg',
+]);
+
+export const LANGUAGE_IDS: LanguageId[] = ['corefile', 'resolvconf', 'zone', 'k8s'];
+
+/** VS Code language ids -> our language ids. */
+export const VSCODE_LANGUAGE_IDS: Record<string, LanguageId> = {
+  corefile: 'corefile',
+  resolvconf: 'resolvconf',
+  'dns-zone': 'zone',
+  yaml: 'k8s',
+};
+
+export function basename(path: string): string {
+  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return i >= 0 ? path.slice(i + 1) : path;
+}
+
+export function languageByFileName(path: string): LanguageId | 'yaml' | undefined {
+  const name = basename(path);
+  if (name === 'Corefile' || name.startsWith('Corefile.') || name.endsWith('.corefile')) return 'corefile';
+  if (name === 'resolv.conf' || name.startsWith('resolv.conf.') || name.endsWith('.resolv.conf')) return 'resolvconf';
+  if (name.endsWith('.zone')) return 'zone';
+  if (name.startsWith('db.') && name.length > 3) {
+    const ext = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
+    return NOT_ZONE_EXTENSIONS.has(ext) ? undefined : 'zone';
+  }
+  if (/\.ya?ml$/i.test(name)) return 'yaml';
+  return undefined;
+}
+
+/** A YAML text that holds at least one document with top-level apiVersion and kind. */
+export function looksLikeKubernetes(text: string): boolean {
+  return /^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text);
+}
+
+/** Language of a file, or undefined when no language claims it. */
+export function detectLanguage(path: string, text: string | undefined): LanguageId | undefined {
+  const byName = languageByFileName(path);
+  if (byName === 'yaml') return text !== undefined && looksLikeKubernetes(text) ? 'k8s' : undefined;
+  return byName;
+}

@@ -1,0 +1,81 @@
+// What a language module offers. Each languages/<name>/index.ts exports one of these; the
+// LSP server and the CLI only ever talk to this interface. Nothing here knows LSP.
+
+import type { Finding, Position, Range } from './finding';
+import type { LanguageId, RuleMeta } from './rules';
+import type { Settings } from './settings';
+
+export interface AnalysisContext {
+  /** file:// URI (or any URI) of the document. */
+  uri: string;
+  settings: Settings;
+  /**
+   * Reads another file (a $INCLUDE, a Corefile import). Absent in restricted mode
+   * (untrusted workspace, virtual file system): then includes are not followed.
+   */
+  readFile?: (absolutePath: string) => string | undefined;
+  /** True once the request that needs this work has been cancelled. */
+  isCancelled?: () => boolean;
+}
+
+export interface HoverResult {
+  /** Markdown. */
+  contents: string;
+  range?: Range;
+}
+
+export type CompletionKind = 'keyword' | 'property' | 'value' | 'function' | 'module' | 'snippet' | 'enum' | 'constant' | 'text';
+
+export interface CompletionEntry {
+  label: string;
+  kind: CompletionKind;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  insertText?: string;
+  /** insertText uses ${1:placeholder} snippet syntax. */
+  isSnippet?: boolean;
+  /** Text to replace; defaults to the word at the cursor. */
+  range?: Range;
+  sortText?: string;
+}
+
+export type SymbolKind = 'namespace' | 'module' | 'function' | 'property' | 'field' | 'key' | 'object' | 'string' | 'variable' | 'constant' | 'event';
+
+export interface OutlineSymbol {
+  name: string;
+  detail?: string;
+  kind: SymbolKind;
+  range: Range;
+  selectionRange: Range;
+  children?: OutlineSymbol[];
+}
+
+export interface CodeLensEntry {
+  range: Range;
+  title: string;
+  /** Server command id (protocol.ts) and its arguments; absent for a plain label. */
+  command?: string;
+  arguments?: unknown[];
+}
+
+export interface InlayHintEntry {
+  position: Position;
+  label: string;
+  tooltip?: string;
+}
+
+export interface LanguageService<Parsed = unknown> {
+  id: LanguageId;
+  /** Characters that start a whole-line comment (for suppression comments). */
+  commentPrefixes: string[];
+  rules: RuleMeta[];
+  /** Never throws on user text; syntax problems are returned by lint(). */
+  parse(text: string, ctx: AnalysisContext): Parsed;
+  lint(parsed: Parsed, ctx: AnalysisContext): Finding[] | Promise<Finding[]>;
+  hover?(parsed: Parsed, position: Position, ctx: AnalysisContext): HoverResult | undefined;
+  complete?(parsed: Parsed, position: Position, ctx: AnalysisContext): CompletionEntry[];
+  symbols?(parsed: Parsed, ctx: AnalysisContext): OutlineSymbol[];
+  codeLenses?(parsed: Parsed, ctx: AnalysisContext): CodeLensEntry[];
+  inlayHints?(parsed: Parsed, range: Range, ctx: AnalysisContext): InlayHintEntry[];
+}

@@ -1,0 +1,39 @@
+// Runs one language over one document: rule findings -> user severities -> suppressions ->
+// ranges clamped into the document -> sorted. Shared by the LSP server and the CLI.
+
+import { compareFindings, type Finding, type Severity } from './finding';
+import type { AnalysisContext, LanguageService } from './languageService';
+import { getRule } from './rules';
+import type { Settings } from './settings';
+import { applySuppressions } from './suppression';
+import { LineIndex } from './text';
+
+/** The severity a finding is shown with, or undefined when the user turned its rule off. */
+export function effectiveSeverity(finding: Finding, settings: Settings): Severity | undefined {
+  const configured = settings.rules[finding.ruleId];
+  if (configured === 'off') return undefined;
+  if (configured) return configured;
+  return finding.severity ?? getRule(finding.ruleId)?.defaultSeverity ?? 'error';
+}
+
+export function finalizeFindings(raw: Finding[], text: string, service: LanguageService, settings: Settings): Finding[] {
+  const index = new LineIndex(text);
+  const out: Finding[] = [];
+  for (const f of applySuppressions(raw, index, service.commentPrefixes)) {
+    const severity = effectiveSeverity(f, settings);
+    if (!severity) continue;
+    out.push({ ...f, severity, range: f.uri ? f.range : index.clampRange(f.range) });
+  }
+  return out.sort(compareFindings);
+}
+
+export interface LintResult<P = unknown> {
+  parsed: P;
+  findings: Finding[];
+}
+
+export async function lintText<P>(service: LanguageService<P>, text: string, ctx: AnalysisContext): Promise<LintResult<P>> {
+  const parsed = service.parse(text, ctx);
+  const raw = await service.lint(parsed, ctx);
+  return { parsed, findings: finalizeFindings(raw, text, service as LanguageService, ctx.settings) };
+}

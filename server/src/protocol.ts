@@ -1,0 +1,73 @@
+// Command ids and result shapes shared by the server, the VS Code client and the CLI.
+// Server command ids (`infraLens.server.*`) differ from the palette ids (`infraLens.*`) so
+// VS Code never confuses the client's command with the one the server registers.
+// This file imports nothing: the client and every layer of the server may use it.
+
+export const ServerCommands = {
+  /** A /proc reading: ProcArgs -> Report */
+  proc: 'infraLens.server.proc',
+  /** A dig-style lookup: DigArgs -> Report */
+  dig: 'infraLens.server.dig',
+  /** The queries the resolver sends for a name: ResolvePlanArgs -> Report */
+  resolvePlan: 'infraLens.server.resolvePlan',
+  /** SOA serial bump in a zone document: { uri } -> Report (data: the edit) */
+  bumpSoaSerial: 'infraLens.server.bumpSoaSerial',
+  /** Every rule id with its title and default severity: {} -> Report */
+  listRules: 'infraLens.server.listRules',
+} as const;
+
+export type ServerCommandId = (typeof ServerCommands)[keyof typeof ServerCommands];
+
+/** Every command returns data plus the text a front end shows for it. */
+export interface Report<T = unknown> {
+  ok: boolean;
+  /** Title of the view that shows the report. */
+  title: string;
+  /** Plain text rendering (what the CLI prints and the editor shows). */
+  text: string;
+  /** The same content as data (what `--json` prints). */
+  data: T;
+  /** Process exit status the CLI uses (dig's conventions for lookups). */
+  exitCode?: number;
+  /** Set when ok is false: what went wrong, in one sentence. */
+  error?: string;
+}
+
+export interface ProcArgs {
+  /** memory | load | uptime | cpu | kernel | interfaces | sockets | processes | process | deleted-files … */
+  reading: string;
+  pid?: number;
+  /** Reading-specific options (e.g. state, port, unmask). */
+  options?: Record<string, string | boolean>;
+}
+
+export interface DigArgs {
+  /** Arguments as for `infra-lens dig` (e.g. ["@127.0.0.1", "-p", "5300", "example.test", "MX", "+tcp"]). */
+  argv: string[];
+}
+
+export interface ResolvePlanArgs {
+  name: string;
+  /** Text of the resolv.conf to plan with; defaults to the node's /etc/resolv.conf. */
+  resolvConfText?: string;
+  /** Or the URI of an open resolv.conf document. */
+  uri?: string;
+  libc?: 'glibc' | 'musl';
+  /** Actually send the queries and report each answer. */
+  send?: boolean;
+  env?: { RES_OPTIONS?: string; LOCALDOMAIN?: string };
+}
+
+export interface BumpSoaSerialArgs {
+  uri: string;
+}
+
+/** The shape of the `processes` reading's data, which the client's process picker uses. */
+export interface ProcessListData {
+  processes: Array<{ pid: number; user: string; state: string; rssBytes: number; command: string }>;
+}
+
+/** Data of a successful bumpSoaSerial report: the edits to apply to the document. */
+export interface BumpSoaSerialResult {
+  edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>;
+}

@@ -1,0 +1,31 @@
+// Shared by the tests: where the repository is, and how to lint a text in one call.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Finding } from '../server/src/core/finding';
+import type { LanguageId } from '../server/src/core/rules';
+import { lintText } from '../server/src/core/lint';
+import { DEFAULT_SETTINGS, type Settings } from '../server/src/core/settings';
+import { LANGUAGES } from '../server/src/languages';
+
+function findRepoRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) || !fs.existsSync(path.join(dir, 'server'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('repository root not found');
+    dir = parent;
+  }
+  return dir;
+}
+
+export const repoRoot = findRepoRoot();
+export const cliPath = path.join(repoRoot, 'dist', 'cli.js');
+export const serverPath = path.join(repoRoot, 'dist', 'server.js');
+
+export async function lint(language: LanguageId, text: string, settings: Partial<Settings> = {}, uri = 'file:///test'): Promise<Finding[]> {
+  return (await lintText(LANGUAGES[language], text, { uri, settings: { ...DEFAULT_SETTINGS, ...settings } })).findings;
+}
+
+export function ruleIds(findings: Finding[]): string[] {
+  return findings.map((f) => f.ruleId);
+}
