@@ -2,7 +2,7 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { type BumpSoaSerialResult, type ProcArgs, type ProcessListData, type Report, ServerCommands } from '../../server/src/protocol';
+import { type BumpSoaSerialResult, type ProcArgs, type ProcessListData, type Report, SHOW_SERVER_REPORT, ServerCommands } from '../../server/src/protocol';
 import { REPORT_SCHEME, ReportView } from './views/reportView';
 
 /** Palette command -> /proc reading with no further input. */
@@ -102,4 +102,11 @@ export function registerCommands(context: vscode.ExtensionContext, getClient: ()
   });
 
   register('infraLens.showOutput', async () => getClient()?.outputChannel.show());
+
+  // Code lenses name a server command and its argument; the report opens like any other.
+  context.subscriptions.push(
+    vscode.commands.registerCommand(SHOW_SERVER_REPORT, async (command: string, args: unknown) => {
+      if (needsTrust()) await show(await run(command, args));
+    }),
+  );
 }

@@ -4,7 +4,7 @@ import type { CommandHandler } from './core/command';
 import { allRules } from './core/rules';
 import { runBumpSoaSerialCommand } from './languages/zone/command';
 import { runResolvePlanCommand } from './languages/resolvconf/command';
-import { runDigCommand } from './live/dns/command';
+import { runCheckRecordCommand, runDigCommand } from './live/dns/command';
 import { runProcCommand } from './live/proc/command';
 import { ServerCommands } from './protocol';
 import './languages'; // registers every rule
@@ -25,5 +25,6 @@ export const COMMANDS: Record<string, CommandHandler> = {
   [ServerCommands.dig]: runDigCommand,
   [ServerCommands.resolvePlan]: runResolvePlanCommand,
   [ServerCommands.bumpSoaSerial]: runBumpSoaSerialCommand,
+  [ServerCommands.checkRecord]: runCheckRecordCommand,
   [ServerCommands.listRules]: listRules,
 };

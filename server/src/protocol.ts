@@ -12,6 +12,8 @@ export const ServerCommands = {
   resolvePlan: 'infraLens.server.resolvePlan',
   /** SOA serial bump in a zone document: { uri } -> Report (data: the edit) */
   bumpSoaSerial: 'infraLens.server.bumpSoaSerial',
+  /** Compare a zone file's RRset with the live answer: CheckRecordArgs -> Report */
+  checkRecord: 'infraLens.server.checkRecord',
   /** Every rule id with its title and default severity: {} -> Report */
   listRules: 'infraLens.server.listRules',
 } as const;
@@ -71,3 +73,19 @@ export interface ProcessListData {
 export interface BumpSoaSerialResult {
   edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>;
 }
+
+/** A zone file's RRset to compare with what the zone's authoritative servers answer now. */
+export interface CheckRecordArgs {
+  /** Absolute owner name, e.g. "www.example.com." */
+  name: string;
+  /** Record type mnemonic, e.g. "A". */
+  type: string;
+  /** The RDATA in the file, in presentation format, one entry per record. */
+  expected: string[];
+  /** Servers to ask (addresses or names); default: the zone's NS records as resolved. */
+  servers?: string[];
+  port?: number;
+}
+
+/** Client command that runs a server command and shows its report (used by code lenses). */
+export const SHOW_SERVER_REPORT = 'infraLens.showServerReport';
