@@ -3,11 +3,21 @@
 
 import { type CommandContext, type CommandHandler, failedReport } from '../../core/command';
 import type { ProcArgs, Report } from '../../protocol';
+import { cpuReading } from './readings/cpu';
+import { interfacesReading } from './readings/interfaces';
+import { kernelReading } from './readings/kernel';
+import { loadReading } from './readings/load';
 import { memoryReading } from './readings/memory';
+import { uptimeReading } from './readings/uptime';
 import type { Reading } from './report';
 
 export const READINGS: Record<string, Reading> = {
   memory: memoryReading,
+  load: loadReading,
+  uptime: uptimeReading,
+  cpu: cpuReading,
+  kernel: kernelReading,
+  interfaces: interfacesReading,
 };
 
 export const READING_NAMES = Object.keys(READINGS);
