@@ -8,6 +8,7 @@ import { interfacesReading } from './readings/interfaces';
 import { kernelReading } from './readings/kernel';
 import { loadReading } from './readings/load';
 import { memoryReading } from './readings/memory';
+import { socketsReading } from './readings/sockets';
 import { uptimeReading } from './readings/uptime';
 import type { Reading } from './report';
 
@@ -18,6 +19,7 @@ export const READINGS: Record<string, Reading> = {
   cpu: cpuReading,
   kernel: kernelReading,
   interfaces: interfacesReading,
+  sockets: socketsReading,
 };
 
 export const READING_NAMES = Object.keys(READINGS);
