@@ -11,6 +11,7 @@ import { lintText } from '../../../server/src/core/lint';
 import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { corefileLanguage } from '../../../server/src/languages/corefile';
 import { lexCorefile } from '../../../server/src/languages/corefile/lexer';
+import { isKnownPlugin } from '../../../server/src/languages/corefile/plugins';
 import { parseCorefile } from '../../../server/src/languages/corefile/parser';
 import { normalizeKey, formatZoneAddr } from '../../../server/src/languages/corefile/serverKey';
 import { repoRoot } from '../../helpers';
@@ -42,6 +43,10 @@ async function errorsOf(text: string): Promise<string[]> {
 }
 
 /** The setup case as a whole Corefile: `<keys or .> { input }` (research note, section 3). */
+function firstToken(c: SetupCase): string {
+  return lexCorefile(c.input)[0]?.text ?? '';
+}
+
 export function wrapCase(c: SetupCase): string {
   const input = c.inputBase64 ? Buffer.from(c.inputBase64, 'base64').toString('utf8') : c.input;
   const keys = c.serverBlockKeys?.length ? c.serverBlockKeys.join(' ') : '.';
@@ -54,12 +59,16 @@ test('setup-cases.json: Infra Lens reports an error exactly when CoreDNS rejects
   const corpusArtefacts: string[] = [];
   let agree = 0;
   for (const c of cases) {
-    const errors = await errorsOf(wrapCase(c));
+    // The Go tests hand serverBlockKeys straight to setup(); CoreDNS's own key check
+    // (InspectServerBlocks) is not part of what they test, so the wrapper's key line is not judged.
+    const errors = (await errorsOf(wrapCase(c))).filter((e) => !(c.serverBlockKeys && e.startsWith('corefile/server-key 1:')));
     // These cases call setup() directly with a first token that is not a plugin name; in a
     // Corefile that token is an unknown directive, so CoreDNS rejects the file whatever
     // the test expected of the plugin.
-    const expected = c.firstTokenIsNotDirective ? true : c.shouldErr;
-    if (c.firstTokenIsNotDirective && !c.shouldErr) corpusArtefacts.push(`${c.source}: first token '${c.firstTokenIsNotDirective}' is not a directive; as a Corefile CoreDNS rejects it`);
+    const first = firstToken(c);
+    const notDirective = !isKnownPlugin(first);
+    const expected = notDirective ? true : c.shouldErr;
+    if (notDirective && !c.shouldErr) corpusArtefacts.push(`${c.source}: first token '${first}' is not a directive (the test calls ${c.plugin}'s parser directly); as a Corefile CoreDNS rejects it`);
     if ((errors.length > 0) === expected) agree++;
     else misses.push(`${c.source} [${c.plugin}] expected ${expected ? 'an error' : 'no error'}${errors.length ? `, got: ${errors[0]}` : ''}\n    ${JSON.stringify(c.input.length > 200 ? `${c.input.slice(0, 200)}…` : c.input)}`);
   }
@@ -70,7 +79,8 @@ test('setup-cases.json: Infra Lens reports an error exactly when CoreDNS rejects
   assert.ok(pct >= SETUP_FLOOR, `agreement ${pct.toFixed(1)}% fell below the floor ${SETUP_FLOOR}%`);
 });
 
-const SETUP_FLOOR = 0;
+// Measured 100.0% (1190/1190) when written; the floor leaves room for a corpus refresh.
+const SETUP_FLOOR = 99.5;
 
 interface ReadmeExample {
   plugin: string;
@@ -82,6 +92,7 @@ test('readme-examples.json: every Corefile CoreDNS presents as valid lints witho
   const examples = load<ReadmeExample[]>('readme-examples.json');
   const failures: string[] = [];
   const truncated: string[] = [];
+  const placeholders: string[] = [];
   for (const e of examples) {
     // Corefiles built by Go string concatenation in test/*.go were cut at the first
     // "+ variable +" by the extraction: their braces do not balance, so they are not Corefiles.
@@ -89,21 +100,29 @@ test('readme-examples.json: every Corefile CoreDNS presents as valid lints witho
       truncated.push(e.source);
       continue;
     }
+    // "<<arg>>" marks a value the Go test fills in at run time (a URL, a port).
+    if (e.corefile.includes('<<') || /%[dsv]/.test(e.corefile)) {
+      placeholders.push(e.source);
+      continue;
+    }
     const errors = await errorsOf(e.corefile);
     if (errors.length) failures.push(`${e.source} [${e.plugin}]: ${errors.join('; ')}`);
   }
-  const complete = examples.length - truncated.length;
-  console.log(`readme-examples clean: ${complete - failures.length}/${complete} (${truncated.length} more were cut short by the corpus extraction and are not Corefiles: ${truncated.join(', ')})`);
+  const complete = examples.length - truncated.length - placeholders.length;
+  console.log(`readme-examples clean: ${complete - failures.length}/${complete}`);
+  console.log(`  not replayed: ${truncated.length} cut short by the corpus extraction (Go string concatenation; not Corefiles): ${truncated.join(', ')}`);
+  console.log(`  not replayed: ${placeholders.length} with run-time <<placeholders>> or printf verbs: ${placeholders.join(', ')}`);
   if (failures.length) console.log(`  ${failures.join('\n  ')}`);
-  assert.ok(complete - failures.length >= README_FLOOR, `${failures.length} README examples have errors`);
+  assert.deepEqual(failures, [], `${failures.length} README examples have errors`);
 });
 
-const README_FLOOR = 0;
 
 function isTruncated(text: string): boolean {
   let depth = 0;
-  for (const t of lexCorefile(text)) depth += t.text === '{' ? 1 : t.text === '}' ? -1 : 0;
-  return depth > 0;
+  const tokens = lexCorefile(text);
+  for (const t of tokens) depth += t.text === '{' ? 1 : t.text === '}' ? -1 : 0;
+  // Also a lone key line cut before its block ("split-type:").
+  return depth > 0 || (!tokens.some((t) => t.text === '{') && /[:,]$/.test(tokens.at(-1)?.text ?? ''));
 }
 
 interface CaddyfileCases {

@@ -2,15 +2,40 @@
 
 import type { Finding } from '../../core/finding';
 import type { LanguageService } from '../../core/languageService';
+import { completeCorefile } from './completion';
+import { hoverCorefile } from './hover';
 import { type CorefileAst, parseCorefile } from './parser';
 import type { RuleContext } from './rules/context';
+import { checkDeprecated, deprecatedRule } from './rules/deprecated';
+import { checkDuplicateServers, duplicateServer } from './rules/duplicate-server';
+import { checkGluedBrace, gluedBrace } from './rules/glued-brace';
+import { checkLoopWithoutForward, loopWithoutForward } from './rules/loop-without-forward';
+import { checkPlaintextTransport, plaintextTransport } from './rules/plaintext-transport';
+import { checkPluginOrder, pluginOrder } from './rules/plugin-order';
+import { checkResolvConfLoop, resolvConfLoop } from './rules/resolv-conf-loop';
+import { checkServerKeys, serverKeyRule } from './rules/server-key';
 import { checkSetup, SETUP_RULES } from './rules/setupRules';
 import { checkSyntax, syntaxRule } from './rules/syntax';
+import { checkTemplateEnv, templateEnv } from './rules/template-env';
 import { checkUnknownDirective, unknownDirective } from './rules/unknown-directive';
+import { corefileSymbols } from './symbols';
 
 export const corefileSyntax = syntaxRule;
 
-const CHECKS: Array<(ctx: RuleContext) => Finding[]> = [checkSyntax, checkUnknownDirective, checkSetup];
+const CHECKS: Array<(ctx: RuleContext) => Finding[]> = [
+  checkSyntax,
+  checkUnknownDirective,
+  checkSetup,
+  checkServerKeys,
+  checkDuplicateServers,
+  checkPlaintextTransport,
+  checkResolvConfLoop,
+  checkLoopWithoutForward,
+  checkTemplateEnv,
+  checkGluedBrace,
+  checkPluginOrder,
+  checkDeprecated,
+];
 
 /** The same finding reached twice (a snippet imported by several blocks) is shown once. */
 function dedupe(findings: Finding[]): Finding[] {
@@ -26,10 +51,26 @@ function dedupe(findings: Finding[]): Finding[] {
 export const corefileLanguage: LanguageService<CorefileAst> = {
   id: 'corefile',
   commentPrefixes: ['#'],
-  rules: [syntaxRule, unknownDirective, ...SETUP_RULES],
+  rules: [
+    syntaxRule,
+    unknownDirective,
+    ...SETUP_RULES,
+    serverKeyRule,
+    duplicateServer,
+    plaintextTransport,
+    resolvConfLoop,
+    loopWithoutForward,
+    templateEnv,
+    gluedBrace,
+    pluginOrder,
+    deprecatedRule,
+  ],
   parse: (text, ctx) => parseCorefile(text, { uri: ctx.uri, readFile: ctx.readFile }),
   lint(ast, ctx) {
     const rc: RuleContext = { ast, settings: ctx.settings };
     return dedupe(CHECKS.flatMap((check) => check(rc)));
   },
+  hover: (ast, position) => hoverCorefile(ast, position),
+  complete: (ast, position) => completeCorefile(ast, position),
+  symbols: (ast) => corefileSymbols(ast),
 };

@@ -80,7 +80,7 @@ export interface ParseOptions {
 }
 
 /** A token read from an imported file remembers where it came from. */
-export type SourcedToken = Token & { uri?: string };
+export type SourcedToken = Token & { uri?: string; importedBy?: Token };
 
 const MAX_SNIPPET_EXPANSIONS = 10000;
 const MAX_FILE_IMPORTS = 100;
@@ -150,9 +150,6 @@ class Parser {
     if (isWord(first, '{')) {
       block.open = first;
       this.i++;
-    } else if (block.keys.length && this.blocks.length + this.snippets.length > 0) {
-      // Without braces a block runs to end of file: only the first block may omit them.
-      this.error(block.keys[0], `Server block '${block.keys.map((k) => k.text).join(' ')}' needs '{ }': only a file with a single server block may leave them out`, 'warning');
     }
     this.directives(block);
     if (block.keys.length || block.directives.length) this.blocks.push(block);
@@ -237,8 +234,7 @@ class Parser {
           block.close = tok;
           return;
         }
-        // An unbraced block ends at a stray "}" (CoreDNS then parses what follows as keys).
-        this.error(tok, "Unexpected '}' because no matching opening brace");
+        // An unbraced block ends at a "}" (CoreDNS accepts it and reads what follows as keys).
         return;
       }
       if (tok.text === 'import') {
@@ -264,7 +260,7 @@ class Parser {
   }
 
   private directive(block: ServerBlock, name: SourcedToken): void {
-    const d: Directive = { name, args: [], trailing: [] };
+    const d: Directive = { name, args: [], trailing: [], importedBy: name.importedBy };
     this.i++;
     while (this.i < this.toks.length && !this.newLine(this.i)) {
       const t = this.toks[this.i];
@@ -345,12 +341,12 @@ class Parser {
       } else if (snippet) {
         statement.resolved = 'snippet';
         if (++this.snippetExpansions > MAX_SNIPPET_EXPANSIONS) this.error(args[0], `maximum snippet import depth (${MAX_SNIPPET_EXPANSIONS}) exceeded`);
-        else replacement = snippet.tokens.map((t) => ({ ...t, importedBy: keyword }) as SourcedToken);
+        else replacement = snippet.tokens.map((t) => ({ ...t }));
       } else {
         replacement = this.importFile(args[0], statement, opaque);
       }
     }
-    const imported = replacement.map((t) => Object.assign(t, { importedBy: keyword }));
+    const imported = replacement.map((t) => ({ ...t, importedBy: keyword }));
     this.toks.splice(start, k - start, ...imported);
     this.i = start;
   }

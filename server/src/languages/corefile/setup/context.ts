@@ -8,6 +8,7 @@ import type { Token } from '../lexer';
 import type { Directive, Property, ServerBlock } from '../parser';
 import { hasEnvPlaceholder } from '../parser';
 import type { PluginSpec, PropertySpec } from '../plugins';
+import { wasRemoved } from '../deprecations';
 import { formatMs, isIP, parseGoDuration, parseGoFloat, parseGoInt, parseGoUint } from '../values';
 
 /** Which rule a setup finding belongs to. */
@@ -60,6 +61,7 @@ export class PluginSetup {
   }
 
   unknownProperty(prop: Property, known = Object.keys(this.spec.properties), message?: string): void {
+    if (wasRemoved(this.name, prop.name.text)) return; // corefile/deprecated says when and what replaced it
     const suggestion = closestMatch(prop.name.text, known);
     const range = { start: { line: prop.name.line, character: prop.name.start }, end: { line: prop.name.endLine, character: prop.name.end } };
     this.report('unknown-property', prop.name, message ?? `unknown property '${prop.name.text}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}; known: ${known.join(', ')}`, {

@@ -59,7 +59,7 @@ export function checkKubernetes([d]: Directive[], s: PluginSetup): void {
         if (s.propCount(p, 1, null)) s.int(a[0], { what: 'ttl', min: 0, max: 3600 });
         break;
       case 'ignore':
-        if (s.propCount(p, 1, 1)) s.oneOf(a[0], ['empty_service'], { what: 'ignore' });
+        if (s.propCount(p, 1, null)) s.oneOf(a[0], ['empty_service'], { what: 'ignore' });
         break;
       case 'kubeconfig':
         s.propCount(p, 1, 2, 'kubeconfig KUBECONFIG [CONTEXT]');

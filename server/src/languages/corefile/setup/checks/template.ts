@@ -13,7 +13,7 @@ const MAX_REGEX = 10000;
 const TEMPLATE_FUNCS = new Set(['and', 'call', 'html', 'index', 'slice', 'js', 'len', 'not', 'or', 'print', 'printf', 'println', 'urlquery', 'eq', 'ge', 'gt', 'le', 'lt', 'ne', 'parseInt']);
 const TEMPLATE_KEYWORDS = new Set(['if', 'else', 'end', 'range', 'with', 'define', 'template', 'block', 'nil', 'true', 'false', 'break', 'continue']);
 /** expr environment of the template plugin (plugin/pkg/expression + group). */
-const EXPR_ENV = new Set(['incidr', 'metadata', 'type', 'name', 'class', 'proto', 'size', 'client_ip', 'port', 'id', 'opcode', 'do', 'bufsize', 'server_ip', 'server_port', 'group']);
+export const EXPR_ENV = new Set(['incidr', 'metadata', 'type', 'name', 'class', 'proto', 'size', 'client_ip', 'port', 'id', 'opcode', 'do', 'bufsize', 'server_ip', 'server_port', 'group']);
 /** expr-lang builtins and keywords: reserved as variable names. */
 const EXPR_BUILTINS = new Set([
   'len', 'all', 'none', 'any', 'one', 'filter', 'map', 'find', 'findIndex', 'findLast', 'findLastIndex', 'count', 'sum', 'groupBy', 'sortBy', 'reduce', 'abs', 'ceil', 'floor', 'round', 'int', 'float', 'string',
@@ -41,9 +41,30 @@ export function templateError(text: string): string | undefined {
   }
 }
 
-/** expr-lang Compile errors visible without types: unknown names, a dangling operator. */
-function exprError(tokens: Token[], known: Set<string>): string | undefined {
+type ExprType = 'int' | 'string' | 'unknown';
+
+/** The type of a simple expression: literals, typed variables and + - * / between them. */
+export function exprType(src: string, types: Map<string, ExprType>): ExprType | { error: string } {
+  const parts = src.split(/\s*([+\-*/])\s*/).filter((x) => x !== '');
+  let result: ExprType | undefined;
+  for (let i = 0; i < parts.length; i += 2) {
+    const operand = parts[i].trim();
+    const t: ExprType = /^[0-9]+$/.test(operand) ? 'int' : /^'[^']*'$|^"[^"]*"$/.test(operand) ? 'string' : (types.get(operand) ?? 'unknown');
+    if (t === 'unknown') return 'unknown';
+    const op = parts[i - 1];
+    if (result !== undefined && result !== t) return { error: `invalid operation: ${result} ${op} ${t} (mismatched types ${result} and ${t})` };
+    if (result === 'string' && op !== '+') return { error: `invalid operation: string ${op} string` };
+    result = t;
+  }
+  return result ?? 'unknown';
+}
+
+/** expr-lang Compile errors visible without full types: unknown names, a dangling operator,
+ * + between a string and a number. */
+export function exprError(tokens: Token[], known: Set<string>, types = new Map<string, ExprType>()): string | undefined {
   const src = tokens.map((t) => t.text).join(' ');
+  const typed = exprType(src, types);
+  if (typeof typed === 'object') return typed.error;
   const stripped = src.replace(/"(\\.|[^"\\])*"|'(\\.|[^'\\])*'|`[^`]*`/g, ' 0 ');
   if (/(\+|-|\*|\/|%|==|!=|<=|>=|<|>|&&|\|\||\?|:|\band\b|\bor\b|\bnot\b|!)\s*$/.test(stripped)) return 'unexpected end of expression';
   const re = /(\.?)([A-Za-z_][A-Za-z0-9_]*)/g;
@@ -78,6 +99,7 @@ export function checkTemplate(occurrences: Directive[], s: PluginSetup): void {
       continue;
     }
     const vars = new Set<string>();
+    const types = new Map<string, ExprType>();
     for (const p of d.block?.properties ?? []) {
       const a = p.args;
       switch (p.name.text) {
@@ -103,15 +125,17 @@ export function checkTemplate(occurrences: Directive[], s: PluginSetup): void {
           if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(name)) s.invalid(a[0], `invalid variable name "${name}"`);
           else if (EXPR_ENV.has(name) || EXPR_BUILTINS.has(name) || EXPR_KEYWORDS.has(name) || vars.has(name)) s.invalid(a[0], `variable name "${name}" is reserved`);
           else {
-            const err = exprError(a.slice(1), new Set([...EXPR_ENV, ...vars]));
+            const err = exprError(a.slice(1), new Set([...EXPR_ENV, ...vars]), types);
             if (err) s.invalid(a[1], `could not compile expression: ${name}, ${err}`);
             vars.add(name);
+            const t = exprType(a.slice(1).map((x) => x.text).join(' '), types);
+            types.set(name, typeof t === 'string' ? t : 'unknown');
           }
           break;
         }
         case 'expr': {
           if (!s.propCount(p, 1, null)) break;
-          const err = exprError(a, new Set([...EXPR_ENV, ...vars]));
+          const err = exprError(a, new Set([...EXPR_ENV, ...vars]), types);
           if (err) s.invalid(a[0], `could not compile expression: ${err}`);
           break;
         }
