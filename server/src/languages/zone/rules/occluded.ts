@@ -21,12 +21,15 @@ export function checkOccluded(z: ZoneIndex): Finding[] {
       if (t.name !== d && isAtOrBelow(t.name, d)) out.push(recordFinding(occluded, r, t.token, `NS '${t.name.replace(/\.$/, '')}' is below a DNAME '${d.replace(/\.$/, '')}' (illegal)`, { severity: 'error' }));
     }
   }
+  // Glue: addresses of names that some NS record points to.
+  const nsTargets = new Set<string>();
+  for (const r of z.ast.records) if (r.type === 'NS') nsTargets.add(targetOf(r)?.name ?? '');
   const reported = new Set<string>();
   for (const r of z.ast.records) {
     if (reported.has(r.owner) || !z.inZone(r.owner)) continue;
     const cut = z.cutAbove(r.owner);
     if (!cut) continue;
-    if (cut.kind === 'delegation' && (r.type === 'A' || r.type === 'AAAA' || r.type === 'NS' || r.type === 'DS')) continue; // glue, nested delegations
+    if (cut.kind === 'delegation' && (((r.type === 'A' || r.type === 'AAAA') && nsTargets.has(r.owner)) || r.type === 'NS' || r.type === 'DS')) continue; // glue, nested delegations
     reported.add(r.owner);
     const why = cut.kind === 'delegation' ? `below the delegation to ${cut.name.replace(/\.$/, '')}` : `below the DNAME at ${cut.name.replace(/\.$/, '')}`;
     out.push(recordFinding(occluded, r, ownerOrType(r), `${r.owner.replace(/\.$/, '')} is ${why}: this data is occluded and never served`));
