@@ -27,6 +27,7 @@ import { checkNsec3Owner, nsec3Owner } from './rules/nsec3-owner';
 import { checkOccluded, occluded } from './rules/occluded';
 import { checkOutOfZone, outOfZone } from './rules/out-of-zone';
 import { checkSoaNotAtApex, soaNotAtApex } from './rules/soa-not-at-apex';
+import { checkRdataEncoding, rdataEncoding } from './rules/rdata-encoding';
 import { checkSpfType, spfType } from './rules/spf-type';
 import { syntax } from './rules/syntax';
 import { checkTargetIsAddress, targetIsAddress } from './rules/target-is-address';
@@ -57,12 +58,14 @@ const ZONE_CHECKS: Array<(z: ZoneIndex) => Finding[]> = [
   checkMissingGlue,
   checkOccluded,
   checkSpfType,
+  checkRdataEncoding,
 ];
 
 const RULES: RuleMeta[] = [
   syntax, unknownType, badRdata, badIpv4, nameTooLong, txtStringTooLong, include, generate, noTtl, ttlTooLarge, classMismatch,
   outOfZone, soaNotAtApex, multipleSingleton, cnameAndOtherData, nsWildcard, nsec3Owner, dsAtApex, missingSoa, missingApexNs,
   badOwnerName, nonTerminalWildcard, ttlMismatch, targetIsAddress, targetIsCname, targetNoAddress, missingGlue, occluded, spfType,
+  rdataEncoding,
 ];
 
 export function lintZone(ast: ZoneAst): Finding[] {
