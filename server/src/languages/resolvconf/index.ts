@@ -2,12 +2,12 @@
 
 import type { LanguageService } from '../../core/languageService';
 import { parseResolvConf, type ResolvConfAst } from './parser';
-import { checkUnknownKeyword, unknownKeyword } from './rules';
+import { lintResolvConf, RULES } from './rules';
 
 export const resolvconfLanguage: LanguageService<ResolvConfAst> = {
   id: 'resolvconf',
   commentPrefixes: ['#', ';'],
-  rules: [unknownKeyword],
+  rules: RULES,
   parse: (text) => parseResolvConf(text),
-  lint: (ast) => checkUnknownKeyword(ast),
+  lint: (ast, ctx) => lintResolvConf(ast, ctx),
 };
