@@ -198,21 +198,21 @@ function noteIgnoredLine(l: ResolvLine, cfg: ResolverConfig): void {
   if (l.kind === 'blank' || l.kind === 'comment') return;
   const word = l.keyword;
   if (word.text.startsWith('#') || word.text.startsWith(';')) return; // an indented comment: skipped, as meant
-  if (l.kind === 'keyword') {
-    if (KEYWORDS.includes(word.text)) return;
-    cfg.notes.push({ kind: 'unknown-keyword', line: l.line, range: word.range, text: word.text, detail: 'the resolver skips this line' });
-    return;
-  }
+  if (l.kind === 'keyword' && KEYWORDS.includes(word.text)) return;
   const lower = word.text.toLowerCase();
   const keyword = KEYWORDS.find((k) => lower === k || lower.startsWith(k));
+  let kind: NoteKind = 'ignored-line';
   let detail: string;
-  if (word.offset !== l.offset) detail = keyword ? `'${word.text}' is indented: keywords only count in column 0` : 'the resolver skips this line';
-  else if (keyword && word.text === keyword) detail = `'${keyword}' has no value`;
+  if (word.offset !== l.offset) detail = keyword ? `'${word.text}' is indented: keywords only count in column 0` : 'an indented line is skipped';
+  else if (keyword && word.text === keyword) {
+    kind = 'missing-value';
+    detail = `'${keyword}' has no value`;
+  } else if (keyword && lower === keyword) detail = `keywords are lowercase: '${word.text}' is not '${keyword}'`;
   else if (keyword && word.text.startsWith(keyword)) detail = `'${keyword}' must be followed by a space or a tab`;
-  else if (keyword && lower === keyword) detail = `keywords are lowercase: '${word.text}' is not '${keyword}'`;
-  else if (keyword) detail = `'${word.text}' is not a keyword`;
-  else detail = 'the resolver skips this line';
-  const kind = keyword && word.text === keyword ? 'missing-value' : keyword || word.offset !== l.offset ? 'ignored-line' : 'unknown-keyword';
+  else {
+    kind = 'unknown-keyword';
+    detail = 'the resolver skips this line';
+  }
   cfg.notes.push({ kind, line: l.line, range: word.range, text: word.text, detail });
 }
 
@@ -384,6 +384,7 @@ function readSortlist(cfg: ResolverConfig, ast: ResolvConfAst, l: ResolvLine): b
       // glibc's loop does not advance past this character: res_init spins forever.
       const c = s[i];
       const what = c === '\r' ? 'the \\r of a CRLF line ending' : isMask(c) ? `'${c}' with no address before it` : `the non-ASCII character '${c}'`;
+      cfg.notes = cfg.notes.filter((n) => !(n.kind === 'sortlist-invalid' && n.line === l.line));
       cfg.hangsAt = { kind: 'file', line: l.line, range: ast.index.rangeOf(l.offset + i, l.offset + i + 1), written: c };
       cfg.notes.push({ kind: 'sortlist-hang', line: l.line, range: cfg.hangsAt.range!, text: c, detail: `glibc's sortlist reader loops forever on ${what}: every program that resolves a name on this machine hangs` });
       return true;
@@ -532,7 +533,9 @@ function evaluateMusl(ast: ResolvConfAst): ResolverConfig {
       }
       const parsed = parseNameserver(word.text, 'musl');
       if (!parsed) {
-        cfg.notes.push({ kind: 'nameserver-invalid', line: l.line, range: word.range, text: word.text, detail: invalidNameserverDetail(word.text) });
+        const scoped = word.text.includes('%') && parseNameserver(word.text, 'glibc');
+        const detail = scoped ? 'musl accepts a named %scope only on a link-local address (glibc ignores the scope)' : invalidNameserverDetail(word.text);
+        cfg.notes.push({ kind: 'nameserver-invalid', line: l.line, range: word.range, text: word.text, detail });
         continue;
       }
       if (parsed.scope !== undefined && !/^[0-9]+$/.test(parsed.scope)) {
@@ -626,4 +629,13 @@ function tokenStartBefore(raw: string, at: number): number {
   let s = at;
   while (s > 0 && !MUSL_SPACE.includes(raw[s - 1])) s--;
   return s;
+}
+
+const cache = new WeakMap<ResolvConfAst, Partial<Record<Libc, ResolverConfig>>>();
+
+/** The file's configuration for one libc, computed once per parse (rules, hovers and hints share it). */
+export function configFor(ast: ResolvConfAst, libc: Libc): ResolverConfig {
+  let entry = cache.get(ast);
+  if (!entry) cache.set(ast, (entry = {}));
+  return (entry[libc] ??= evaluate(ast, { libc }));
 }
