@@ -13,8 +13,14 @@ export interface ResizePolicyList {
   items: Array<{ map: YAMLMap; index: number; node: Node }>;
 }
 
+/** Read once per parse: five rules walk the same lists. */
+const cache = new WeakMap<object, ResizePolicyList[]>();
+
 export function resizePolicies(ctx: CheckContext): ResizePolicyList[] {
+  const cached = cache.get(ctx.ast);
+  if (cached) return cached;
   const out: ResizePolicyList[] = [];
+  cache.set(ctx.ast, out);
   for (const obj of ctx.ast.objects) {
     for (const container of obj.pod?.containers ?? []) {
       const entry = obj.entry(container.map, 'resizePolicy');

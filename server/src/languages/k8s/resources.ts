@@ -58,9 +58,16 @@ export function qosClass(obj: K8sObject): QosClass | undefined {
   return !anySet ? 'BestEffort' : guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
+type ContainerResourceList = Array<{ obj: K8sObject; container: ContainerView; resources: ContainerResources }>;
+/** Read once per parse: several rules walk the same resources. */
+const resourceCache = new WeakMap<K8sObject[], ContainerResourceList>();
+
 /** Every container's resources in the file (ephemeral containers have none). */
-export function allContainerResources(objects: K8sObject[]): Array<{ obj: K8sObject; container: ContainerView; resources: ContainerResources }> {
-  const out: Array<{ obj: K8sObject; container: ContainerView; resources: ContainerResources }> = [];
+export function allContainerResources(objects: K8sObject[]): ContainerResourceList {
+  const cached = resourceCache.get(objects);
+  if (cached) return cached;
+  const out: ContainerResourceList = [];
+  resourceCache.set(objects, out);
   for (const obj of objects) {
     for (const container of obj.pod?.containers ?? []) {
       if (container.list !== 'ephemeralContainers') out.push({ obj, container, resources: resourcesOf(obj, container) });

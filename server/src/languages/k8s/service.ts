@@ -24,10 +24,3 @@ export function selectorOf(obj: K8sObject): Map<string, string> | undefined {
   }
   return out;
 }
-
-/** Every selector label is on the pod template. */
-export function selects(selector: Map<string, string>, labels: Map<string, string>): boolean {
-  if (selector.size === 0) return false;
-  for (const [k, v] of selector) if (labels.get(k) !== v) return false;
-  return true;
-}

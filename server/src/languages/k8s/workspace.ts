@@ -31,6 +31,10 @@ export function sameNamespace(a: K8sObject, b: K8sObject): boolean {
 
 export class Workspace {
   readonly objects: Located[];
+  /** kind -> objects, and kind/name -> objects: lookups stay linear over a whole file. */
+  private readonly byKind = new Map<string, Located[]>();
+  private readonly byName = new Map<string, Located[]>();
+  private byLabel?: Map<string, Located[]>;
 
   constructor(ast: K8sAst, ctx?: AnalysisContext) {
     this.objects = ast.objects.map((obj) => ({ obj }));
@@ -38,15 +42,45 @@ export class Workspace {
       if (other.uri === ctx?.uri || !/^\s*kind\s*:/m.test(other.text)) continue;
       for (const obj of parseCached(other.uri, other.text).objects) this.objects.push({ obj, uri: other.uri });
     }
+    for (const l of this.objects) {
+      push(this.byKind, l.obj.kind, l);
+      if (l.obj.name !== undefined) push(this.byName, `${l.obj.kind}/${l.obj.name}`, l);
+    }
   }
 
   /** Objects of a kind (and name) in the namespace of `from`, this file's first. */
   find(from: K8sObject, kind: string, name?: string): Located[] {
-    return this.objects.filter((l) => l.obj.kind === kind && (name === undefined || l.obj.name === name) && sameNamespace(from, l.obj));
+    const candidates = (name === undefined ? this.byKind.get(kind) : this.byName.get(`${kind}/${name}`)) ?? [];
+    return candidates.filter((l) => sameNamespace(from, l.obj));
   }
 
-  /** Every object with a pod template (or a Pod) in the namespace of `from`. */
-  workloads(from: K8sObject): Located[] {
-    return this.objects.filter((l) => l.obj.pod !== undefined && sameNamespace(from, l.obj));
+  /** Any object with a pod template in the namespace of `from` (usually the first one tried). */
+  hasWorkloads(from: K8sObject): boolean {
+    return this.labelIndex().get('')?.some((l) => sameNamespace(from, l.obj)) ?? false;
   }
+
+  /** Objects with a pod template (or Pods) in the namespace of `from` carrying every label given. */
+  workloads(from: K8sObject, labels?: Map<string, string>): Located[] {
+    const first = labels && labels.size > 0 ? [...labels][0] : undefined;
+    const candidates = this.labelIndex().get(first ? `${first[0]}=${first[1]}` : '') ?? [];
+    return candidates.filter((l) => sameNamespace(from, l.obj) && (!labels || [...labels].every(([k, v]) => l.obj.pod!.labels.get(k) === v)));
+  }
+
+  private labelIndex(): Map<string, Located[]> {
+    if (!this.byLabel) {
+      this.byLabel = new Map();
+      for (const l of this.objects) {
+        if (!l.obj.pod) continue;
+        push(this.byLabel, '', l);
+        for (const [k, v] of l.obj.pod.labels) push(this.byLabel, `${k}=${v}`, l);
+      }
+    }
+    return this.byLabel;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -4,7 +4,7 @@
 
 import { defineRule } from '../../../core/rules';
 import { type CheckContext, report } from '../check';
-import { isService, selectorOf, selects } from '../service';
+import { isService, selectorOf } from '../service';
 
 export const serviceSelector = defineRule({
   id: 'k8s/service-selector',
@@ -17,9 +17,8 @@ export function checkServiceSelector(ctx: CheckContext): void {
   for (const obj of ctx.ast.objects.filter(isService)) {
     const selector = selectorOf(obj);
     if (!selector || selector.size === 0) continue;
-    const workloads = ctx.workspace.workloads(obj).filter((l) => l.obj.kind !== 'Pod' || l.obj.pod!.labels.size > 0);
-    if (workloads.length === 0 || workloads.some((l) => selects(selector, l.obj.pod!.labels))) continue;
+    if (ctx.workspace.workloads(obj, selector).length > 0 || !ctx.workspace.hasWorkloads(obj)) continue;
     const wanted = [...selector].map(([k, v]) => `${k}=${v}`).join(',');
-    report(ctx, serviceSelector, obj.entry(obj.map(obj.root, 'spec'), 'selector')?.value, `selector ${wanted} matches none of the ${workloads.length} pod template${workloads.length === 1 ? '' : 's'} in view: the Service gets no endpoints`);
+    report(ctx, serviceSelector, obj.entry(obj.map(obj.root, 'spec'), 'selector')?.value, `selector ${wanted} matches none of the pod templates in view: the Service gets no endpoints`);
   }
 }

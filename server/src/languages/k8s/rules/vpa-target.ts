@@ -21,7 +21,7 @@ export function checkVpaTarget(ctx: CheckContext): void {
     if (!ref.kind || !ref.name) continue;
     const target = resolveTarget(ctx, obj, spec);
     if (!target) {
-      const sameKind = ctx.workspace.workloads(obj).filter((l) => l.obj.kind === ref.kind && l.obj.name);
+      const sameKind = ctx.workspace.find(obj, ref.kind).filter((l) => l.obj.pod !== undefined && l.obj.name);
       if (sameKind.length === 0) continue;
       const suggestion = closestMatch(ref.name, sameKind.map((l) => l.obj.name!));
       const nameNode = obj.get(ref.map, 'name');
