@@ -4,10 +4,13 @@
 import { type CommandContext, type CommandHandler, failedReport } from '../../core/command';
 import type { ProcArgs, Report } from '../../protocol';
 import { cpuReading } from './readings/cpu';
+import { deletedFilesReading } from './readings/deletedFiles';
 import { interfacesReading } from './readings/interfaces';
 import { kernelReading } from './readings/kernel';
 import { loadReading } from './readings/load';
 import { memoryReading } from './readings/memory';
+import { processReading } from './readings/process';
+import { processesReading } from './readings/processes';
 import { socketsReading } from './readings/sockets';
 import { uptimeReading } from './readings/uptime';
 import type { Reading } from './report';
@@ -20,6 +23,9 @@ export const READINGS: Record<string, Reading> = {
   kernel: kernelReading,
   interfaces: interfacesReading,
   sockets: socketsReading,
+  processes: processesReading,
+  process: processReading,
+  'deleted-files': deletedFilesReading,
 };
 
 export const READING_NAMES = Object.keys(READINGS);
