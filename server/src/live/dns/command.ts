@@ -152,6 +152,6 @@ export function traceText(t: TraceResult, short: boolean): string {
     out.push(`;; Received ${hop.size} bytes from ${from} in ${hop.timeMs} ms${hop.transport === 'TCP' ? ' (TCP)' : ''}`, '');
   }
   if (t.outcome === 'failed') out.push(`;; trace failed: ${t.error}`);
-  out.push(`;; ${t.queries} queries sent`);
+  if (!short) out.push(`;; ${t.queries} queries sent`);
   return out.join('\n') + '\n';
 }
