@@ -78,7 +78,7 @@ test('+trace follows the referral chain root -> test. -> example.test. from priv
     ]);
     assert.deepEqual(data.hops[0].records.map((r) => `${r.name} ${r.type} ${r.data}`), ['test. NS ns.nic.test.']);
     assert.deepEqual(data.hops[2].records.map((r) => r.data), ['192.0.2.10']);
-    assert.match(report.text, /;; Received \d+ bytes from 127\.0\.0\.3#\d+\(ns\.nic\.test\.\)/);
+    assert.match(report.text, /;; Received \d+ bytes from 127\.0\.0\.3#\d+\(ns\.nic\.test\)/);
     const short = await runDigCommand({ argv: ['-p', String(servers[0].port), '+trace', '+short', 'www.example.test'] }, ctx(['127.0.0.2']));
     assert.match(short.text, /^A 192\.0\.2\.10 from server 127\.0\.0\.4 in \d+ ms\.$/m);
   } finally {
