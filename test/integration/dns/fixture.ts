@@ -39,6 +39,15 @@ esc     IN TXT  "say \\"hi\\"" "semi;colon" "tab\\009bin\\200\\255"
 xn--bcher-kva IN A 192.0.2.77
 hinfo   IN HINFO "PC" "Linux"
 uri     IN URI  10 1 "https://example.test/"
+afsdb   IN AFSDB 1 afs.example.test.
+kx      IN KX   10 kx.example.test.
+dname   IN DNAME other.test.
+spf     IN SPF  "v=spf1 -all"
+eui     IN EUI48 00-00-5e-00-53-2a
+eui     IN EUI64 00-00-5e-ef-10-00-00-2a
+dhcid   IN DHCID AAIBY2/AuCccgoJbsaxcQc9TUapptP69lOjxfNuVAA2kjEA=
+csync   IN CSYNC 66 3 A NS AAAA
+pgp     IN OPENPGPKEY AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4/QA==
 sub     IN NS   ns.sub.example.test.
 ns.sub  IN A    127.0.0.1
 sub     IN DS   12345 13 2 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef

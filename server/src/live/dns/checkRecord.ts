@@ -134,6 +134,15 @@ async function authorities(labels: Buffer[], port: number, resolverPort: number,
   return { servers: [], error: 'no zone cut found above the name' };
 }
 
+/** The zone a server is authoritative for around `labels`, from the SOA it returns. */
+async function zoneOf(servers: Server[], labels: Buffer[], options: ClientOptions): Promise<string | undefined> {
+  if (!servers.length) return undefined;
+  const o = await query(servers[0], { labels, type: 6, class: 1 }, options);
+  if (o.kind !== 'answer') return undefined;
+  const soa = [...o.message.answer, ...o.message.authority].find((r) => r.type === 'SOA');
+  return soa?.name;
+}
+
 export const runCheckRecordCommand: CommandHandler = async (args, ctx: CommandContext) => {
   if (!ctx.trusted) return failedReport(TITLE, 'DNS lookups are disabled in an untrusted workspace');
   if (!isCheckArgs(args)) return failedReport(TITLE, 'expected { name, type, expected: string[], servers?, port? }');
@@ -158,7 +167,8 @@ export const runCheckRecordCommand: CommandHandler = async (args, ctx: CommandCo
     servers = found.servers;
     zone = found.zone;
   }
-  const origin = zone ?? formatName(name.labels.slice(1));
+  // Relative names in the file's rdata are relative to the zone: ask for it if not known yet.
+  const origin = zone ?? (await zoneOf(servers, name.labels, options)) ?? formatName(name.labels.slice(1));
   const expected = args.expected.map((e) => normalizeRdata(type, e, origin)).sort();
   const q: Question = { labels: name.labels, type: code, class: 1 };
   const checks: ServerCheck[] = await Promise.all(servers.map(async (s) => {

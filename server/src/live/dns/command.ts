@@ -101,7 +101,9 @@ export const runDigCommand: CommandHandler = async (args, ctx) => {
     if (r.ndots !== undefined) config.ndots = r.ndots;
     if (r.domain !== undefined) config.search = [r.domain];
     const bare = r.name ?? asked.name;
-    const result = await searchExpansion(bare, { code: type, name: shown.type }, { code: klass, name: shown.klass }, config, servers, options);
+    // This mode plays the node's resolver, so its timeout:/attempts: apply unless +timeout/+tries say otherwise.
+    const resolverOptions = { ...options, timeoutMs: r.timeoutSec !== undefined ? options.timeoutMs : config.timeout * 1000, tries: r.tries ?? config.attempts };
+    const result = await searchExpansion(bare, { code: type, name: shown.type }, { code: klass, name: shown.klass }, config, servers, resolverOptions);
     const anyReply = result.steps.some((s) => s.result.outcome === 'answer');
     return {
       ok: anyReply, title, text: banner(r, servers) + searchText(result, r.short),
@@ -140,7 +142,7 @@ async function traceReport(r: DigRequest, ctx: CommandContext, q: Question, show
 export function traceText(t: TraceResult, short: boolean): string {
   const out: string[] = [];
   for (const hop of t.hops) {
-    const from = `${hop.server}(${hop.serverName ?? hop.server.split('#')[0]})`;
+    const from = `${hop.server}(${(hop.serverName ?? hop.server.split('#')[0]).replace(/(.)\.$/, '$1')})`; // dig prints the name without its dot
     if (short) {
       for (const rec of hop.records) out.push(`${rec.type} ${rec.data} from server ${hop.server.split('#')[0]} in ${hop.timeMs} ms.`);
       continue;
@@ -152,6 +154,6 @@ export function traceText(t: TraceResult, short: boolean): string {
     out.push(`;; Received ${hop.size} bytes from ${from} in ${hop.timeMs} ms${hop.transport === 'TCP' ? ' (TCP)' : ''}`, '');
   }
   if (t.outcome === 'failed') out.push(`;; trace failed: ${t.error}`);
-  out.push(`;; ${t.queries} queries sent`);
+  if (!short) out.push(`;; ${t.queries} queries sent`);
   return out.join('\n') + '\n';
 }

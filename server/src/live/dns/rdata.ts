@@ -282,8 +282,19 @@ export function presentRdata(type: number, msg: Buffer, offset: number, rdlength
       atLeast(rdata, 4, T);
       return { text: `${rdata.readUInt16BE(0)} ${rdata.readUInt16BE(2)} ${quoteText(rdata.subarray(4))}` };
     }
-    case 61:
+    case 61: case 49:
       return { text: split56(rdata.toString('base64')) };
+    case 108: case 109:
+      need(rdata, type === 108 ? 6 : 8, T);
+      return { text: Array.from(rdata, (b) => b.toString(16).padStart(2, '0')).join('-') };
+    case 62: {
+      atLeast(rdata, 6, T);
+      return { text: [rdata.readUInt32BE(0), rdata.readUInt16BE(4), ...typeBitmap(rdata.subarray(6))].join(' ') };
+    }
+    case 63: {
+      atLeast(rdata, 6, T);
+      return { text: `${rdata.readUInt32BE(0)} ${rdata[4]} ${rdata[5]} ${split56(hexUpper(rdata.subarray(6)))}` };
+    }
     default:
       return { text: unknownRdata(rdata) };
   }

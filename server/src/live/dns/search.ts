@@ -42,8 +42,9 @@ export async function searchExpansion(
       answeredBy = parsed.text;
       break;
     }
-    // glibc moves on after NXDOMAIN, no data and SERVFAIL, but a timeout ends the search.
-    if (result.outcome !== 'answer') break;
+    // glibc (res_nsearch) moves on after NXDOMAIN, no data and SERVFAIL; a timeout or
+    // any other error (REFUSED, FORMERR, NOTIMP: NO_RECOVERY) ends the search.
+    if (result.outcome !== 'answer' || !['NOERROR', 'NXDOMAIN', 'SERVFAIL'].includes(result.status ?? '')) break;
   }
   return { candidates, steps, answeredBy, ndots: config.ndots, search: config.search };
 }
