@@ -1,7 +1,7 @@
 // resolv.conf rules. Each names what the resolver will actually do with the line.
 
 import type { Finding } from '../../core/finding';
-import { lineRange } from '../../core/finding';
+
 import { defineRule } from '../../core/rules';
 import { closestMatch } from '../../core/suggest';
 import type { ResolvConfAst } from './parser';
@@ -20,9 +20,9 @@ export function checkUnknownKeyword(ast: ResolvConfAst): Finding[] {
   const findings: Finding[] = [];
   for (const l of ast.lines) {
     const word = l.keyword.text;
-    if ((KEYWORDS as readonly string[]).includes(word)) continue;
+    if (l.kind !== 'keyword' || (KEYWORDS as readonly string[]).includes(word)) continue;
     const suggestion = closestMatch(word, KEYWORDS);
-    const range = lineRange(l.line, l.keyword.start, l.keyword.end);
+    const range = l.keyword.range;
     findings.push({
       ruleId: unknownKeyword.id,
       range,
