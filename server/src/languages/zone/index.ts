@@ -18,6 +18,7 @@ import { include } from './rules/include';
 import { checkMissingApexNs, missingApexNs } from './rules/missing-apex-ns';
 import { checkMissingGlue, missingGlue } from './rules/missing-glue';
 import { checkMissingSoa, missingSoa } from './rules/missing-soa';
+import { checkMissingTrailingDot, missingTrailingDot } from './rules/missing-trailing-dot';
 import { checkMultipleSingleton, multipleSingleton } from './rules/multiple-singleton';
 import { nameTooLong } from './rules/name-too-long';
 import { noTtl } from './rules/no-ttl';
@@ -59,13 +60,14 @@ const ZONE_CHECKS: Array<(z: ZoneIndex) => Finding[]> = [
   checkOccluded,
   checkSpfType,
   checkRdataEncoding,
+  checkMissingTrailingDot,
 ];
 
 const RULES: RuleMeta[] = [
   syntax, unknownType, badRdata, badIpv4, nameTooLong, txtStringTooLong, include, generate, noTtl, ttlTooLarge, classMismatch,
   outOfZone, soaNotAtApex, multipleSingleton, cnameAndOtherData, nsWildcard, nsec3Owner, dsAtApex, missingSoa, missingApexNs,
   badOwnerName, nonTerminalWildcard, ttlMismatch, targetIsAddress, targetIsCname, targetNoAddress, missingGlue, occluded, spfType,
-  rdataEncoding,
+  rdataEncoding, missingTrailingDot,
 ];
 
 export function lintZone(ast: ZoneAst): Finding[] {

@@ -55,7 +55,10 @@ const CASES: Case[] = [
   { rule: 'zone/ttl-mismatch', fires: 'www 300 A 192.0.2.1\nwww 600 A 192.0.2.2', token: '600', clean: 'www 300 A 192.0.2.1\nwww 300 A 192.0.2.2' },
   { rule: 'zone/target-is-address', fires: '@ MX 10 192.0.2.7', token: '192.0.2.7', clean: '@ MX 10 ns1' },
   { rule: 'zone/target-is-cname', fires: '@ MX 10 mail\nmail CNAME ns1', token: 'mail', clean: '@ MX 10 mail\nmail A 192.0.2.9' },
-  { rule: 'zone/target-no-address', fires: '@ MX 10 mail.example.com', token: 'mail.example.com', clean: '@ MX 10 mail.example.net.' },
+  { rule: 'zone/target-no-address', fires: '@ MX 10 mail', token: 'mail', clean: '@ MX 10 mail.example.net.' },
+  { rule: 'zone/missing-trailing-dot', fires: '@ MX 10 mail.example.com', token: 'mail.example.com', clean: '@ MX 10 mail.example.com.' },
+  { rule: 'zone/missing-trailing-dot', fires: 'docs CNAME ghs.googlehosted.com', token: 'ghs.googlehosted.com', clean: 'docs CNAME ghs.internal' },
+  { rule: 'zone/missing-trailing-dot', fires: 'www.example.com A 192.0.2.1', token: 'www.example.com', clean: 'www A 192.0.2.1' },
   { rule: 'zone/missing-glue', fires: 'sub NS ns1.sub', token: 'ns1.sub', clean: 'sub NS ns1.sub\nns1.sub A 192.0.2.53' },
   { rule: 'zone/occluded', fires: 'sub NS ns1.example.net.\nwww.sub A 192.0.2.1', token: 'www.sub', clean: 'sub NS ns1.example.net.\nwww.sub2 A 192.0.2.1' },
   { rule: 'zone/spf-type', fires: '@ SPF "v=spf1 -all"', token: 'SPF', clean: '@ SPF "v=spf1 -all"\n@ TXT "v=spf1 -all"' },
@@ -78,4 +81,22 @@ for (const c of CASES) {
 
 test('the clean zone has no findings at all', async () => {
   assert.deepEqual(await lint('zone', `${CLEAN_ZONE}\n`), []);
+});
+
+test('the trailing-dot fix inserts "." right after the name', async () => {
+  const text = zoneWith('@ MX 10 mail.example.com ; mail');
+  const [f] = (await lint('zone', text)).filter((x) => x.ruleId === 'zone/missing-trailing-dot');
+  assert.deepEqual(f.fixes?.[0].edits, [{ range: { start: { line: 7, character: 24 }, end: { line: 7, character: 24 } }, newText: '.' }]);
+});
+
+test('the TXT split fix makes strings of at most 255 octets that concatenate to the original', async () => {
+  const long = 'v=DKIM1; k=rsa; p=' + 'A'.repeat(400);
+  const text = zoneWith(`sel._domainkey TXT "${long}"`);
+  const [f] = (await lint('zone', text)).filter((x) => x.ruleId === 'zone/txt-string-too-long');
+  const edit = f.fixes![0].edits[0].newText;
+  const parts = [...edit.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
+  assert.ok(parts.every((p) => p.length <= 255));
+  assert.equal(parts.join(''), long);
+  const fixed = zoneWith(`sel._domainkey TXT ${edit}`);
+  assert.deepEqual(await lint('zone', fixed), []);
 });
