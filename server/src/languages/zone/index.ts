@@ -5,7 +5,10 @@ import type { Finding } from '../../core/finding';
 import type { LanguageService } from '../../core/languageService';
 import type { RuleMeta } from '../../core/rules';
 import type { ZoneAst } from './model';
+import { zoneCompletion } from './completion';
+import { zoneHover } from './hover';
 import { parseZone } from './parser';
+import { zoneSymbols } from './symbols';
 import { ZoneIndex } from './zoneIndex';
 import { badIpv4 } from './rules/bad-ipv4';
 import { badOwnerName, checkBadOwnerName } from './rules/bad-owner-name';
@@ -84,4 +87,7 @@ export const zoneLanguage: LanguageService<ZoneAst> = {
   rules: RULES,
   parse: (text, ctx) => parseZone(text, ctx),
   lint: (ast) => lintZone(ast),
+  hover: (ast, position) => zoneHover(ast, position),
+  complete: (ast, position) => zoneCompletion(ast, position),
+  symbols: (ast) => zoneSymbols(ast),
 };
