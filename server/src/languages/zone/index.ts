@@ -10,6 +10,14 @@ import { zoneHover } from './hover';
 import { parseZone } from './parser';
 import { zoneSymbols } from './symbols';
 import { ZoneIndex } from './zoneIndex';
+import { caaTag, checkCaaTag } from './rules/caa-tag';
+import { checkDkimSyntax, dkimSyntax } from './rules/dkim-syntax';
+import { checkDmarcSyntax, dmarcSyntax } from './rules/dmarc-syntax';
+import { checkDuplicateRecord, duplicateRecord } from './rules/duplicate-record';
+import { checkSoaSerial, soaSerial } from './rules/soa-serial';
+import { checkSoaTimers, soaTimers } from './rules/soa-timers';
+import { checkSpfSyntax, spfSyntax } from './rules/spf-syntax';
+import { checkTtlRange, ttlRange } from './rules/ttl-range';
 import { badIpv4 } from './rules/bad-ipv4';
 import { badOwnerName, checkBadOwnerName } from './rules/bad-owner-name';
 import { badRdata } from './rules/bad-rdata';
@@ -64,13 +72,21 @@ const ZONE_CHECKS: Array<(z: ZoneIndex) => Finding[]> = [
   checkSpfType,
   checkRdataEncoding,
   checkMissingTrailingDot,
+  checkSoaSerial,
+  checkSoaTimers,
+  checkDuplicateRecord,
+  checkTtlRange,
+  checkSpfSyntax,
+  checkDmarcSyntax,
+  checkDkimSyntax,
+  checkCaaTag,
 ];
 
 const RULES: RuleMeta[] = [
   syntax, unknownType, badRdata, badIpv4, nameTooLong, txtStringTooLong, include, generate, noTtl, ttlTooLarge, classMismatch,
   outOfZone, soaNotAtApex, multipleSingleton, cnameAndOtherData, nsWildcard, nsec3Owner, dsAtApex, missingSoa, missingApexNs,
   badOwnerName, nonTerminalWildcard, ttlMismatch, targetIsAddress, targetIsCname, targetNoAddress, missingGlue, occluded, spfType,
-  rdataEncoding, missingTrailingDot,
+  rdataEncoding, missingTrailingDot, soaSerial, soaTimers, duplicateRecord, ttlRange, spfSyntax, dmarcSyntax, dkimSyntax, caaTag,
 ];
 
 export function lintZone(ast: ZoneAst): Finding[] {

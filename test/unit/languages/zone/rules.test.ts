@@ -61,6 +61,18 @@ const CASES: Case[] = [
   { rule: 'zone/missing-trailing-dot', fires: 'www.example.com A 192.0.2.1', token: 'www.example.com', clean: 'www A 192.0.2.1' },
   { rule: 'zone/missing-glue', fires: 'sub NS ns1.sub', token: 'ns1.sub', clean: 'sub NS ns1.sub\nns1.sub A 192.0.2.53' },
   { rule: 'zone/occluded', fires: 'sub NS ns1.example.net.\nwww.sub A 192.0.2.1', token: 'www.sub', clean: 'sub NS ns1.example.net.\nwww.sub2 A 192.0.2.1' },
+  { rule: 'zone/soa-serial', whole: true, fires: `$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 hostmaster 42 7200 3600 1209600 300\n@ NS ns1.example.net.\n`, token: '42', clean: `$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 hostmaster 2026010100 7200 3600 1209600 300\n@ NS ns1.example.net.\n` },
+  { rule: 'zone/soa-timers', whole: true, fires: `$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 hostmaster 2026010100 7200 3600 1209600 604800\n@ NS ns1.example.net.\n`, token: '604800', clean: `$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 hostmaster 2026010100 7200 3600 1209600 3600\n@ NS ns1.example.net.\n` },
+  { rule: 'zone/duplicate-record', fires: 'www A 192.0.2.1\nwww A 192.0.2.1', token: 'www', clean: 'www A 192.0.2.1\nwww A 192.0.2.2' },
+  { rule: 'zone/ttl-range', fires: 'www 5 A 192.0.2.1', token: '5', clean: 'www 300 A 192.0.2.1' },
+  { rule: 'zone/spf-syntax', fires: '@ TXT v=spf1 mx -all', token: 'v=spf1', clean: '@ TXT "v=spf1 mx -all"' },
+  { rule: 'zone/spf-syntax', fires: '@ TXT "v=spf1 ip4:192.0.2.0/33 -all"', token: '"v=spf1 ip4:192.0.2.0/33 -all"', clean: '@ TXT "v=spf1 ip4:192.0.2.0/24 -all"' },
+  { rule: 'zone/spf-syntax', fires: '@ TXT "v=spf1 mx -all"\n@ TXT "v=spf1 a -all"', token: '"v=spf1 a -all"', clean: '@ TXT "v=spf1 mx -all"\n@ TXT "google-site-verification=x"' },
+  { rule: 'zone/spf-syntax', fires: `@ TXT "v=spf1 ${Array.from({ length: 11 }, (_, i) => `include:s${i}.ex`).join(' ')} -all"`, token: '', clean: `@ TXT "v=spf1 ${Array.from({ length: 10 }, (_, i) => `include:s${i}.ex`).join(' ')} -all"` },
+  { rule: 'zone/dmarc-syntax', fires: '_dmarc TXT "v=DMARC1; rua=mailto:d@example.com"', token: '"v=DMARC1; rua=mailto:d@example.com"', clean: '_dmarc TXT "v=DMARC1; p=none; rua=mailto:d@example.com"' },
+  { rule: 'zone/dkim-syntax', fires: 'sel._domainkey TXT "v=DKIM1; k=rsa"', token: '"v=DKIM1; k=rsa"', clean: 'sel._domainkey TXT "v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="' },
+  { rule: 'zone/caa-tag', fires: '@ CAA 0 isue "letsencrypt.org"', token: 'isue', clean: '@ CAA 0 issue "letsencrypt.org"' },
+  { rule: 'zone/caa-tag', fires: '@ CAA 0 iodef "security@example.com"', token: '"security@example.com"', clean: '@ CAA 0 iodef "mailto:security@example.com"' },
   { rule: 'zone/spf-type', fires: '@ SPF "v=spf1 -all"', token: 'SPF', clean: '@ SPF "v=spf1 -all"\n@ TXT "v=spf1 -all"' },
 ];
 
