@@ -11,6 +11,7 @@ import { parseZone } from './parser';
 import { zoneSymbols } from './symbols';
 import { ZoneIndex } from './zoneIndex';
 import { caaTag, checkCaaTag } from './rules/caa-tag';
+import { cdsConsistency, cdsDigest, checkCdsConsistency } from './rules/cds-consistency';
 import { checkDkimSyntax, dkimSyntax } from './rules/dkim-syntax';
 import { checkDmarcSyntax, dmarcSyntax } from './rules/dmarc-syntax';
 import { checkDuplicateRecord, duplicateRecord } from './rules/duplicate-record';
@@ -70,6 +71,7 @@ const ZONE_CHECKS: Array<(z: ZoneIndex) => Finding[]> = [
   checkMissingGlue,
   checkOccluded,
   checkSpfType,
+  checkCdsConsistency,
   checkRdataEncoding,
   checkMissingTrailingDot,
   checkSoaSerial,
@@ -86,7 +88,7 @@ const RULES: RuleMeta[] = [
   syntax, unknownType, badRdata, badIpv4, nameTooLong, txtStringTooLong, include, generate, noTtl, ttlTooLarge, classMismatch,
   outOfZone, soaNotAtApex, multipleSingleton, cnameAndOtherData, nsWildcard, nsec3Owner, dsAtApex, missingSoa, missingApexNs,
   badOwnerName, nonTerminalWildcard, ttlMismatch, targetIsAddress, targetIsCname, targetNoAddress, missingGlue, occluded, spfType,
-  rdataEncoding, missingTrailingDot, soaSerial, soaTimers, duplicateRecord, ttlRange, spfSyntax, dmarcSyntax, dkimSyntax, caaTag,
+  rdataEncoding, missingTrailingDot, soaSerial, soaTimers, duplicateRecord, ttlRange, spfSyntax, dmarcSyntax, dkimSyntax, caaTag, cdsConsistency, cdsDigest,
 ];
 
 export function lintZone(ast: ZoneAst): Finding[] {

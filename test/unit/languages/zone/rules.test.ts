@@ -18,6 +18,10 @@ interface Case {
 }
 
 const SOA = '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300';
+// A DNSKEY and its SHA-256 CDS from BIND's checkzone tests (good-cds.db), zone "example.".
+const KEY = 'example. 0 DNSKEY 257 3 10 AwEAAbqjg7xdvnU2Q/gtLw5LOfr5cDeTRjYuEbkzGrUiVSOSoxcTxuao WS/AFPQHuD8OSLiE/CeZ087JowREXl058rRfae8KMrveY17V0wmKs9N1 F1wf/hRDpXiThlRHWlskp8eSEEIqYrrHgWTesy/xDGIEOFM1gwRo0w8j KdRRJeL2hseTMa+m3rTzrYudUsI0BHLW8PiDUCbG5xgdee8/5YR4847i AAqHIiPJ1Z/IT53OIjMmtv5BUykZ8RYjlJxxX+C+dpRKiK73SQaR3hCB XAYOL9WsDp2/fpmEZpewavkMkdC+j2CX+z27MCS3ASO0AeKK0lcNXwND kgreE+Kr7gc=';
+const DNSSEC_ZONE = (cds: string) => `$ORIGIN example.\n$TTL 300\n@ SOA ns1 hostmaster 2026010100 7200 3600 1209600 300\n@ NS ns1.example.net.\n${KEY}\n${cds}\n`;
+const GOOD_CDS = 'example. 0 CDS 14364 10 2 FD03B2312C8F0FE72C1751EFA1007D743C94EC91594FF0047C23C37CE119BA0C';
 
 const CASES: Case[] = [
   { rule: 'zone/syntax', fires: 'txt TXT "not closed', token: '"not closed', clean: 'txt TXT "closed"' },
@@ -73,6 +77,9 @@ const CASES: Case[] = [
   { rule: 'zone/dkim-syntax', fires: 'sel._domainkey TXT "v=DKIM1; k=rsa"', token: '"v=DKIM1; k=rsa"', clean: 'sel._domainkey TXT "v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="' },
   { rule: 'zone/caa-tag', fires: '@ CAA 0 isue "letsencrypt.org"', token: 'isue', clean: '@ CAA 0 issue "letsencrypt.org"' },
   { rule: 'zone/caa-tag', fires: '@ CAA 0 iodef "security@example.com"', token: '"security@example.com"', clean: '@ CAA 0 iodef "mailto:security@example.com"' },
+  { rule: 'zone/cds-consistency', whole: true, fires: DNSSEC_ZONE('@ CDS 14364 14 2 FD03B2312C8F0FE72C1751EFA1007D743C94EC91594FF0047C23C37CE119BA0C'), token: '14364', clean: DNSSEC_ZONE(GOOD_CDS) },
+  { rule: 'zone/cds-consistency', whole: true, fires: DNSSEC_ZONE(`${GOOD_CDS}\n@ CDS 0 0 0 00`), token: 'CDS', clean: DNSSEC_ZONE('@ CDS 0 0 0 00') },
+  { rule: 'zone/cds-digest', whole: true, fires: DNSSEC_ZONE('@ CDS 14364 10 2 FD03B2312C8F0FE72C1751EFA1007D743C94EC91594FF0047C23C37CE119BA0D'), token: '14364', clean: DNSSEC_ZONE(GOOD_CDS) },
   { rule: 'zone/spf-type', fires: '@ SPF "v=spf1 -all"', token: 'SPF', clean: '@ SPF "v=spf1 -all"\n@ TXT "v=spf1 -all"' },
 ];
 
