@@ -47,3 +47,10 @@ test('a pod hostname/subdomain hover gives its FQDN; plain keys get no hover', (
   assert.match(hoverAt(text, 'node-a')!.contents, /`node-a\.peers\.default\.svc\.cluster\.local` \(the headless Service of that name is in view\)/);
   assert.equal(hoverAt(text, 'containers'), undefined);
 });
+
+test('dnsConfig: the resolv.conf the kubelet writes and the names a lookup tries (the resolv.conf query plan)', () => {
+  const text = pod('dnsConfig:\n  searches: [corp.example]\n  options: [{name: ndots, value: "2"}]\ncontainers: [{name: c}]');
+  const h = hoverAt(text, 'dnsConfig')!.contents;
+  assert.match(h, /search default\.svc\.cluster\.local svc\.cluster\.local cluster\.local corp\.example\noptions ndots:2/);
+  assert.match(h, /`api\.example\.com` is tried as `api\.example\.com\.` → `api\.example\.com\.default\.svc\.cluster\.local\.`/);
+});
