@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as dgram from 'node:dgram';
+import * as fs from 'node:fs';
 import * as net from 'node:net';
 import test from 'node:test';
 import type { SocketRow, SocketsData } from '../../../server/src/live/proc/readings/sockets';
@@ -135,5 +136,36 @@ test('--state and --port filter like ss state/sport filters; the CLI prints the 
     assert.ok(cli.sockets.every((s) => s.state === 'ESTAB'));
   } finally {
     await opened.close();
+  }
+});
+
+test('a /proc/net/tcp far past 64 KiB is read whole (the truncation @stroncium/procfs has)', async () => {
+  const accepted: net.Socket[] = [];
+  const server = net.createServer((c) => accepted.push(c));
+  await new Promise<void>((r) => server.listen({ host: '127.0.0.1', port: 0, backlog: 1024 }, () => r()));
+  const port = (server.address() as net.AddressInfo).port;
+  const clients: net.Socket[] = [];
+  try {
+    for (let batch = 0; batch < 7; batch++) {
+      await Promise.all(
+        Array.from({ length: 100 }, () => new Promise<void>((resolve, reject) => {
+          const c = net.connect(port, '127.0.0.1', () => resolve());
+          c.once('error', reject);
+          clients.push(c);
+        })),
+      );
+    }
+    while (accepted.length < 700) await new Promise((r) => setTimeout(r, 20));
+    const size = fs.readFileSync('/proc/net/tcp').length;
+    assert.ok(size > 128 * 1024, `/proc/net/tcp is ${size} bytes`);
+    const data = (await reading<SocketsData>({ reading: 'sockets', options: { proto: 'tcp4', port: String(port) } })).data;
+    const ss = run('ss', ['-tanH', `( sport = :${port} or dport = :${port} )`]).trim().split('\n');
+    assert.equal(data.sockets.length, 1401, '1 listener + 700 connections × 2 ends');
+    assert.equal(ss.length, data.sockets.length);
+    assert.equal(new Set(data.sockets.map((s) => s.inode)).size, 1401, 'no row twice');
+    assert.ok(data.sockets.every((s) => s.owners.length === 1 && s.owners[0].pid === process.pid));
+  } finally {
+    for (const c of [...clients, ...accepted]) c.destroy();
+    await new Promise((r) => server.close(r));
   }
 });

@@ -127,3 +127,15 @@ test('rendering: ss columns, owners as ss -p prints them, filters named', () => 
   assert.match(text, /1 processes whose fds this user cannot read/);
   assert.match(renderSockets({ sockets: [], filters: {}, ownersUnreadable: [], unreadable: [] }), /No sockets match/);
 });
+
+test('TIME_WAIT rows (captured): fewer columns, inode and uid 0, kept; CLOSE-WAIT and FIN-WAIT-2 named as ss names them', () => {
+  const rows = parseInet(sample('net_tcp.linux-6.18-x86_64-time-wait.txt'), 'tcp', 'LE');
+  assert.equal(rows.length, 32, 'every row, TIME_WAIT included');
+  const tw = rows.filter((r) => r.state === 'TIME-WAIT');
+  assert.ok(tw.length >= 10);
+  assert.ok(tw.every((r) => r.inode === 0 && r.uid === 0));
+  const closeWait = rows.find((r) => r.state === 'CLOSE-WAIT');
+  assert.deepEqual([closeWait?.recvQ, closeWait?.local.port], [1, 0x9d42]);
+  assert.equal(rows.filter((r) => r.state === 'FIN-WAIT-2').length, 1);
+  assert.deepEqual(new Set(rows.map((r) => r.state)), new Set(['LISTEN', 'TIME-WAIT', 'CLOSE-WAIT', 'ESTAB', 'FIN-WAIT-2']));
+});
