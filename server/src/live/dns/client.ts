@@ -1,0 +1,197 @@
+// The DNS client: one question to one server, the way dig asks it. UDP with EDNS0 first
+// (a fresh socket per try, the same random ID on every try), TCP with our own 2-byte
+// length framing for +tcp or when the UDP answer comes back truncated (TC=1). A reply is
+// accepted only when its ID and question match ours; strays are noted and ignored.
+
+import { randomBytes, randomInt } from 'node:crypto';
+import * as dgram from 'node:dgram';
+import * as net from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { type DnsMessage, encodeQuery, parseMessage, type Question } from './message';
+import { formatName, sameName } from './names';
+
+export interface Server {
+  /** An IP address (a host name must be resolved before it gets here). */
+  address: string;
+  port: number;
+}
+
+export interface ClientOptions {
+  timeoutMs: number;
+  tries: number;
+  tcp: boolean;
+  /** +ignore: show a truncated UDP answer instead of retrying over TCP. */
+  ignoreTruncation: boolean;
+  recurse: boolean;
+  adflag: boolean;
+  cdflag: boolean;
+  dnssec: boolean;
+  /** EDNS0 UDP size; undefined = no OPT record. */
+  ednsUdpSize?: number;
+  cookie: boolean;
+  nsid: boolean;
+  isCancelled?: () => boolean;
+}
+
+export const DEFAULT_CLIENT_OPTIONS: ClientOptions = {
+  timeoutMs: 5000, tries: 3, tcp: false, ignoreTruncation: false, recurse: true, adflag: true, cdflag: false,
+  dnssec: false, ednsUdpSize: 1232, cookie: false, nsid: false,
+};
+
+export type Transport = 'UDP' | 'TCP';
+
+export type QueryOutcome =
+  | { kind: 'answer'; message: DnsMessage; transport: Transport; server: Server; timeMs: number; truncatedRetry: boolean; warnings: string[] }
+  | { kind: 'malformed'; error: string; hex: string; transport: Transport; server: Server; warnings: string[] }
+  | { kind: 'no-reply'; reason: 'timeout' | 'refused' | 'unreachable' | 'network'; detail: string; server: Server; warnings: string[] };
+
+type TryResult =
+  | { kind: 'reply'; message: DnsMessage; timeMs: number }
+  | { kind: 'malformed'; error: string; hex: string }
+  | { kind: 'fail'; reason: 'timeout' | 'refused' | 'unreachable' | 'network'; detail: string };
+
+export function serverLabel(s: Server): string {
+  return `${s.address}#${s.port}`;
+}
+
+export async function query(server: Server, question: Question, options: ClientOptions): Promise<QueryOutcome> {
+  const id = randomInt(65536);
+  const packet = encodeQuery(question, {
+    id, recursionDesired: options.recurse, authenticData: options.adflag, checkingDisabled: options.cdflag,
+    ednsUdpSize: options.ednsUdpSize, dnssecOk: options.dnssec, cookie: options.cookie ? randomBytes(8) : undefined, nsid: options.nsid,
+  });
+  const warnings: string[] = [];
+  const tries = Math.max(1, Math.floor(options.tries));
+  let last: TryResult = { kind: 'fail', reason: 'timeout', detail: 'timed out' };
+  let truncatedRetry = false;
+  let transport: Transport = options.tcp ? 'TCP' : 'UDP';
+  for (let attempt = 0; attempt < tries; attempt++) {
+    if (options.isCancelled?.()) break;
+    last = transport === 'UDP'
+      ? await udpTry(server, packet, id, question, options.timeoutMs, warnings)
+      : await tcpTry(server, packet, id, question, options.timeoutMs, warnings);
+    if (last.kind === 'reply' && transport === 'UDP' && last.message.flags.tc && !options.ignoreTruncation) {
+      warnings.push(';; Truncated, retrying in TCP mode.');
+      truncatedRetry = true;
+      transport = 'TCP';
+      attempt--; // the TCP retry is not another try
+      continue;
+    }
+    if (last.kind !== 'fail') break;
+    warnings.push(`;; communications error to ${serverLabel(server)}: ${last.detail}`);
+    if (last.reason === 'network') break;
+  }
+  if (last.kind === 'reply') return { kind: 'answer', message: last.message, transport, server, timeMs: last.timeMs, truncatedRetry, warnings };
+  if (last.kind === 'malformed') return { kind: 'malformed', error: last.error, hex: last.hex, transport, server, warnings };
+  return { kind: 'no-reply', reason: last.reason, detail: last.detail, server, warnings };
+}
+
+/** Whether a reply's question matches ours (an empty question section is accepted, as dig does). */
+function questionMismatch(message: DnsMessage, q: Question): string | undefined {
+  if (message.question.length === 0) return undefined;
+  const got = message.question[0];
+  if (message.question.length === 1 && sameName(got.labels, q.labels) && got.typeCode === q.type && got.classCode === q.class) return undefined;
+  return `;; Question section mismatch: got ${got.name}/${got.type}/${got.class} (expected ${formatName(q.labels)})`;
+}
+
+function failureOf(err: NodeJS.ErrnoException): TryResult {
+  if (err.code === 'ECONNREFUSED') return { kind: 'fail', reason: 'refused', detail: 'connection refused' };
+  if (err.code === 'ENETUNREACH' || err.code === 'EHOSTUNREACH') return { kind: 'fail', reason: 'unreachable', detail: 'network unreachable' };
+  return { kind: 'fail', reason: 'network', detail: err.message };
+}
+
+function udpTry(server: Server, packet: Buffer, id: number, question: Question, timeoutMs: number, warnings: string[]): Promise<TryResult> {
+  return new Promise((resolve) => {
+    const socket = dgram.createSocket(net.isIPv6(server.address) ? 'udp6' : 'udp4');
+    let started = 0;
+    let done = false;
+    const finish = (r: TryResult) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      socket.close();
+      resolve(r);
+    };
+    const timer = setTimeout(() => finish({ kind: 'fail', reason: 'timeout', detail: 'timed out' }), timeoutMs);
+    socket.on('error', (err) => finish(failureOf(err)));
+    socket.on('message', (msg) => {
+      if (msg.length < 12) {
+        warnings.push(`;; Warning: ignoring a ${msg.length}-byte packet (shorter than a DNS header)`);
+        return;
+      }
+      const gotId = msg.readUInt16BE(0);
+      if (gotId !== id) {
+        warnings.push(`;; Warning: ID mismatch: expected ID ${id}, got ${gotId}`);
+        return;
+      }
+      const parsed = parseMessage(msg);
+      if (!parsed.ok) return finish({ kind: 'malformed', error: parsed.error, hex: msg.toString('hex') });
+      if (!parsed.message.flags.qr) warnings.push(';; Warning: query response not set');
+      if (parsed.message.opcode !== 'QUERY') {
+        warnings.push(`;; Warning: Opcode mismatch: expected QUERY, got ${parsed.message.opcode}`);
+        return;
+      }
+      const mismatch = questionMismatch(parsed.message, question);
+      if (mismatch) {
+        warnings.push(mismatch);
+        return;
+      }
+      finish({ kind: 'reply', message: parsed.message, timeMs: Math.round(performance.now() - started) });
+    });
+    // A connected socket: the kernel drops datagrams from other sources and reports ICMP refusals.
+    socket.connect(server.port, server.address, () => {
+      started = performance.now();
+      socket.send(packet, (err) => {
+        if (err) finish(failureOf(err));
+      });
+    });
+  });
+}
+
+function tcpTry(server: Server, packet: Buffer, id: number, question: Question, timeoutMs: number, warnings: string[]): Promise<TryResult> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const socket = net.connect({ host: server.address, port: server.port });
+    let done = false;
+    let buffered = Buffer.alloc(0);
+    const finish = (r: TryResult) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(r);
+    };
+    const timer = setTimeout(() => finish({ kind: 'fail', reason: 'timeout', detail: 'timed out' }), timeoutMs);
+    socket.on('error', (err) => finish(failureOf(err)));
+    socket.on('connect', () => {
+      const length = Buffer.alloc(2);
+      length.writeUInt16BE(packet.length);
+      socket.write(Buffer.concat([length, packet]));
+    });
+    socket.on('end', () => finish({ kind: 'fail', reason: 'network', detail: 'connection closed before a complete reply' }));
+    socket.on('data', (chunk) => {
+      buffered = Buffer.concat([buffered, chunk]);
+      // Our own framing: a 2-byte big-endian length, then exactly that many bytes.
+      while (buffered.length >= 2) {
+        const len = buffered.readUInt16BE(0);
+        if (buffered.length < 2 + len) return;
+        const msg = buffered.subarray(2, 2 + len);
+        buffered = buffered.subarray(2 + len);
+        if (msg.length < 12) return finish({ kind: 'malformed', error: `${msg.length}-byte message over TCP`, hex: msg.toString('hex') });
+        const gotId = msg.readUInt16BE(0);
+        if (gotId !== id) {
+          warnings.push(`;; Warning: ID mismatch: expected ID ${id}, got ${gotId}`);
+          continue;
+        }
+        const parsed = parseMessage(msg);
+        if (!parsed.ok) return finish({ kind: 'malformed', error: parsed.error, hex: msg.toString('hex') });
+        const mismatch = questionMismatch(parsed.message, question);
+        if (mismatch) {
+          warnings.push(mismatch);
+          continue;
+        }
+        return finish({ kind: 'reply', message: parsed.message, timeMs: Math.round(performance.now() - started) });
+      }
+    });
+  });
+}

@@ -1,0 +1,132 @@
+// dig-like text and the JSON shape (`infra-lens dig --json`) of one lookup's outcome.
+
+import type { DigRequest } from './args';
+import { type QueryOutcome, serverLabel, type Transport } from './client';
+import type { DnsMessage, ResourceRecord } from './message';
+
+export interface RecordJson {
+  name: string;
+  ttl: number;
+  class: string;
+  type: string;
+  data: string;
+}
+
+export interface LookupJson {
+  server: string;
+  outcome: 'answer' | 'no-reply' | 'malformed';
+  /** NOERROR, NXDOMAIN, SERVFAIL, REFUSED… (answers only). */
+  status?: string;
+  /** Why there is no answer: timeout, refused, malformed… */
+  error?: string;
+  id?: number;
+  opcode?: string;
+  flags?: string[];
+  question: Array<{ name: string; type: string; class: string }>;
+  answer: RecordJson[];
+  authority: RecordJson[];
+  additional: RecordJson[];
+  edns?: { version: number; udpSize: number; flags: string[]; options: Array<{ name: string; hex: string }> };
+  transport?: Transport;
+  truncatedRetry?: boolean;
+  queryTimeMs?: number;
+  size?: number;
+  warnings: string[];
+}
+
+export function recordJson(rr: ResourceRecord): RecordJson {
+  return { name: rr.name, ttl: rr.ttl, class: rr.class, type: rr.type, data: rr.data };
+}
+
+export function flagList(m: DnsMessage): string[] {
+  const f = m.flags;
+  return (['qr', 'aa', 'tc', 'rd', 'ra', 'ad', 'cd'] as const).filter((k) => f[k]);
+}
+
+export function lookupJson(outcome: QueryOutcome, asked: { name: string; type: string; klass: string }): LookupJson {
+  const question = [{ name: asked.name, type: asked.type, class: asked.klass }];
+  const base = { server: serverLabel(outcome.server), question, answer: [], authority: [], additional: [], warnings: outcome.warnings };
+  if (outcome.kind === 'no-reply') return { ...base, outcome: 'no-reply', error: outcome.detail };
+  if (outcome.kind === 'malformed') return { ...base, outcome: 'malformed', error: `malformed reply: ${outcome.error}`, transport: outcome.transport };
+  const m = outcome.message;
+  return {
+    ...base,
+    outcome: 'answer',
+    status: m.status,
+    id: m.id,
+    opcode: m.opcode,
+    flags: flagList(m),
+    question: m.question.map((q) => ({ name: q.name, type: q.type, class: q.class })),
+    answer: m.answer.map(recordJson),
+    authority: m.authority.map(recordJson),
+    additional: m.additional.map(recordJson),
+    edns: m.edns && { version: m.edns.version, udpSize: m.edns.udpSize, flags: m.edns.do ? ['do'] : [], options: m.edns.options.map((o) => ({ name: o.name, hex: o.hex })) },
+    transport: outcome.transport,
+    truncatedRetry: outcome.truncatedRetry,
+    queryTimeMs: outcome.timeMs,
+    size: m.size,
+  };
+}
+
+/** `owner<TAB>ttl<TAB>class<TAB>type<TAB>rdata`, the owner padded to dig's 24 columns. */
+export function recordLine(r: RecordJson): string {
+  const tabs = Math.max(1, Math.ceil((24 - r.name.length) / 8));
+  return `${r.name}${'\t'.repeat(tabs)}${r.ttl}\t${r.class}\t${r.type}\t${r.data}`;
+}
+
+function questionLine(q: { name: string; type: string; class: string }): string {
+  const owner = ';' + q.name;
+  const tabs = Math.max(1, Math.ceil((32 - owner.length) / 8));
+  return `${owner}${'\t'.repeat(tabs)}${q.class}\t${q.type}`;
+}
+
+/** The text dig prints for one answer (or the failure lines when there was none). */
+export function lookupText(l: LookupJson, r: DigRequest, when: Date): string {
+  const out: string[] = [];
+  if (r.short) {
+    if (l.outcome !== 'answer') return (l.warnings.join('\n') + (l.warnings.length ? '\n' : '')) + `;; ${l.error}\n`;
+    return l.answer.map((a) => (r.identify ? `${a.data} from server ${l.server} in ${l.queryTimeMs} ms.` : a.data)).map((s) => s + '\n').join('');
+  }
+  for (const w of l.warnings) out.push(w);
+  if (l.outcome !== 'answer') {
+    // Communication errors are already among the warnings, one per try.
+    if (l.outcome === 'malformed') out.push(`;; Got bad packet from ${l.server}: ${l.error}`);
+    return out.join('\n') + '\n';
+  }
+  if (r.show.comments) {
+    out.push('', ';; Got answer:');
+    out.push(`;; ->>HEADER<<- opcode: ${l.opcode}, status: ${l.status}, id: ${l.id}`);
+    const additionalCount = l.additional.length + (l.edns ? 1 : 0);
+    out.push(`;; flags: ${l.flags!.join(' ')}; QUERY: ${l.question.length}, ANSWER: ${l.answer.length}, AUTHORITY: ${l.authority.length}, ADDITIONAL: ${additionalCount}`);
+    if (r.recurse && !l.flags!.includes('ra')) out.push(';; WARNING: recursion requested but not available');
+    if (l.flags!.includes('tc')) out.push(';; WARNING: the answer is truncated (TC=1); records may be missing');
+    if (l.edns) {
+      out.push('', ';; OPT PSEUDOSECTION:', `; EDNS: version: ${l.edns.version}, flags:${l.edns.flags.map((f) => ' ' + f).join('')}; udp: ${l.edns.udpSize}`);
+      for (const o of l.edns.options) out.push(`; ${o.name}: ${o.hex}`);
+    }
+  }
+  const section = (title: string, show: boolean, records: RecordJson[]) => {
+    if (!show || records.length === 0) return;
+    if (r.show.comments) out.push('', `;; ${title} SECTION:`);
+    for (const rec of records) out.push(recordLine(rec));
+  };
+  if (r.show.question && l.question.length) {
+    if (r.show.comments) out.push(';; QUESTION SECTION:');
+    for (const q of l.question) out.push(questionLine(q));
+  }
+  section('ANSWER', r.show.answer, l.answer);
+  section('AUTHORITY', r.show.authority, l.authority);
+  section('ADDITIONAL', r.show.additional, l.additional);
+  if (r.show.stats) {
+    const [address] = l.server.split('#');
+    out.push('', `;; Query time: ${l.queryTimeMs} msec`, `;; SERVER: ${l.server}(${address}) (${l.transport})`, `;; WHEN: ${digDate(when)}`, `;; MSG SIZE  rcvd: ${l.size}`);
+  }
+  return out.join('\n') + '\n' + (r.show.stats ? '\n' : '');
+}
+
+/** dig's `WHEN:` line: `Wed Nov 25 15:37:29 UTC 2026`. */
+export function digDate(d: Date): string {
+  const [wd, , , , time] = d.toUTCString().replace(',', '').split(' ');
+  const month = d.toUTCString().split(' ')[2];
+  return `${wd} ${month} ${String(d.getUTCDate()).padStart(2, '0')} ${time} UTC ${d.getUTCFullYear()}`;
+}
