@@ -28,8 +28,11 @@ async function startChild(): Promise<{ child: ChildProcess; dir: string; file: s
     child.once('spawn', () => resolve());
     child.once('error', reject);
   });
-  // Wait for the exec to finish: the comm becomes "sleep".
-  for (let i = 0; i < 100 && !fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').includes('(sleep)'); i++) await new Promise((r) => setTimeout(r, 10));
+  // Wait until sleep is asleep: the comm changes early in exec, the mappings (VSZ) only
+  // settle once the dynamic loader is done and nanosleep is reached.
+  const settled = () => /\(sleep\) S /.test(fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8')) && fs.readFileSync(`/proc/${child.pid}/wchan`, 'utf8').includes('nanosleep');
+  for (let i = 0; i < 200 && !settled(); i++) await new Promise((r) => setTimeout(r, 10));
+  assert.ok(settled(), 'sleep reached nanosleep');
   return {
     child,
     dir,
