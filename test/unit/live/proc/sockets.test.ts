@@ -139,3 +139,11 @@ test('TIME_WAIT rows (captured): fewer columns, inode and uid 0, kept; CLOSE-WAI
   assert.equal(rows.filter((r) => r.state === 'FIN-WAIT-2').length, 1);
   assert.deepEqual(new Set(rows.map((r) => r.state)), new Set(['LISTEN', 'TIME-WAIT', 'CLOSE-WAIT', 'ESTAB', 'FIN-WAIT-2']));
 });
+
+test('idle-node samples (captured): header-only tables give no rows, unix rows without paths', () => {
+  assert.deepEqual(parseInet(sample('net_tcp6.linux-6.18-x86_64.txt'), 'tcp6', 'LE'), []);
+  assert.deepEqual(parseInet(sample('net_udp.linux-6.18-x86_64.txt'), 'udp', 'LE'), []);
+  assert.deepEqual(parseInet(sample('net_udp6.linux-6.18-x86_64.txt'), 'udp6', 'LE'), []);
+  const unix = parseUnix(sample('net_unix.linux-6.18-x86_64.txt'));
+  assert.deepEqual(unix.map((u) => [u.type, u.state, u.path, u.inode]), [['u_str', 'ESTAB', undefined, 1056], ['u_str', 'ESTAB', undefined, 1057]]);
+});
