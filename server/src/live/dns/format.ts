@@ -68,16 +68,36 @@ export function lookupJson(outcome: QueryOutcome, asked: { name: string; type: s
   };
 }
 
-/** `owner<TAB>ttl<TAB>class<TAB>type<TAB>rdata`, the owner padded to dig's 24 columns. */
+/**
+ * BIND's master-file columns: TTL at 24, class at 32, type at 40, rdata at 48; tabs up to
+ * a column, or one space when the field before already reached it.
+ */
+function columns(fields: Array<[string, number]>): string {
+  let out = '';
+  let col = 0;
+  for (const [text, column] of fields) {
+    if (column > 0) {
+      if (col >= column) {
+        out += ' ';
+        col += 1;
+      } else {
+        out += '\t'.repeat(Math.ceil((column - col) / 8));
+        col = column;
+      }
+    }
+    out += text;
+    col += text.length;
+  }
+  return out;
+}
+
+/** `owner<TAB>ttl<TAB>class<TAB>type<TAB>rdata`, aligned as dig aligns it. */
 export function recordLine(r: RecordJson): string {
-  const tabs = Math.max(1, Math.ceil((24 - r.name.length) / 8));
-  return `${r.name}${'\t'.repeat(tabs)}${r.ttl}\t${r.class}\t${r.type}\t${r.data}`;
+  return columns([[r.name, 0], [String(r.ttl), 24], [r.class, 32], [r.type, 40], [r.data, 48]]);
 }
 
 function questionLine(q: { name: string; type: string; class: string }): string {
-  const owner = ';' + q.name;
-  const tabs = Math.max(1, Math.ceil((32 - owner.length) / 8));
-  return `${owner}${'\t'.repeat(tabs)}${q.class}\t${q.type}`;
+  return columns([[';' + q.name, 0], [q.class, 32], [q.type, 40]]);
 }
 
 /** The text dig prints for one answer (or the failure lines when there was none). */
@@ -87,7 +107,8 @@ export function lookupText(l: LookupJson, r: DigRequest, when: Date): string {
     if (l.outcome !== 'answer') return (l.warnings.join('\n') + (l.warnings.length ? '\n' : '')) + `;; ${l.error}\n`;
     return l.answer.map((a) => (r.identify ? `${a.data} from server ${l.server} in ${l.queryTimeMs} ms.` : a.data)).map((s) => s + '\n').join('');
   }
-  for (const w of l.warnings) out.push(w);
+  // dig prints its warnings with the comments; failures always.
+  if (r.show.comments || l.outcome !== 'answer') for (const w of l.warnings) out.push(w);
   if (l.outcome !== 'answer') {
     // Communication errors are already among the warnings, one per try.
     if (l.outcome === 'malformed') out.push(`;; Got bad packet from ${l.server}: ${l.error}`);
