@@ -140,6 +140,8 @@ function analysisContext(uri: string, settings: Settings, token?: CancellationTo
     settings,
     // Restricted mode and virtual file systems: never read other files from disk.
     readFile: trusted && uri.startsWith('file:') ? readFileIfPresent : undefined,
+    // Cross-document rules (a StatefulSet's headless Service) see the other open documents.
+    workspaceDocuments: () => documents.all().filter((d) => d.uri !== uri).map((d) => ({ uri: d.uri, text: d.getText() })),
     isCancelled: token ? () => token.isCancellationRequested : undefined,
   };
 }
@@ -246,6 +248,15 @@ documents.onDidChangeContent(async (e) => {
   }
   const settings = await getSettings(uri);
   scheduleLint(uri, settings.debounceMs);
+  // An edit to one manifest can change cross-document findings in the other open manifests.
+  if (languageOf(e.document) === LANGUAGES.k8s) {
+    for (const other of documents.all()) {
+      if (other.uri !== uri && languageOf(other) === LANGUAGES.k8s) {
+        analyses.delete(other.uri);
+        scheduleLint(other.uri, settings.debounceMs);
+      }
+    }
+  }
 });
 documents.onDidClose((e) => {
   seen.delete(e.document.uri);

@@ -69,7 +69,18 @@ export async function runLintCli(argv: string[]): Promise<number> {
   const settings: Settings = { ...DEFAULT_SETTINGS, rules, zone: { origin: lastOption(args, 'origin') ?? '' } };
 
   const results: FileResult[] = [];
-  for (const target of collectTargets(args.positional)) {
+  const targets = collectTargets(args.positional);
+  // Cross-document rules (a StatefulSet's headless Service) see the other YAML files of the run.
+  const yamlTexts = new Map<string, string | undefined>();
+  const workspaceDocuments = () =>
+    targets
+      .filter((t) => /\.ya?ml$/i.test(t.file))
+      .flatMap((t) => {
+        if (!yamlTexts.has(t.file)) yamlTexts.set(t.file, tryRead(t.file));
+        const text = yamlTexts.get(t.file);
+        return text === undefined ? [] : [{ uri: pathToFileURL(path.resolve(t.file)).toString(), text }];
+      });
+  for (const target of targets) {
     let language = forced as LanguageId | undefined;
     let text: string | undefined;
     if (!language) {
@@ -86,6 +97,7 @@ export async function runLintCli(argv: string[]): Promise<number> {
     const ctx = {
       uri: pathToFileURL(path.resolve(target.file)).toString(),
       settings,
+      workspaceDocuments,
       readFile: (p: string) => {
         try {
           return fs.readFileSync(p, 'utf8');
@@ -101,6 +113,14 @@ export async function runLintCli(argv: string[]): Promise<number> {
   const out = format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, packageVersion()) : formatText(results);
   process.stdout.write(out);
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+function tryRead(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function packageVersion(): string {

@@ -14,6 +14,12 @@ export interface AnalysisContext {
    * (untrusted workspace, virtual file system): then includes are not followed.
    */
   readFile?: (absolutePath: string) => string | undefined;
+  /**
+   * The other documents a cross-document rule may look at (a StatefulSet's headless Service
+   * in another manifest): the editor's open documents, the files of a CLI run. Absent: only
+   * this document is known.
+   */
+  workspaceDocuments?: () => Array<{ uri: string; text: string }>;
   /** True once the request that needs this work has been cancelled. */
   isCancelled?: () => boolean;
 }

@@ -76,7 +76,10 @@ test('--format sarif is valid SARIF 2.1.0 with 1-based regions', () => {
   const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaPath, 'utf8')));
   const valid = validate(JSON.parse(r.stdout));
   assert.ok(valid, JSON.stringify(validate.errors, null, 2));
-  const zone = log.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'zone/bad-ipv4');
+  const zone = log.runs[0].results.find(
+    (x: { ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) =>
+      x.ruleId === 'zone/bad-ipv4' && x.locations[0].physicalLocation.artifactLocation.uri === 'fixtures/zone/example.zone',
+  );
   assert.deepEqual(zone.locations[0].physicalLocation.region, { startLine: 13, startColumn: 19, endLine: 13, endColumn: 30 });
   assert.equal(log.runs[0].tool.driver.rules[zone.ruleIndex].id, 'zone/bad-ipv4');
 });

@@ -2,28 +2,75 @@
 
 import type { Finding } from '../../core/finding';
 import type { LanguageService } from '../../core/languageService';
-import { defineRule } from '../../core/rules';
+import { completeCorefile } from './completion';
+import { hoverCorefile } from './hover';
 import { type CorefileAst, parseCorefile } from './parser';
+import type { RuleContext } from './rules/context';
+import { checkDeprecated, deprecatedRule } from './rules/deprecated';
+import { checkDuplicateServers, duplicateServer } from './rules/duplicate-server';
+import { checkGluedBrace, gluedBrace } from './rules/glued-brace';
+import { checkLoopWithoutForward, loopWithoutForward } from './rules/loop-without-forward';
+import { checkPlaintextTransport, plaintextTransport } from './rules/plaintext-transport';
+import { checkPluginOrder, pluginOrder } from './rules/plugin-order';
+import { checkResolvConfLoop, resolvConfLoop } from './rules/resolv-conf-loop';
+import { checkServerKeys, serverKeyRule } from './rules/server-key';
+import { checkSetup, SETUP_RULES } from './rules/setupRules';
+import { checkSyntax, syntaxRule } from './rules/syntax';
+import { checkTemplateEnv, templateEnv } from './rules/template-env';
 import { checkUnknownDirective, unknownDirective } from './rules/unknown-directive';
+import { corefileSymbols } from './symbols';
 
-export const corefileSyntax = defineRule({
-  id: 'corefile/syntax',
-  language: 'corefile',
-  defaultSeverity: 'error',
-  title: 'Corefile syntax error',
-});
+export const corefileSyntax = syntaxRule;
+
+const CHECKS: Array<(ctx: RuleContext) => Finding[]> = [
+  checkSyntax,
+  checkUnknownDirective,
+  checkSetup,
+  checkServerKeys,
+  checkDuplicateServers,
+  checkPlaintextTransport,
+  checkResolvConfLoop,
+  checkLoopWithoutForward,
+  checkTemplateEnv,
+  checkGluedBrace,
+  checkPluginOrder,
+  checkDeprecated,
+];
+
+/** The same finding reached twice (a snippet imported by several blocks) is shown once. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}|${f.uri ?? ''}|${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}|${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 export const corefileLanguage: LanguageService<CorefileAst> = {
   id: 'corefile',
   commentPrefixes: ['#'],
-  rules: [corefileSyntax, unknownDirective],
-  parse: (text) => parseCorefile(text),
-  lint(ast) {
-    const syntax: Finding[] = ast.errors.map((e) => ({
-      ruleId: corefileSyntax.id,
-      range: { start: { line: e.line, character: e.start }, end: { line: e.line, character: e.end } },
-      message: e.message,
-    }));
-    return [...syntax, ...checkUnknownDirective(ast)];
+  rules: [
+    syntaxRule,
+    unknownDirective,
+    ...SETUP_RULES,
+    serverKeyRule,
+    duplicateServer,
+    plaintextTransport,
+    resolvConfLoop,
+    loopWithoutForward,
+    templateEnv,
+    gluedBrace,
+    pluginOrder,
+    deprecatedRule,
+  ],
+  parse: (text, ctx) => parseCorefile(text, { uri: ctx.uri, readFile: ctx.readFile }),
+  lint(ast, ctx) {
+    const rc: RuleContext = { ast, settings: ctx.settings };
+    return dedupe(CHECKS.flatMap((check) => check(rc)));
   },
+  hover: (ast, position) => hoverCorefile(ast, position),
+  complete: (ast, position) => completeCorefile(ast, position),
+  symbols: (ast) => corefileSymbols(ast),
 };

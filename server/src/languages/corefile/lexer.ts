@@ -1,82 +1,112 @@
-// Caddyfile-dialect tokens as CoreDNS reads them: words separated by whitespace, "quoted"
-// strings with \" escapes, # comments to the end of the line (outside quotes), and { }
-// only as whole tokens. Each token keeps its exact range.
+// Tokens of CoreDNS's Caddyfile dialect, as coredns/caddy's lexer reads them:
+// - words are separated by Unicode whitespace; "\r" is dropped; a leading BOM is skipped;
+// - "#" starts a comment anywhere outside quotes, even in the middle of a word;
+// - a token is quoted only when it starts with '"'; inside, only \" is an escape (every
+//   other backslash is kept), and the token may span lines;
+// - commas and braces are ordinary characters here: "{" is structural only as a whole
+//   token, and the parser (not the lexer) handles trailing commas in server keys.
+// Every token keeps its exact range (0-based lines, UTF-16 columns).
 
 export interface Token {
+  /** The value CoreDNS sees (quotes removed, \" unescaped). */
   text: string;
-  /** 0-based line and UTF-16 columns of the token as written (quotes included). */
-  line: number;
-  start: number;
-  end: number;
   quoted: boolean;
+  line: number;
+  /** Column of the first character (the opening quote for a quoted token). */
+  start: number;
+  endLine: number;
+  /** Column just past the last character (the closing quote, if any). */
+  end: number;
+  /** A quoted token whose closing quote is missing (CoreDNS takes it up to end of file). */
+  unterminated?: boolean;
 }
 
-export interface LexResult {
-  tokens: Token[];
-  /** Unterminated quotes and the like, with their position. */
-  errors: Array<{ line: number; start: number; end: number; message: string }>;
-}
+const isSpace = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 
-export function lexCorefile(text: string): LexResult {
+/** Splits a Corefile into tokens in one linear pass. Never throws. */
+export function lexCorefile(text: string): Token[] {
   const tokens: Token[] = [];
-  const errors: LexResult['errors'] = [];
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 0;
   let lineStart = 0;
-  let i = 0;
-  const n = text.length;
   while (i < n) {
-    const c = text[i];
-    if (c === '\n') {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      i++;
       line++;
-      lineStart = ++i;
+      lineStart = i;
       continue;
     }
-    if (c === ' ' || c === '\t' || c === '\r' || c === ',') {
+    if (isSpace(c)) {
       i++;
       continue;
     }
-    if (c === '#') {
-      while (i < n && text[i] !== '\n') i++;
+    if (c === 35 /* # */) {
+      while (i < n && text.charCodeAt(i) !== 10) i++;
       continue;
     }
-    const startCol = i - lineStart;
     const startLine = line;
-    if (c === '"') {
+    const startCol = i - lineStart;
+    if (c === 34 /* " */) {
       let value = '';
-      i++;
       let closed = false;
+      i++;
+      let chunk = i;
       while (i < n) {
-        const d = text[i];
-        if (d === '\\' && text[i + 1] === '"') {
-          value += '"';
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */ && text.charCodeAt(i + 1) === 34) {
+          value += text.slice(chunk, i) + '"';
+          i += 2;
+          chunk = i;
+          continue;
+        }
+        if (d === 92 && i + 1 < n) {
+          // Any other escape keeps both characters (the backslash and the next one).
+          if (text.charCodeAt(i + 1) === 10) {
+            line++;
+            lineStart = i + 2;
+          }
           i += 2;
           continue;
         }
-        if (d === '"') {
+        if (d === 34) {
           closed = true;
-          i++;
           break;
         }
-        if (d === '\n') {
+        if (d === 10) {
           line++;
           lineStart = i + 1;
         }
-        value += d;
         i++;
       }
-      if (!closed) errors.push({ line: startLine, start: startCol, end: startCol + 1, message: 'Unterminated quoted string' });
-      // A token spanning lines is reported on its first line; its end is clamped to that line.
-      tokens.push({ text: value, line: startLine, start: startCol, end: startLine === line ? i - lineStart : startCol + 1, quoted: true });
+      value += text.slice(chunk, i);
+      if (closed) i++;
+      tokens.push({
+        text: value,
+        quoted: true,
+        line: startLine,
+        start: startCol,
+        endLine: line,
+        end: i - lineStart,
+        unterminated: closed ? undefined : true,
+      });
       continue;
     }
     let j = i;
     while (j < n) {
-      const d = text[j];
-      if (d === ' ' || d === '\t' || d === '\r' || d === '\n' || d === ',') break;
+      const d = text.charCodeAt(j);
+      if (d === 35 || isSpace(d)) break;
       j++;
     }
-    tokens.push({ text: text.slice(i, j), line, start: startCol, end: j - lineStart, quoted: false });
+    tokens.push({ text: text.slice(i, j), quoted: false, line, start: startCol, endLine: line, end: j - lineStart });
     i = j;
   }
-  return { tokens, errors };
+  return tokens;
+}
+
+/** CoreDNS's isNewLine: b starts on a later line than a ends (quoted line breaks count). */
+export function onLaterLine(a: Token, b: Token): boolean {
+  return a.endLine < b.line;
 }

@@ -1,11 +1,27 @@
-// Every in-tree CoreDNS plugin, in plugin.cfg order (the order CoreDNS runs them, whatever
-// order a server block lists them in). Source: github.com/coredns/coredns @ 4b26cced32717eac6dd725e308d7415c8b9db147 (CoreVersion 1.14.7).
-// The Corefile issue grows this into the full table of arguments and block properties.
+// Look-ups over the generated plugin table (pluginTable.ts): by name, in plugin.cfg order.
 
-export const PLUGIN_NAMES: readonly string[] = ["root", "metadata", "geoip", "cancel", "proxyproto", "quic", "grpc_server", "https", "https3", "timeouts", "multisocket", "reload", "nsid", "bufsize", "bind", "debug", "trace", "ready", "health", "pprof", "shed", "prometheus", "errors", "log", "dnstap", "local", "dns64", "any", "chaos", "loadbalance", "tsig", "rewrite", "autopath", "acl", "cache", "header", "dnssec", "tls", "minimal", "template", "transfer", "hosts", "route53", "azure", "clouddns", "k8s_external", "kubernetes", "file", "auto", "secondary", "etcd", "loop", "forward", "grpc", "erratic", "whoami", "on", "sign", "view", "nomad"];
+import { PLUGINS, type PluginSpec, type PropertySpec } from './pluginTable';
 
-const PLUGIN_SET = new Set(PLUGIN_NAMES);
+export type { PluginSpec, PropertySpec };
+export { PLUGINS };
+
+const BY_NAME = new Map(PLUGINS.map((p) => [p.name, p]));
+
+export const PLUGIN_NAMES: readonly string[] = PLUGINS.map((p) => p.name);
 
 export function isKnownPlugin(name: string): boolean {
-  return PLUGIN_SET.has(name);
+  return BY_NAME.has(name);
+}
+
+export function getPlugin(name: string): PluginSpec | undefined {
+  return BY_NAME.get(name);
+}
+
+export function propertyNames(plugin: PluginSpec): string[] {
+  return Object.keys(plugin.properties);
+}
+
+/** The README's Syntax line(s), or one built from the argument shapes. */
+export function syntaxOf(plugin: PluginSpec): string {
+  return plugin.syntax ?? [plugin.name, ...(plugin.args.shape ?? [])].join(' ');
 }

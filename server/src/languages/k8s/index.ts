@@ -1,29 +1,112 @@
 // The Kubernetes YAML language: only documents with apiVersion and kind are looked at, so
-// plain YAML (and Red Hat's YAML extension's own job) is left alone.
+// plain YAML (and Red Hat's YAML extension's own job) is left alone. Rules see this file's
+// objects and, for cross-document checks, the other manifests the front end knows.
 
 import type { Finding } from '../../core/finding';
-import type { LanguageService } from '../../core/languageService';
-import { defineRule } from '../../core/rules';
-import { LineIndex } from '../../core/text';
+import type { AnalysisContext, LanguageService, OutlineSymbol } from '../../core/languageService';
+import type { CheckContext } from './check';
+import { hoverK8s } from './hover';
 import { type K8sAst, parseK8s } from './model';
+import { checkDnsConfig, dnsConfig } from './rules/dns-config';
+import { checkDnsPolicy, dnsPolicy } from './rules/dns-policy';
+import { checkHeadlessService, headlessService } from './rules/headless-service';
+import { checkHelmTemplate, helmTemplate } from './rules/helm-template';
+import { checkMemoryDecimalUnit, memoryDecimalUnit } from './rules/memory-decimal-unit';
+import { checkMemoryMilli, memoryMilli } from './rules/memory-milli';
+import { checkObjectName, objectName } from './rules/object-name';
+import { checkPodHostname, podHostname } from './rules/pod-hostname';
+import { checkQosIntent, qosIntent } from './rules/qos-intent';
+import { checkRequestsOverLimits, requestsOverLimits } from './rules/requests-over-limits';
+import { checkResizeMemoryLimit, resizeMemoryLimit } from './rules/resize-memory-limit';
+import { checkResizeNotAllowed, resizeNotAllowed } from './rules/resize-not-allowed';
+import { checkResizeQos, resizeQos } from './rules/resize-qos';
+import { checkResizeResourceName, resizeResourceName } from './rules/resize-resource-name';
 import { checkResizeRestartPolicy, resizeRestartPolicy } from './rules/resize-restart-policy';
+import { checkResourceQuantity, resourceQuantity } from './rules/resource-quantity';
+import { checkServicePorts, servicePorts } from './rules/service-ports';
+import { checkServiceSelector, serviceSelector } from './rules/service-selector';
+import { checkStatefulsetServiceName, statefulsetServiceName } from './rules/statefulset-service-name';
+import { checkVpaInplaceRestart, vpaInplaceRestart } from './rules/vpa-inplace-restart';
+import { checkVpaMinReplicas, vpaMinReplicas } from './rules/vpa-min-replicas';
+import { checkVpaResourcePolicy, vpaResourcePolicy } from './rules/vpa-resource-policy';
+import { checkVpaTarget, vpaTarget } from './rules/vpa-target';
+import { checkVpaUpdateMode, vpaUpdateMode } from './rules/vpa-update-mode';
+import { checkYamlSyntax, yamlSyntax } from './rules/yaml-syntax';
+import { parseVersion } from './version';
+import { Workspace } from './workspace';
 
-export const k8sYamlSyntax = defineRule({
-  id: 'k8s/yaml-syntax',
-  language: 'k8s',
-  defaultSeverity: 'error',
-  title: 'YAML syntax error in a Kubernetes manifest',
-});
+const CHECKS: Array<(ctx: CheckContext) => void> = [
+  checkYamlSyntax,
+  checkResizeRestartPolicy,
+  checkResizeResourceName,
+  checkResizeNotAllowed,
+  checkResizeQos,
+  checkResizeMemoryLimit,
+  checkVpaUpdateMode,
+  checkVpaMinReplicas,
+  checkVpaResourcePolicy,
+  checkVpaTarget,
+  checkVpaInplaceRestart,
+  checkHeadlessService,
+  checkServicePorts,
+  checkServiceSelector,
+  checkStatefulsetServiceName,
+  checkPodHostname,
+  checkDnsPolicy,
+  checkDnsConfig,
+  checkResourceQuantity,
+  checkRequestsOverLimits,
+  checkMemoryMilli,
+  checkMemoryDecimalUnit,
+  checkQosIntent,
+  checkObjectName,
+];
+
+/** An anchor used twice reports the same node once per alias (only the field path differs); keep the first. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const k = `${f.ruleId}|${f.range.start.line}:${f.range.start.character}|${f.range.end.line}:${f.range.end.character}|${f.message.replace(/^[^:]*: /, '')}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function lintK8s(ast: K8sAst, ctx: AnalysisContext): Finding[] {
+  const check: CheckContext = { ast, settings: ctx.settings, kubernetes: parseVersion(ctx.settings.kubernetes.version), workspace: new Workspace(ast), findings: [] };
+  if (ast.template) {
+    checkHelmTemplate(check);
+    return check.findings;
+  }
+  if (ast.objects.length === 0) return [];
+  check.workspace = new Workspace(ast, ctx);
+  for (const run of CHECKS) run(check);
+  return dedupe(check.findings);
+}
+
+function symbolsK8s(ast: K8sAst): OutlineSymbol[] {
+  return ast.objects.flatMap((o) => {
+    const r = o.root.range;
+    if (!r) return [];
+    const range = ast.index.rangeOf(r[0], r[1]);
+    const nameNode = o.get(o.map(o.root, 'metadata'), 'name') ?? o.entry(o.root, 'kind')?.value;
+    const selectionRange = nameNode?.range ? ast.index.rangeOf(nameNode.range[0], nameNode.range[1]) : range;
+    return [{ name: `${o.kind}/${o.name ?? '?'}`, detail: o.apiVersion, kind: 'object' as const, range, selectionRange }];
+  });
+}
 
 export const k8sLanguage: LanguageService<K8sAst> = {
   id: 'k8s',
   commentPrefixes: ['#'],
-  rules: [k8sYamlSyntax, resizeRestartPolicy],
+  rules: [
+    yamlSyntax, helmTemplate, resizeRestartPolicy, resizeResourceName, resizeNotAllowed, resizeQos, resizeMemoryLimit,
+    vpaUpdateMode, vpaMinReplicas, vpaResourcePolicy, vpaTarget, vpaInplaceRestart, headlessService, servicePorts,
+    serviceSelector, statefulsetServiceName, podHostname, dnsPolicy, dnsConfig, resourceQuantity, requestsOverLimits,
+    memoryMilli, memoryDecimalUnit, qosIntent, objectName,
+  ],
   parse: (text) => parseK8s(text),
-  lint(ast) {
-    const index = new LineIndex(ast.text);
-    // YAML syntax errors are Red Hat's extension's job too; report them only for manifests.
-    const syntax: Finding[] = ast.objects.length === 0 ? [] : ast.errors.map((e) => ({ ruleId: k8sYamlSyntax.id, range: index.rangeOf(e.start, e.end), message: e.message }));
-    return [...syntax, ...checkResizeRestartPolicy(ast, index)];
-  },
+  lint: lintK8s,
+  hover: hoverK8s,
+  symbols: symbolsK8s,
 };

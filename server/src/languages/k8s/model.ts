@@ -1,97 +1,212 @@
-// Kubernetes documents over the `yaml` package's AST: every document of a multi-document
-// file, recognised by apiVersion + kind, with exact offsets for every node. The Kubernetes
-// issue grows this into typed views (containers, services, VPAs).
+// Kubernetes objects over the `yaml` package's AST. Every document of a multi-document file
+// is kept; the ones with a top-level apiVersion + kind become K8sObjects. Views read through
+// aliases and `<<` merge keys, flow and block style alike, and every node keeps its exact
+// offsets, so a rule can point at the one token that is wrong.
 
-import { type Document, isMap, isScalar, isSeq, type Node, type Pair, parseAllDocuments, type YAMLMap } from 'yaml';
+import { type Document, isAlias, isMap, isScalar, isSeq, type Node, type Pair, parseAllDocuments, type Scalar, type YAMLMap } from 'yaml';
+import { LineIndex } from '../../core/text';
+import { findTemplateAction } from './template';
 
-export interface K8sObject {
-  doc: Document.Parsed;
-  apiVersion: string;
-  kind: string;
-  root: YAMLMap;
+export interface SyntaxProblem {
+  start: number;
+  end: number;
+  message: string;
 }
 
 export interface K8sAst {
   text: string;
+  index: LineIndex;
   objects: K8sObject[];
   /** YAML syntax errors, as offsets. */
-  errors: Array<{ start: number; end: number; message: string }>;
+  errors: SyntaxProblem[];
+  /** Offsets of the first Helm / Go template action: the file is a template, not a manifest. */
+  template?: [number, number];
 }
 
-export function parseK8s(text: string): K8sAst {
-  const ast: K8sAst = { text, objects: [], errors: [] };
-  let docs: Document.Parsed[];
-  try {
-    docs = parseAllDocuments(text, { prettyErrors: false }) as Document.Parsed[];
-  } catch (e) {
-    ast.errors.push({ start: 0, end: 0, message: `YAML could not be parsed: ${(e as Error).message}` });
-    return ast;
-  }
-  if (!Array.isArray(docs)) return ast; // an EmptyStream
-  for (const doc of docs) {
-    for (const err of doc.errors) ast.errors.push({ start: err.pos[0], end: err.pos[1], message: err.message });
-    const root = doc.contents;
-    if (!isMap(root)) continue;
-    const apiVersion = scalarString(root.get('apiVersion', true));
-    const kind = scalarString(root.get('kind', true));
-    if (apiVersion && kind) ast.objects.push({ doc, apiVersion, kind, root });
-  }
-  return ast;
+/** One entry of a mapping: the key node, the (dereferenced) value node, the pair. */
+export interface Entry {
+  key: Scalar;
+  value: Node | undefined;
+  pair: Pair;
 }
 
-export function scalarString(node: unknown): string | undefined {
-  return isScalar(node) && node.value !== null && node.value !== undefined ? String(node.value) : undefined;
-}
-
-export function mapAt(node: unknown, ...path: string[]): YAMLMap | undefined {
-  let cur: unknown = node;
-  for (const key of path) {
-    if (!isMap(cur)) return undefined;
-    cur = cur.get(key, true);
-  }
-  return isMap(cur) ? cur : undefined;
-}
-
-export function seqItems(node: unknown): Node[] {
-  return isSeq(node) ? (node.items.filter((i) => i !== null) as Node[]) : [];
-}
-
-export function pairOf(map: YAMLMap, key: string): Pair<Node, Node> | undefined {
-  return map.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair<Node, Node> | undefined;
-}
-
-/** [start, end) offsets of a node's value. */
-export function nodeOffsets(node: Node | null | undefined): [number, number] | undefined {
-  return node?.range ? [node.range[0], node.range[1]] : undefined;
-}
-
-const POD_TEMPLATE_PATHS: Record<string, string[]> = {
+/** Where the pod spec sits in each workload kind, as the API server names the path. */
+const POD_SPEC_PATHS: Record<string, string[]> = {
   Pod: ['spec'],
   Deployment: ['spec', 'template', 'spec'],
   StatefulSet: ['spec', 'template', 'spec'],
   DaemonSet: ['spec', 'template', 'spec'],
   ReplicaSet: ['spec', 'template', 'spec'],
   ReplicationController: ['spec', 'template', 'spec'],
+  PodTemplate: ['template', 'spec'],
   Job: ['spec', 'template', 'spec'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
 };
 
-/** The pod spec of a Pod, or of a workload's pod template. */
-export function podSpecOf(obj: K8sObject): YAMLMap | undefined {
-  const path = POD_TEMPLATE_PATHS[obj.kind];
-  return path ? mapAt(obj.root, ...path) : undefined;
-}
+export const WORKLOAD_KINDS = Object.keys(POD_SPEC_PATHS);
+
+export const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
+export type ContainerList = (typeof CONTAINER_LISTS)[number];
 
 export interface ContainerView {
   map: YAMLMap;
-  /** containers | initContainers | ephemeralContainers */
-  list: string;
+  list: ContainerList;
+  index: number;
+  /** Field path as the API server prints it, e.g. "spec.template.spec.containers[0]". */
+  path: string;
+  name?: string;
 }
 
-export function containersOf(podSpec: YAMLMap): ContainerView[] {
-  const out: ContainerView[] = [];
-  for (const list of ['initContainers', 'containers', 'ephemeralContainers']) {
-    for (const item of seqItems(podSpec.get(list, true))) if (isMap(item)) out.push({ map: item, list });
+export interface PodView {
+  spec: YAMLMap;
+  /** "spec" for a Pod, "spec.template.spec" for a Deployment, … */
+  path: string;
+  /** The labels the pods get (the Pod's or the template's metadata.labels). */
+  labels: Map<string, string>;
+  containers: ContainerView[];
+}
+
+export class K8sObject {
+  readonly name?: string;
+  readonly namespace?: string;
+  private podView?: PodView | null;
+
+  constructor(
+    readonly ast: K8sAst,
+    readonly doc: Document.Parsed,
+    readonly docIndex: number,
+    readonly root: YAMLMap,
+    readonly apiVersion: string,
+    readonly kind: string,
+  ) {
+    const metadata = this.map(root, 'metadata');
+    this.name = this.str(this.get(metadata, 'name'));
+    this.namespace = this.str(this.get(metadata, 'namespace'));
   }
-  return out;
+
+  /** The node an alias points at; other nodes as they are. */
+  deref(node: unknown): Node | undefined {
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc);
+      return target && !isAlias(target) ? (target as Node) : undefined;
+    }
+    return (node ?? undefined) as Node | undefined;
+  }
+
+  /** A mapping entry by key, looking through `<<` merge keys (own keys win). */
+  entry(map: YAMLMap | undefined, key: string, depth = 0): Entry | undefined {
+    if (!map || depth > 8) return undefined;
+    let merged: Entry | undefined;
+    for (const pair of map.items) {
+      if (!isScalar(pair.key)) continue;
+      if (pair.key.value === key) return { key: pair.key, value: this.deref(pair.value), pair };
+      if (pair.key.value === '<<' && !merged) {
+        const source = this.deref(pair.value);
+        const sources = isSeq(source) ? source.items.map((i) => this.deref(i)) : [source];
+        for (const s of sources) {
+          merged = isMap(s) ? this.entry(s, key, depth + 1) : undefined;
+          if (merged) break;
+        }
+      }
+    }
+    return merged;
+  }
+
+  get(map: YAMLMap | undefined, key: string): Node | undefined {
+    return this.entry(map, key)?.value;
+  }
+
+  map(map: YAMLMap | undefined, ...path: string[]): YAMLMap | undefined {
+    let cur: Node | undefined = map;
+    for (const key of path) cur = isMap(cur) ? this.get(cur, key) : undefined;
+    return isMap(cur) ? cur : undefined;
+  }
+
+  /** Items of a sequence (aliases dereferenced, nulls dropped) with their indexes. */
+  items(node: Node | undefined): Array<{ node: Node; index: number }> {
+    if (!isSeq(node)) return [];
+    const out: Array<{ node: Node; index: number }> = [];
+    node.items.forEach((item, index) => {
+      const n = this.deref(item);
+      if (n) out.push({ node: n, index });
+    });
+    return out;
+  }
+
+  /** Mapping entries in order (own keys only; merge sources are read by entry()). */
+  entries(map: YAMLMap | undefined): Entry[] {
+    if (!map) return [];
+    const out: Entry[] = [];
+    for (const pair of map.items) if (isScalar(pair.key) && pair.key.value !== '<<') out.push({ key: pair.key, value: this.deref(pair.value), pair });
+    return out;
+  }
+
+  /** A scalar as the JSON the API server receives would spell it (numbers as numbers print). */
+  str(node: unknown): string | undefined {
+    const n = this.deref(node);
+    if (!isScalar(n) || n.value === null || n.value === undefined) return undefined;
+    return typeof n.value === 'object' ? undefined : String(n.value);
+  }
+
+  num(node: unknown): number | undefined {
+    const n = this.deref(node);
+    return isScalar(n) && typeof n.value === 'number' ? n.value : undefined;
+  }
+
+  /** The pod spec of a Pod or of a workload's pod template, with its containers. */
+  get pod(): PodView | undefined {
+    if (this.podView === undefined) this.podView = this.readPod() ?? null;
+    return this.podView ?? undefined;
+  }
+
+  private readPod(): PodView | undefined {
+    const path = POD_SPEC_PATHS[this.kind];
+    if (!path || !this.apiVersion.match(/^(v1|apps\/v1|batch\/v1|batch\/v1beta1|extensions\/v1beta1|apps\/v1beta[12])$/)) return undefined;
+    const spec = this.map(this.root, ...path);
+    if (!spec) return undefined;
+    const pathText = path.join('.');
+    const metadata = this.map(this.root, ...path.slice(0, -1), 'metadata');
+    const labels = new Map<string, string>();
+    for (const e of this.entries(this.map(metadata, 'labels'))) {
+      const v = this.str(e.value);
+      if (v !== undefined) labels.set(String(e.key.value), v);
+    }
+    const containers: ContainerView[] = [];
+    for (const list of CONTAINER_LISTS) {
+      for (const { node, index } of this.items(this.get(spec, list))) {
+        if (isMap(node)) containers.push({ map: node, list, index, path: `${pathText}.${list}[${index}]`, name: this.str(this.get(node, 'name')) });
+      }
+    }
+    return { spec, path: pathText, labels, containers };
+  }
+}
+
+/** [start, end) of a node's value (without trailing comments), or of the pair's key when there is none. */
+export function offsetsOf(node: Node | undefined | null): [number, number] | undefined {
+  return node?.range ? [node.range[0], node.range[1]] : undefined;
+}
+
+export function parseK8s(text: string): K8sAst {
+  const ast: K8sAst = { text, index: new LineIndex(text), objects: [], errors: [] };
+  let docs: Document.Parsed[] = [];
+  try {
+    const parsed = parseAllDocuments(text, { prettyErrors: false });
+    if (Array.isArray(parsed)) docs = parsed as Document.Parsed[];
+  } catch (e) {
+    // The yaml package does not throw on bad input; this is a guard against a bug in it.
+    ast.errors.push({ start: 0, end: 0, message: `YAML could not be parsed: ${(e as Error).message}` });
+    return ast;
+  }
+  for (const doc of docs) for (const err of doc.errors) ast.errors.push({ start: err.pos[0], end: err.pos[1], message: err.message });
+  ast.template = findTemplateAction(text, docs, ast.errors.length > 0);
+  if (ast.template) return ast;
+  docs.forEach((doc, docIndex) => {
+    const root = doc.contents;
+    if (!isMap(root)) return;
+    const probe = new K8sObject(ast, doc, docIndex, root, '', '');
+    const apiVersion = probe.str(probe.get(root, 'apiVersion'));
+    const kind = probe.str(probe.get(root, 'kind'));
+    if (apiVersion && kind) ast.objects.push(new K8sObject(ast, doc, docIndex, root, apiVersion, kind));
+  });
+  return ast;
 }

@@ -1,5 +1,126 @@
-// Placeholder until its issue lands: answers with a clear "not available" report.
+// `infra-lens resolve-plan` and the editor's "Show Query Plan": the exact ordered queries
+// the resolver sends for a name under a resolv.conf (an open document, a given file, or the
+// node's /etc/resolv.conf). `--send` needs the DNS client of the lookup issue (live/dns).
 
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import { type CommandHandler, failedReport } from '../../core/command';
+import type { Report, ResolvePlanArgs } from '../../protocol';
+import { type ResolverConfig, resolverConfig } from './config';
+import type { Libc } from './options';
+import { type QueryPlan, queryPlan } from './plan';
 
-export const runResolvePlanCommand: CommandHandler = async () => failedReport('Query plan', 'not available in this build yet');
+const TITLE = 'Query plan';
+const NODE_RESOLV_CONF = '/etc/resolv.conf';
+
+export interface ResolvePlanData {
+  queries: Array<{ name: string; type: 'A' | 'AAAA' }>;
+}
+
+function isArgs(value: unknown): value is ResolvePlanArgs {
+  return typeof value === 'object' && value !== null && typeof (value as ResolvePlanArgs).name === 'string';
+}
+
+export const runResolvePlanCommand: CommandHandler = async (rawArgs, ctx) => {
+  if (!isArgs(rawArgs) || rawArgs.name.trim() === '') return failedReport(TITLE, 'a name to resolve is required', 2);
+  const args = rawArgs;
+  const libc: Libc = args.libc === 'musl' || args.libc === 'glibc' ? args.libc : ctx.settings.resolvconf.libc;
+  let text = args.resolvConfText;
+  let origin: string;
+  if (text !== undefined) origin = 'the given resolv.conf';
+  else if (args.uri !== undefined) {
+    text = ctx.documentText?.(args.uri);
+    if (text === undefined) return failedReport(TITLE, `the document ${args.uri} is not open`, 2);
+    origin = args.uri;
+  } else {
+    if (!ctx.trusted) return failedReport(TITLE, "reading the node's /etc/resolv.conf needs a trusted workspace");
+    try {
+      text = fs.readFileSync(NODE_RESOLV_CONF, 'utf8');
+    } catch (e) {
+      return failedReport(TITLE, `cannot read ${NODE_RESOLV_CONF}: ${(e as Error).message}`, 2);
+    }
+    origin = NODE_RESOLV_CONF;
+  }
+  // The hostname only matters for a file without search/domain, read on this machine.
+  const hostname = args.uri === undefined ? os.hostname() : undefined;
+  const config = resolverConfig(text, { libc, env: args.env, hostname });
+  if (config.hangsAt) {
+    return failedReport(TITLE, `glibc never finishes reading this file: its sortlist reader loops forever on line ${config.hangsAt.line + 1}, so every lookup hangs`);
+  }
+  const name = args.name.trim();
+  const plan = queryPlan(name, config);
+  const data: ResolvePlanData = { queries: plan.queries.map((q) => ({ name: q.name, type: q.type })) };
+  const rendered = renderPlan(plan, config, origin, args.env);
+  if (args.send) {
+    const error = 'sending the queries needs the DNS client (live/dns), which is not in this build; the plan above is what would be sent';
+    return { ok: false, title: TITLE, text: `${rendered}\n--send: ${error}\n`, data, error, exitCode: 1 } satisfies Report<ResolvePlanData>;
+  }
+  return { ok: true, title: `${TITLE}: ${name} (${libc})`, text: rendered, data } satisfies Report<ResolvePlanData>;
+};
+
+/** Control characters (a CRLF file's \r) shown the way dig does: \013. */
+function printable(name: string): string {
+  return name.replace(/[\x00-\x1f\x7f]/g, (c) => `\\${c.charCodeAt(0).toString().padStart(3, '0')}`);
+}
+
+function where(line: number): string {
+  return line >= 0 ? `line ${line + 1}` : 'default';
+}
+
+function sourceLabel(s: ResolverConfig['settings']['ndots']['source']): string {
+  if (s.kind === 'file') return where(s.line);
+  return s.kind;
+}
+
+export function renderPlan(plan: QueryPlan, config: ResolverConfig, origin: string, env: ResolvePlanArgs['env'] = {}): string {
+  const out: string[] = [];
+  out.push(`Query plan for "${plan.name}" with ${config.libc}, from ${origin}`);
+  const servers = config.nameservers.map((n) => `${n.address}${n.scope ? `%${n.scope}` : ''} (${where(n.line)})`).join(', ');
+  const search = config.search.length ? config.search.map(printable).join(' ') : '(none)';
+  const searchFrom = config.searchSource.kind === 'file' ? `${config.searchSource.written} on ${where(config.searchSource.line)}` : config.searchSource.kind;
+  out.push(`  nameservers: ${servers}`);
+  out.push(`  search:      ${search}${config.search.length ? ` (${searchFrom})` : ''}`);
+  out.push(`  ndots:${config.ndots} (${sourceLabel(config.settings.ndots.source)})  timeout:${config.timeout} (${sourceLabel(config.settings.timeout.source)})  attempts:${config.attempts} (${sourceLabel(config.settings.attempts.source)})`);
+  const flags = Object.keys(config.flags);
+  if (flags.length) out.push(`  options:     ${flags.join(' ')}`);
+  if (config.libc === 'glibc' && (env?.RES_OPTIONS !== undefined || env?.LOCALDOMAIN !== undefined)) {
+    out.push(`  environment: ${[env.RES_OPTIONS !== undefined ? `RES_OPTIONS=${JSON.stringify(env.RES_OPTIONS)}` : '', env.LOCALDOMAIN !== undefined ? `LOCALDOMAIN=${JSON.stringify(env.LOCALDOMAIN)}` : ''].filter(Boolean).join(' ')}`);
+  }
+  out.push('');
+  if (plan.noQueries) {
+    out.push(`No query is sent: ${plan.noQueries}.`);
+    return `${out.join('\n')}\n`;
+  }
+  const dots = plan.name.replace(/\.$/, '').split('.').length - 1;
+  if (plan.name.endsWith('.')) out.push(`"${plan.name}" ends with a dot: it is asked as is, with no search domain.`);
+  else if (dots >= config.ndots) {
+    out.push(
+      config.libc === 'musl'
+        ? `"${plan.name}" has ${dots} dot${dots === 1 ? '' : 's'} (>= ndots ${config.ndots}): musl asks it as is and never uses the search list.`
+        : `"${plan.name}" has ${dots} dot${dots === 1 ? '' : 's'} (>= ndots ${config.ndots}): asked as is first, then with each search domain.`,
+    );
+  } else if (config.search.length === 0) out.push(`"${plan.name}" has ${dots} dot${dots === 1 ? '' : 's'} (< ndots ${config.ndots}), but there is no search list: asked as is.`);
+  else out.push(`"${plan.name}" has ${dots} dot${dots === 1 ? '' : 's'} (< ndots ${config.ndots}): each search domain first, then as is.`);
+  out.push('');
+  const width = Math.max(5, ...plan.queries.map((q) => printable(q.name).length));
+  out.push(`   #  ${'query'.padEnd(width)}  type  why`);
+  let n = 0;
+  for (const c of plan.candidates) {
+    const why = c.reason === 'search' ? `search domain ${printable(c.domain ?? '')}${c.malformed ? ' (musl 1.2.3 sends a malformed packet)' : ''}` : c.reason === 'as-is' ? 'as is' : 'as is, after the search list';
+    for (const q of plan.queries.filter((x) => x.name === c.name)) {
+      n++;
+      out.push(`${String(n).padStart(4)}  ${printable(q.name).padEnd(width)}  ${q.type.padEnd(4)}  ${q.type === 'A' || !plan.queries.some((x) => x.name === c.name && x.type === 'A') ? why : ''}`.trimEnd());
+    }
+  }
+  out.push('');
+  const types = config.libc === 'glibc' && config.flags['no-aaaa'] ? 'A only (no-aaaa)' : 'A and AAAA';
+  out.push(`${plan.queries.length} quer${plan.queries.length === 1 ? 'y' : 'ies'} (${plan.candidates.length} name${plan.candidates.length === 1 ? '' : 's'}, ${types}) if every name is NXDOMAIN; the first answer ends the search${config.libc === 'musl' ? ', and so does a name that exists without A/AAAA data' : ''}.`);
+  if (config.libc === 'glibc') {
+    const first = config.flags.rotate ? 'a rotating first server' : config.nameservers[0].address;
+    out.push(`Each query goes to ${first}, then the next server after ${Math.max(1, config.timeout)} s, for ${config.attempts} round${config.attempts === 1 ? '' : 's'}${config.flags['single-request'] || config.flags['single-request-reopen'] ? '; A and AAAA one after the other (single-request)' : '; A and AAAA in parallel'}.`);
+  } else {
+    out.push(`Each query goes to all ${config.nameservers.length} nameserver${config.nameservers.length === 1 ? '' : 's'} at once (musl); the first reply wins; retried every ${config.attempts > 0 ? (config.timeout / config.attempts).toFixed(1) : '?'} s for ${config.timeout} s.`);
+  }
+  out.push('Before DNS, getaddrinfo consults /etc/hosts (nsswitch "files dns"); a name found there sends nothing.');
+  return `${out.join('\n')}\n`;
+}

@@ -1,13 +1,85 @@
-// The DNS zone (master file) language.
+// The DNS zone (master file) language: parse once, then the syntax findings of the parser
+// and the zone-level checks of rules/ (named-checkzone's and ours) over one ZoneIndex.
 
+import type { Finding } from '../../core/finding';
 import type { LanguageService } from '../../core/languageService';
-import { parseZone, type ZoneAst } from './parser';
-import { badIpv4, checkBadIpv4 } from './rules/bad-ipv4';
+import type { RuleMeta } from '../../core/rules';
+import type { ZoneAst } from './model';
+import { parseZone } from './parser';
+import { ZoneIndex } from './zoneIndex';
+import { badIpv4 } from './rules/bad-ipv4';
+import { badOwnerName, checkBadOwnerName } from './rules/bad-owner-name';
+import { badRdata } from './rules/bad-rdata';
+import { classMismatch } from './rules/class-mismatch';
+import { checkCnameAndOtherData, cnameAndOtherData } from './rules/cname-and-other-data';
+import { checkDsAtApex, dsAtApex } from './rules/ds-at-apex';
+import { generate } from './rules/generate';
+import { include } from './rules/include';
+import { checkMissingApexNs, missingApexNs } from './rules/missing-apex-ns';
+import { checkMissingGlue, missingGlue } from './rules/missing-glue';
+import { checkMissingSoa, missingSoa } from './rules/missing-soa';
+import { checkMultipleSingleton, multipleSingleton } from './rules/multiple-singleton';
+import { nameTooLong } from './rules/name-too-long';
+import { noTtl } from './rules/no-ttl';
+import { checkNonTerminalWildcard, nonTerminalWildcard } from './rules/non-terminal-wildcard';
+import { checkNsWildcard, nsWildcard } from './rules/ns-wildcard';
+import { checkNsec3Owner, nsec3Owner } from './rules/nsec3-owner';
+import { checkOccluded, occluded } from './rules/occluded';
+import { checkOutOfZone, outOfZone } from './rules/out-of-zone';
+import { checkSoaNotAtApex, soaNotAtApex } from './rules/soa-not-at-apex';
+import { checkRdataEncoding, rdataEncoding } from './rules/rdata-encoding';
+import { checkSpfType, spfType } from './rules/spf-type';
+import { syntax } from './rules/syntax';
+import { checkTargetIsAddress, targetIsAddress } from './rules/target-is-address';
+import { checkTargetIsCname, targetIsCname } from './rules/target-is-cname';
+import { checkTargetNoAddress, targetNoAddress } from './rules/target-no-address';
+import { checkTtlMismatch, ttlMismatch } from './rules/ttl-mismatch';
+import { ttlTooLarge } from './rules/ttl-too-large';
+import { txtStringTooLong } from './rules/txt-string-too-long';
+import { unknownType } from './rules/unknown-type';
+
+/** Checks over the whole loaded zone, in the order named-checkzone runs them. */
+const ZONE_CHECKS: Array<(z: ZoneIndex) => Finding[]> = [
+  checkOutOfZone,
+  checkSoaNotAtApex,
+  checkMultipleSingleton,
+  checkCnameAndOtherData,
+  checkNsWildcard,
+  checkNsec3Owner,
+  checkDsAtApex,
+  checkMissingSoa,
+  checkMissingApexNs,
+  checkBadOwnerName,
+  checkNonTerminalWildcard,
+  checkTtlMismatch,
+  checkTargetIsAddress,
+  checkTargetIsCname,
+  checkTargetNoAddress,
+  checkMissingGlue,
+  checkOccluded,
+  checkSpfType,
+  checkRdataEncoding,
+];
+
+const RULES: RuleMeta[] = [
+  syntax, unknownType, badRdata, badIpv4, nameTooLong, txtStringTooLong, include, generate, noTtl, ttlTooLarge, classMismatch,
+  outOfZone, soaNotAtApex, multipleSingleton, cnameAndOtherData, nsWildcard, nsec3Owner, dsAtApex, missingSoa, missingApexNs,
+  badOwnerName, nonTerminalWildcard, ttlMismatch, targetIsAddress, targetIsCname, targetNoAddress, missingGlue, occluded, spfType,
+  rdataEncoding,
+];
+
+export function lintZone(ast: ZoneAst): Finding[] {
+  const z = new ZoneIndex(ast);
+  // A fragment (no SOA: an $INCLUDEd piece) gets its TTLs from the file that includes it.
+  const out = ast.fragment ? ast.findings.filter((f) => !(f.ruleId === noTtl.id && f.severity === undefined)) : [...ast.findings];
+  for (const check of ZONE_CHECKS) out.push(...check(z));
+  return out;
+}
 
 export const zoneLanguage: LanguageService<ZoneAst> = {
   id: 'zone',
   commentPrefixes: [';'],
-  rules: [badIpv4],
-  parse: (text) => parseZone(text),
-  lint: (ast) => checkBadIpv4(ast),
+  rules: RULES,
+  parse: (text, ctx) => parseZone(text, ctx),
+  lint: (ast) => lintZone(ast),
 };

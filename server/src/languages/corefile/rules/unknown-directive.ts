@@ -2,11 +2,11 @@
 // ("Unknown directive 'X'"), so the whole server is down, not just this block.
 
 import type { Finding } from '../../../core/finding';
-import { lineRange } from '../../../core/finding';
 import { defineRule } from '../../../core/rules';
 import { closestMatch } from '../../../core/suggest';
-import type { CorefileAst } from '../parser';
+import { allDirectives, hasEnvPlaceholder, tokenRange } from '../parser';
 import { isKnownPlugin, PLUGIN_NAMES } from '../plugins';
+import { findingAt, type RuleContext } from './context';
 
 export const unknownDirective = defineRule({
   id: 'corefile/unknown-directive',
@@ -15,24 +15,22 @@ export const unknownDirective = defineRule({
   title: 'Directive is not a CoreDNS plugin',
 });
 
-/** Directives the Caddyfile layer handles itself rather than a plugin. */
-const BUILT_IN = new Set(['import']);
+/** Plugins that were removed from CoreDNS, with what replaced them. */
+const REMOVED: Record<string, string> = { proxy: 'forward' };
 
-export function checkUnknownDirective(ast: CorefileAst): Finding[] {
+export function checkUnknownDirective({ ast }: RuleContext): Finding[] {
   const findings: Finding[] = [];
-  for (const block of ast.blocks) {
-    for (const d of block.directives) {
-      const name = d.name.text;
-      if (d.name.quoted || isKnownPlugin(name) || BUILT_IN.has(name) || name === '}' || name === '{') continue;
-      const suggestion = closestMatch(name, PLUGIN_NAMES);
-      const range = lineRange(d.name.line, d.name.start, d.name.end);
-      findings.push({
-        ruleId: unknownDirective.id,
-        range,
-        message: `Unknown directive '${name}': CoreDNS will not start.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
-        fixes: suggestion ? [{ title: `Change to '${suggestion}'`, edits: [{ range, newText: suggestion }], preferred: true }] : undefined,
-      });
-    }
+  for (const { directive: d } of allDirectives(ast)) {
+    const name = d.name.text;
+    if (isKnownPlugin(name) || hasEnvPlaceholder(d.name) || name === '{') continue;
+    const suggestion = REMOVED[name] ?? closestMatch(name, PLUGIN_NAMES);
+    const why = REMOVED[name] ? ` '${name}' was removed in CoreDNS 1.5.0; use '${REMOVED[name]}'.` : suggestion ? ` Did you mean '${suggestion}'?` : '';
+    const range = tokenRange(d.name);
+    findings.push(
+      findingAt(unknownDirective.id, d.name, `Unknown directive '${name}': CoreDNS will not start.${why}`, {
+        fixes: suggestion && !d.importedBy ? [{ title: `Change to '${suggestion}'`, edits: [{ range, newText: suggestion }], preferred: true }] : undefined,
+      }),
+    );
   }
   return findings;
 }

@@ -1,12 +1,12 @@
-// k8s/resize-restart-policy: the API server accepts only NotRequired and RestartContainer
-// as resizePolicy[].restartPolicy (validation.go validateResizePolicy); anything else is
-// rejected at apply time. RestartNotRequired is a common copy-paste from old blog posts.
+// k8s/resize-restart-policy: resizePolicy[].restartPolicy must be NotRequired or
+// RestartContainer (validateResizePolicy), and NotRequired when the pod's restartPolicy is
+// Never. RestartNotRequired / Restart, from early KEP drafts and blog posts, get a fix.
 
-import { isMap } from 'yaml';
-import type { Finding } from '../../../core/finding';
 import { defineRule } from '../../../core/rules';
-import type { LineIndex } from '../../../core/text';
-import { containersOf, type K8sAst, nodeOffsets, pairOf, podSpecOf, scalarString, seqItems } from '../model';
+import { type CheckContext, replaceFix, report } from '../check';
+import { RESIZE, RESIZE_POLICY_MISTAKES } from '../facts';
+import { invalid, required, unsupported } from '../apiErrors';
+import { resizePolicies } from '../resizePolicies';
 
 export const resizeRestartPolicy = defineRule({
   id: 'k8s/resize-restart-policy',
@@ -15,30 +15,30 @@ export const resizeRestartPolicy = defineRule({
   title: 'resizePolicy restartPolicy is not NotRequired or RestartContainer',
 });
 
-const ALLOWED = ['NotRequired', 'RestartContainer'];
-
-export function checkResizeRestartPolicy(ast: K8sAst, index: LineIndex): Finding[] {
-  const findings: Finding[] = [];
-  for (const obj of ast.objects) {
-    const spec = podSpecOf(obj);
-    if (!spec) continue;
-    for (const c of containersOf(spec)) {
-      for (const entry of seqItems(c.map.get('resizePolicy', true))) {
-        if (!isMap(entry)) continue;
-        const pair = pairOf(entry, 'restartPolicy');
-        const value = scalarString(pair?.value);
-        const offsets = nodeOffsets(pair?.value);
-        if (value === undefined || !offsets || ALLOWED.includes(value)) continue;
-        const range = index.rangeOf(offsets[0], offsets[1]);
-        const fix = value === 'RestartNotRequired' || value.toLowerCase() === 'notrequired' ? 'NotRequired' : value.toLowerCase() === 'restartcontainer' ? 'RestartContainer' : undefined;
-        findings.push({
-          ruleId: resizeRestartPolicy.id,
-          range,
-          message: `Unsupported value: "${value}": supported values: "NotRequired", "RestartContainer"`,
-          fixes: fix ? [{ title: `Change to '${fix}'`, edits: [{ range, newText: fix }], preferred: true }] : undefined,
+export function checkResizeRestartPolicy(ctx: CheckContext): void {
+  for (const { obj, container, items } of resizePolicies(ctx)) {
+    const podRestartPolicy = obj.str(obj.get(obj.pod?.spec, 'restartPolicy'));
+    for (const item of items) {
+      const path = `${container.path}.resizePolicy[${item.index}].restartPolicy`;
+      const field = obj.entry(item.map, 'restartPolicy');
+      const value = obj.str(field?.value);
+      if (!field || value === undefined || value === '') {
+        report(ctx, resizeRestartPolicy, field?.key ?? item.node, required(path));
+        continue;
+      }
+      if (!(RESIZE.restartPolicies as readonly string[]).includes(value)) {
+        const fix = RESIZE_POLICY_MISTAKES[value] ?? RESIZE.restartPolicies.find((p) => p.toLowerCase() === value.toLowerCase());
+        report(ctx, resizeRestartPolicy, field.value, unsupported(path, value, RESIZE.restartPolicies), { fixes: fix && field.value ? replaceFix(ctx, field.value, fix) : undefined });
+      } else if (podRestartPolicy === 'Never' && value !== 'NotRequired') {
+        report(ctx, resizeRestartPolicy, field.value, invalid(path, value, "must be 'NotRequired' when `restartPolicy` is 'Never'"), {
+          fixes: field.value ? replaceFix(ctx, field.value, 'NotRequired') : undefined,
+          related: relatedAt(ctx, obj.entry(obj.pod?.spec, 'restartPolicy')?.value, 'the pod never restarts its containers'),
         });
       }
     }
   }
-  return findings;
+}
+
+function relatedAt(ctx: CheckContext, node: { range?: [number, number, number] | null } | undefined, message: string) {
+  return node?.range ? [{ range: ctx.ast.index.rangeOf(node.range[0], node.range[1]), message }] : undefined;
 }

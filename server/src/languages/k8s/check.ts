@@ -1,0 +1,43 @@
+// What every k8s rule gets: this file's objects, the workspace's, the Kubernetes version in
+// use, and one way to report a finding on a node.
+
+import type { Node } from 'yaml';
+import type { Finding } from '../../core/finding';
+import type { RuleMeta } from '../../core/rules';
+import type { Settings } from '../../core/settings';
+import type { K8sAst, K8sObject } from './model';
+import type { Version } from './version';
+import type { Workspace } from './workspace';
+
+export interface CheckContext {
+  ast: K8sAst;
+  settings: Settings;
+  kubernetes: Version;
+  workspace: Workspace;
+  findings: Finding[];
+}
+
+export type Extra = Omit<Partial<Finding>, 'ruleId' | 'range' | 'message'>;
+
+/** Reports on a node (or [start, end) offsets) of this file. */
+export function report(ctx: CheckContext, rule: RuleMeta, at: Node | [number, number] | undefined, message: string, extra: Extra = {}): void {
+  const offsets = Array.isArray(at) ? at : at?.range ? [at.range[0], at.range[1]] : undefined;
+  if (!offsets) return;
+  ctx.findings.push({ ruleId: rule.id, range: ctx.ast.index.rangeOf(offsets[0], offsets[1]), message, ...extra });
+}
+
+/** A fix that replaces a node's text. */
+export function replaceFix(ctx: CheckContext, node: Node, newText: string, title = `Change to '${newText}'`): Extra['fixes'] {
+  if (!node.range) return undefined;
+  return [{ title, edits: [{ range: ctx.ast.index.rangeOf(node.range[0], node.range[1]), newText }], preferred: true }];
+}
+
+export interface Check {
+  rule: RuleMeta;
+  check(ctx: CheckContext): void;
+}
+
+/** Objects of this file of the given kinds. */
+export function objectsOf(ctx: CheckContext, ...kinds: string[]): K8sObject[] {
+  return ctx.ast.objects.filter((o) => kinds.includes(o.kind));
+}

@@ -1,0 +1,37 @@
+// k8s/headless-service: clusterIP None where the API server refuses it: LoadBalancer and
+// NodePort Services need a cluster IP, ExternalName Services may not have one
+// (validation.go ValidateService / validateServiceClusterIPs).
+
+import { defineRule } from '../../../core/rules';
+import { type CheckContext, report } from '../check';
+import { forbidden, invalid } from '../apiErrors';
+import { isHeadless, isService } from '../service';
+
+export const headlessService = defineRule({
+  id: 'k8s/headless-service',
+  language: 'k8s',
+  defaultSeverity: 'error',
+  title: 'clusterIP: None on a Service type that cannot be headless',
+});
+
+export function checkHeadlessService(ctx: CheckContext): void {
+  for (const obj of ctx.ast.objects.filter(isService)) {
+    const spec = obj.map(obj.root, 'spec');
+    const type = obj.str(obj.get(spec, 'type')) ?? 'ClusterIP';
+    const clusterIP = obj.entry(spec, 'clusterIP');
+    const clusterIPs = obj.entry(spec, 'clusterIPs');
+    const at = clusterIP?.value ?? clusterIPs?.value;
+    const path = clusterIP ? 'spec.clusterIP' : 'spec.clusterIPs[0]';
+    if ((type === 'LoadBalancer' || type === 'NodePort') && isHeadless(obj)) {
+      report(ctx, headlessService, at, invalid(path, 'None', `may not be set to 'None' for ${type} services`), {
+        related: typeRelated(ctx, obj.entry(spec, 'type')?.value),
+      });
+    } else if (type === 'ExternalName' && (obj.str(clusterIP?.value) ?? '') !== '') {
+      report(ctx, headlessService, clusterIP?.value, forbidden('spec.clusterIP', 'may not be set for ExternalName services'));
+    }
+  }
+}
+
+function typeRelated(ctx: CheckContext, node: { range?: [number, number, number] | null } | undefined) {
+  return node?.range ? [{ range: ctx.ast.index.rangeOf(node.range[0], node.range[1]), message: 'the Service type' }] : undefined;
+}

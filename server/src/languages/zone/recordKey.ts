@@ -1,0 +1,17 @@
+// A comparable form of a record's RDATA, for duplicate and singleton checks: names are
+// canonical keys and numbers are numbers, so "10 mail" and "010 mail.example.com." match.
+
+import type { ZoneRecord } from './model';
+
+function valueKey(v: unknown): string {
+  if (v instanceof Uint8Array) return Buffer.from(v).toString('hex');
+  if (Array.isArray(v)) return v.map(valueKey).join('\u0001');
+  if (v && typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+export function rdataKey(r: ZoneRecord): string {
+  if (r.values) return r.values.map((v) => valueKey(v.value)).join('\u0000');
+  if (r.wire) return `#${Buffer.from(r.wire).toString('hex')}`;
+  return r.rdata.map((t) => t.text).join(' ');
+}

@@ -1,0 +1,290 @@
+// The one table of DNS record types: code, RFC, what it is, and its RDATA fields (kind and
+// hover text). The parser, the RDATA checks, hover and completion all read it. Sources:
+// IANA "Resource Record (RR) TYPEs" registry and each type's RFC; `bind: false` marks
+// mnemonics named-checkzone 9.18 does not know ("unknown RR type").
+
+import type { FieldSpec, FieldValue } from './rdata';
+
+export interface RecordType {
+  name: string;
+  code: number;
+  rfc: string;
+  /** One or two sentences: what the record is for. */
+  summary: string;
+  fields: FieldSpec[];
+  /** Known to named-checkzone 9.18 by mnemonic (default true). */
+  bind?: boolean;
+  /** Common in hand-written zones (sorted first in completion). */
+  common?: boolean;
+  /** Shortest RFC 3597 form BIND accepts, when its fields alone do not say. */
+  minWire?: number;
+  /** Extra checks on the read fields (BIND's wording); returns a problem message. */
+  check?: (values: FieldValue[]) => string | undefined;
+}
+
+const f = (name: string, kind: FieldSpec['kind'], doc: string): FieldSpec => ({ name, kind, doc });
+
+const target = (doc: string) => f('target', 'name', doc);
+const strings = f('strings', 'strings', 'One or more character strings, each at most 255 octets; quoted or single words. Receivers concatenate TXT strings without spaces.');
+const keyFields = [
+  f('flags', 'u16', 'Key flags: 256 = zone key (ZSK), 257 = zone key + secure entry point (KSK).'),
+  f('protocol', 'u8', 'Protocol; always 3 (RFC 4034 §2.1.2).'),
+  f('algorithm', 'alg', 'DNSSEC algorithm number or mnemonic (8 RSASHA256, 13 ECDSAP256SHA256, 15 ED25519 …).'),
+  f('public key', 'base64', 'The public key, base64; may be split over several words.'),
+];
+const dsFields = [
+  f('key tag', 'u16', 'Key tag of the DNSKEY this digest points to.'),
+  f('algorithm', 'alg', 'Algorithm of that DNSKEY.'),
+  f('digest type', 'u8', 'Digest algorithm: 1 SHA-1 (20 octets), 2 SHA-256 (32), 4 SHA-384 (48).'),
+  f('digest', 'hex', 'The digest in hex; may be split over several words.'),
+];
+const bitmap = f('types', 'types', 'Type bitmap: the types that exist at the owner (mnemonics or TYPEnnn).');
+const tlsaFields = [
+  f('usage', 'u8', 'Certificate usage: 0 PKIX-TA, 1 PKIX-EE, 2 DANE-TA, 3 DANE-EE.'),
+  f('selector', 'u8', 'Selector: 0 full certificate, 1 SubjectPublicKeyInfo.'),
+  f('matching type', 'u8', 'Matching type: 0 exact, 1 SHA-256 (32 octets), 2 SHA-512 (64 octets).'),
+  f('data', 'hex', 'Certificate association data in hex.'),
+];
+const svcbFields = [
+  f('priority', 'u16', 'SvcPriority: 0 = AliasMode (target is an alias, no parameters), 1-65535 = ServiceMode (lower is preferred).'),
+  f('target', 'name', 'TargetName: the host that serves; `.` means the owner name itself (ServiceMode) or "no service" (AliasMode).'),
+  f('params', 'svcparams', 'SvcParams `key=value`: `mandatory`, `alpn`, `no-default-alpn`, `port`, `ipv4hint`, `ech`, `ipv6hint`, `dohpath`, `keyNNNNN`. Each key at most once.'),
+];
+
+export const RECORD_TYPES: RecordType[] = [
+  { name: 'A', code: 1, rfc: 'RFC 1035', common: true, summary: 'IPv4 address of the owner name.', fields: [f('address', 'ipv4', 'IPv4 address in dotted-quad form (four decimal octets 0-255).')] },
+  { name: 'NS', code: 2, rfc: 'RFC 1035', common: true, summary: 'Authoritative name server for the zone (at the apex) or a delegation (below it).', fields: [f('nsdname', 'name', 'Host name of the name server; must not be an alias (RFC 2181 §10.3) and needs an address if it is inside the zone.')] },
+  { name: 'MD', code: 3, rfc: 'RFC 1035', summary: 'Mail destination (obsolete; use MX).', fields: [target('Host of the mail agent.')] },
+  { name: 'MF', code: 4, rfc: 'RFC 1035', summary: 'Mail forwarder (obsolete; use MX).', fields: [target('Host of the mail agent.')] },
+  { name: 'CNAME', code: 5, rfc: 'RFC 1035', common: true, summary: 'The owner is an alias for the target name. Nothing else may exist at the owner (RFC 1034 §3.6.2) and never at the zone apex.', fields: [target('The canonical name this alias points to.')] },
+  {
+    name: 'SOA',
+    code: 6,
+    rfc: 'RFC 1035',
+    common: true,
+    summary: 'Start of authority: exactly one, at the zone apex. Its serial tells secondaries when the zone changed.',
+    fields: [
+      f('mname', 'name', 'Primary name server of the zone.'),
+      f('rname', 'name', 'Mailbox of the person responsible, with the `@` written as `.` (`hostmaster.example.com.`).'),
+      f('serial', 'u32', 'Zone version, compared with serial arithmetic (RFC 1982); convention `YYYYMMDDnn`. Bump it on every change.'),
+      f('refresh', 'ttl', 'How often secondaries check the serial (RFC 1912: 20 minutes to 12 hours).'),
+      f('retry', 'ttl', 'How soon a secondary retries after a failed refresh; less than refresh.'),
+      f('expire', 'ttl', 'When a secondary that cannot reach the primary stops answering (RFC 1912: 2-4 weeks).'),
+      f('minimum', 'ttl', 'TTL of negative answers (NXDOMAIN/NODATA caching, RFC 2308); at most a day.'),
+    ],
+  },
+  { name: 'MB', code: 7, rfc: 'RFC 1035', summary: 'Mailbox domain (experimental).', fields: [target('Host that has the mailbox.')] },
+  { name: 'MG', code: 8, rfc: 'RFC 1035', summary: 'Mail group member (experimental).', fields: [target('Mailbox of a group member.')] },
+  { name: 'MR', code: 9, rfc: 'RFC 1035', summary: 'Mail rename (experimental).', fields: [target('The new mailbox name.')] },
+  { name: 'NULL', code: 10, rfc: 'RFC 1035', summary: 'Anything, experimental; only in RFC 3597 `\\#` form.', fields: [f('data', 'hex', 'Opaque data.')] },
+  { name: 'WKS', code: 11, rfc: 'RFC 1035', summary: 'Well-known services (historic).', fields: [f('address', 'ipv4', 'IPv4 address.'), f('protocol', 'string', 'Protocol: tcp, udp or a number.'), f('services', 'rest', 'Service names or port numbers.')] },
+  { name: 'PTR', code: 12, rfc: 'RFC 1035', common: true, summary: 'Pointer to a name, usually reverse DNS under in-addr.arpa. or ip6.arpa.', fields: [target('The name the owner points to (the host name of the address).')] },
+  { name: 'HINFO', code: 13, rfc: 'RFC 1035, RFC 8482', summary: 'Host information: CPU and OS, two strings. Also the minimal answer to ANY queries (RFC 8482).', fields: [f('cpu', 'string', 'CPU type (one character string).'), f('os', 'string', 'Operating system (one character string).')] },
+  { name: 'MINFO', code: 14, rfc: 'RFC 1035', summary: 'Mailing list information (experimental).', fields: [f('rmailbx', 'name', 'Mailbox responsible for the list.'), f('emailbx', 'name', 'Mailbox for errors.')] },
+  { name: 'MX', code: 15, rfc: 'RFC 1035, RFC 7505', common: true, summary: 'Mail exchanger for the owner name. The exchange must be a host name with addresses, not an alias or an IP address.', fields: [f('preference', 'u16', 'Lower is tried first (0-65535).'), f('exchange', 'name', 'Host name of the mail server; `.` with preference 0 is "null MX": no mail accepted (RFC 7505).')] },
+  { name: 'TXT', code: 16, rfc: 'RFC 1035', common: true, summary: 'Text strings: SPF (`v=spf1`), DKIM keys, DMARC policies, domain verification.', fields: [strings] },
+  { name: 'RP', code: 17, rfc: 'RFC 1183', summary: 'Responsible person.', fields: [f('mbox', 'name', 'Mailbox, `@` written as `.`.'), f('txt', 'name', 'Name of a TXT record with more information, or `.`.')] },
+  { name: 'AFSDB', code: 18, rfc: 'RFC 1183', summary: 'AFS database location.', fields: [f('subtype', 'u16', '1 AFS cell database, 2 DCE authenticated server.'), target('Host name of the server.')] },
+  { name: 'X25', code: 19, rfc: 'RFC 1183', summary: 'X.25 PSDN address.', fields: [f('address', 'string', 'PSDN address (digits).')] },
+  { name: 'ISDN', code: 20, rfc: 'RFC 1183', summary: 'ISDN address.', fields: [f('address', 'strings', 'ISDN address and optional subaddress.')] },
+  { name: 'RT', code: 21, rfc: 'RFC 1183', summary: 'Route through.', fields: [f('preference', 'u16', 'Lower is preferred.'), target('Intermediate host.')] },
+  { name: 'NSAP', code: 22, rfc: 'RFC 1706', summary: 'NSAP address.', fields: [f('address', 'nsap', 'NSAP address: `0x` and hex digits, dots allowed.')] },
+  { name: 'SIG', code: 24, rfc: 'RFC 2535', summary: 'Signature (obsolete; replaced by RRSIG).', fields: [] },
+  { name: 'KEY', code: 25, rfc: 'RFC 2535, RFC 3445', summary: 'Public key (for SIG(0)/TKEY today; DNSSEC uses DNSKEY).', fields: keyFields, check: (v) => (((v[0]?.value as number) & 0xc000) === 0xc000 && (v[3]?.value as Uint8Array)?.length > 0 ? 'extra input text' : undefined) },
+  { name: 'PX', code: 26, rfc: 'RFC 2163', summary: 'X.400 mail mapping.', fields: [f('preference', 'u16', 'Lower is preferred.'), f('map822', 'name', 'RFC 822 domain.'), f('mapx400', 'name', 'X.400 domain.')] },
+  { name: 'GPOS', code: 27, rfc: 'RFC 1712', summary: 'Geographical position (obsolete; use LOC).', fields: [f('longitude', 'string', 'Longitude.'), f('latitude', 'string', 'Latitude.'), f('altitude', 'string', 'Altitude.')] },
+  { name: 'AAAA', code: 28, rfc: 'RFC 3596', common: true, summary: 'IPv6 address of the owner name.', fields: [f('address', 'ipv6', 'IPv6 address (RFC 4291 text form; `::` at most once).')] },
+  {
+    name: 'LOC',
+    code: 29,
+    rfc: 'RFC 1876',
+    summary: 'Geographical location.',
+    fields: [f('location', 'loc', '`d [m [s]] N|S d [m [s]] E|W altitude[m] [size[m] [horiz-precision[m] [vert-precision[m]]]]`; degrees at most 90 / 180, altitude -100000.00 to 42849672.95 m.')],
+  },
+  { name: 'SRV', code: 33, rfc: 'RFC 2782', common: true, summary: 'Service location; the owner is `_service._proto.name`.', fields: [f('priority', 'u16', 'Lower is tried first.'), f('weight', 'u16', 'Load share among equal priorities.'), f('port', 'u16', 'TCP/UDP port of the service.'), target('Host name of the server (not an alias); `.` = service not available.')] },
+  {
+    name: 'NAPTR',
+    code: 35,
+    rfc: 'RFC 3403',
+    summary: 'Naming authority pointer: rewrite rules (ENUM, SIP).',
+    fields: [
+      f('order', 'u16', 'Lower is processed first.'),
+      f('preference', 'u16', 'Preference among equal orders.'),
+      f('flags', 'string', 'Flags, e.g. "U", "S", "A", "P" (letters and digits).'),
+      f('service', 'string', 'Service parameters, e.g. "E2U+sip".'),
+      f('regexp', 'string', 'Substitution expression; empty when replacement is used.'),
+      f('replacement', 'name', 'Next name to query; `.` when regexp is used.'),
+    ],
+  },
+  { name: 'KX', code: 36, rfc: 'RFC 2230', summary: 'Key exchanger.', fields: [f('preference', 'u16', 'Lower is preferred.'), target('Host of the key exchanger.')] },
+  { name: 'CERT', code: 37, rfc: 'RFC 4398', summary: 'Certificate or CRL.', fields: [f('type', 'cert-type', 'Certificate type: number or PKIX SPKI PGP IPKIX ISPKI IPGP ACPKIX IACPKIX URI OID.'), f('key tag', 'u16', 'Key tag.'), f('algorithm', 'alg', 'Algorithm.'), f('certificate', 'base64', 'Certificate, base64.')] },
+  { name: 'A6', code: 38, rfc: 'RFC 2874', summary: 'IPv6 address chain (historic).', fields: [] },
+  { name: 'DNAME', code: 39, rfc: 'RFC 6672', common: true, summary: 'Redirects the whole subtree below the owner to the target. Nothing may exist below a DNAME.', fields: [target('The subtree the owner\'s descendants are rewritten to.')] },
+  { name: 'SINK', code: 40, rfc: 'draft-eastlake-kitchen-sink', summary: 'Kitchen sink (never standardised).', bind: false, fields: [] },
+  { name: 'APL', code: 42, rfc: 'RFC 3123', summary: 'Address prefix list.', fields: [f('prefixes', 'apl', 'Items `[!]afi:address/prefix`, afi 1 = IPv4, 2 = IPv6.')] },
+  { name: 'DS', code: 43, rfc: 'RFC 4034', common: true, summary: 'Delegation signer: digest of the child zone\'s key, at the delegation point in the parent (never at the apex).', fields: dsFields },
+  { name: 'SSHFP', code: 44, rfc: 'RFC 4255, RFC 6594', summary: 'SSH host key fingerprint.', fields: [f('algorithm', 'u8', 'Key algorithm: 1 RSA, 2 DSA, 3 ECDSA, 4 Ed25519, 6 Ed448.'), f('fp type', 'u8', 'Fingerprint type: 1 SHA-1 (20 octets), 2 SHA-256 (32 octets).'), f('fingerprint', 'hex-opt', 'Fingerprint in hex.')] },
+  {
+    name: 'IPSECKEY',
+    code: 45,
+    rfc: 'RFC 4025',
+    summary: 'IPsec keying material.',
+    fields: [f('precedence', 'u8', 'Lower is preferred.'), f('gateway type', 'u8', '0 none, 1 IPv4, 2 IPv6, 3 domain name.'), f('algorithm', 'u8', '0 none, 1 DSA, 2 RSA, 3 ECDSA.'), f('gateway', 'ipseckey-gateway', 'Gateway: `.`, an address or a name, per gateway type.'), f('public key', 'base64', 'Public key, base64.')],
+  },
+  {
+    name: 'RRSIG',
+    code: 46,
+    rfc: 'RFC 4034',
+    summary: 'DNSSEC signature over one RRset.',
+    fields: [
+      f('type covered', 'type', 'The type of the RRset this signature covers.'),
+      f('algorithm', 'alg', 'Signing algorithm.'),
+      f('labels', 'u8', 'Labels in the owner name (without wildcard `*` and root).'),
+      f('original TTL', 'u32', 'TTL of the RRset when it was signed.'),
+      f('expiration', 'time', 'Signature expiration, `YYYYMMDDHHmmSS` UTC or seconds since the epoch.'),
+      f('inception', 'time', 'Signature inception, same format.'),
+      f('key tag', 'u16', 'Key tag of the signing DNSKEY.'),
+      f('signer', 'name', 'Zone that signed (the apex).'),
+      f('signature', 'base64', 'Signature, base64.'),
+    ],
+  },
+  { name: 'NSEC', code: 47, rfc: 'RFC 4034', summary: 'Next secure name: authenticated denial of existence.', fields: [f('next name', 'name', 'The next owner name in canonical order.'), bitmap] },
+  { name: 'DNSKEY', code: 48, rfc: 'RFC 4034', common: true, summary: 'DNSSEC public key of the zone, at the apex.', fields: keyFields },
+  { name: 'DHCID', code: 49, rfc: 'RFC 4701', summary: 'DHCP client identifier.', fields: [f('digest', 'base64', 'Identifier type, digest type and digest, base64.')] },
+  {
+    name: 'NSEC3',
+    code: 50,
+    rfc: 'RFC 5155',
+    summary: 'Hashed authenticated denial of existence; the owner is a base32hex hash label.',
+    fields: [
+      f('hash algorithm', 'u8', '1 = SHA-1.'),
+      f('flags', 'u8', '1 = opt-out.'),
+      f('iterations', 'u16', 'Extra hash iterations; RFC 9276 recommends 0.'),
+      f('salt', 'salt', 'Salt in hex, or `-` for none (RFC 9276 recommends none).'),
+      f('next hashed owner', 'base32hex', 'Next hashed owner name, base32hex without padding.'),
+      f('types', 'types-opt', 'Type bitmap.'),
+    ],
+  },
+  { name: 'NSEC3PARAM', code: 51, rfc: 'RFC 5155', summary: 'NSEC3 parameters of the zone, at the apex.', fields: [f('hash algorithm', 'u8', '1 = SHA-1.'), f('flags', 'u8', 'Must be 0 here.'), f('iterations', 'u16', 'Extra hash iterations; RFC 9276 recommends 0.'), f('salt', 'salt', 'Salt in hex, or `-`.')] },
+  { name: 'TLSA', code: 52, rfc: 'RFC 6698', common: true, summary: 'DANE: TLS certificate association, at `_port._proto.host`.', fields: tlsaFields },
+  { name: 'SMIMEA', code: 53, rfc: 'RFC 8162', summary: 'DANE for S/MIME certificates.', fields: tlsaFields },
+  { name: 'HIP', code: 55, rfc: 'RFC 8005', summary: 'Host identity protocol.', fields: [] },
+  { name: 'NINFO', code: 56, rfc: 'draft-reid-dnsext-zs', summary: 'Zone status information.', bind: true, fields: [strings] },
+  { name: 'RKEY', code: 57, rfc: 'draft-reid-dnsext-rkey', summary: 'Resource key.', fields: keyFields },
+  { name: 'TALINK', code: 58, rfc: 'draft-ietf-dnsop-dnssec-trust-history', summary: 'Trust anchor link.', fields: [f('previous', 'name', 'Previous name.'), f('next', 'name', 'Next name.')] },
+  { name: 'CDS', code: 59, rfc: 'RFC 7344', summary: 'Child copy of DS, for automated DS updates in the parent.', fields: dsFields },
+  { name: 'CDNSKEY', code: 60, rfc: 'RFC 7344', summary: 'Child copy of DNSKEY, for automated DS updates in the parent.', fields: keyFields },
+  { name: 'OPENPGPKEY', code: 61, rfc: 'RFC 7929', summary: 'OpenPGP public key.', fields: [f('key', 'base64', 'Transferable public key, base64.')] },
+  { name: 'CSYNC', code: 62, rfc: 'RFC 7477', summary: 'Child-to-parent synchronisation.', fields: [f('serial', 'u32', 'SOA serial.'), f('flags', 'u16', '1 immediate, 2 soaminimum.'), f('types', 'types-opt', 'Types to synchronise.')] },
+  {
+    name: 'ZONEMD',
+    code: 63,
+    minWire: 18,
+    rfc: 'RFC 8976',
+    summary: 'Message digest over the whole zone, at the apex.',
+    fields: [f('serial', 'u32', 'SOA serial the digest was computed for.'), f('scheme', 'u8', '1 = SIMPLE.'), f('hash algorithm', 'u8', '1 SHA-384 (48 octets), 2 SHA-512 (64 octets).'), f('digest', 'hex', 'Digest in hex, at least 12 octets.')],
+    check: (v) => {
+      const digest = v[3]?.value as Uint8Array | undefined;
+      const alg = v[2]?.value as number;
+      const want = alg === 1 ? 48 : alg === 2 ? 64 : 12;
+      return digest && (alg === 1 || alg === 2 ? digest.length !== want : digest.length < want) ? 'unexpected end of input' : undefined;
+    },
+  },
+  { name: 'SVCB', code: 64, rfc: 'RFC 9460', summary: 'Service binding: where and how to reach a service (alternative endpoints, ALPN, hints).', fields: svcbFields },
+  { name: 'HTTPS', code: 65, rfc: 'RFC 9460', common: true, summary: 'Service binding for HTTPS origins; lets clients find HTTP/3, ECH and address hints in one lookup, and can alias the apex.', fields: svcbFields },
+  {
+    name: 'DSYNC',
+    code: 66,
+    rfc: 'RFC 9859',
+    summary: 'Where a child zone notifies its parent of CDS/CSYNC changes.',
+    fields: [f('rrtype', 'type', 'Type the endpoint handles (CDS or CSYNC).'), f('scheme', 'dsync-scheme', 'Notification scheme: 1 = NOTIFY.'), f('port', 'u16', 'Port of the endpoint.'), f('target', 'name', 'Host of the endpoint.')],
+  },
+  { name: 'SPF', code: 99, rfc: 'RFC 4408 (obsolete, RFC 7208 §3.1)', summary: 'Type 99 SPF is obsolete: publish SPF as TXT only.', fields: [strings] },
+  { name: 'NID', code: 104, rfc: 'RFC 6742', summary: 'ILNP node identifier.', fields: [f('preference', 'u16', 'Lower is preferred.'), f('node id', 'l64', '64-bit identifier as four hex groups.')] },
+  { name: 'L32', code: 105, rfc: 'RFC 6742', summary: 'ILNP 32-bit locator.', fields: [f('preference', 'u16', 'Lower is preferred.'), f('locator', 'ipv4', '32-bit locator in dotted-quad form.')] },
+  { name: 'L64', code: 106, rfc: 'RFC 6742', summary: 'ILNP 64-bit locator.', fields: [f('preference', 'u16', 'Lower is preferred.'), f('locator', 'l64', '64-bit locator as four hex groups.')] },
+  { name: 'LP', code: 107, rfc: 'RFC 6742', summary: 'ILNP locator pointer.', fields: [f('preference', 'u16', 'Lower is preferred.'), target('Name with L32/L64 records.')] },
+  { name: 'EUI48', code: 108, rfc: 'RFC 7043', summary: '48-bit MAC address.', fields: [f('address', 'eui48', 'Six hex pairs joined by `-`.')] },
+  { name: 'EUI64', code: 109, rfc: 'RFC 7043', summary: '64-bit EUI.', fields: [f('address', 'eui64', 'Eight hex pairs joined by `-`.')] },
+  { name: 'URI', code: 256, rfc: 'RFC 7553', summary: 'URI for a service at `_service._proto.name`.', fields: [f('priority', 'u16', 'Lower is tried first.'), f('weight', 'u16', 'Load share.'), f('target', 'qstring', 'The URI, quoted.')] },
+  {
+    name: 'CAA',
+    code: 257,
+    rfc: 'RFC 8659',
+    common: true,
+    summary: 'Which certificate authorities may issue certificates for the name.',
+    fields: [f('flags', 'u8', '0, or 128 = critical (a CA that does not understand the tag must not issue).'), f('tag', 'caa-tag', '`issue`, `issuewild`, `iodef` (also `contactemail`, `contactphone`, `issuemail`, `issuevmc`); letters and digits.'), f('value', 'caa-value', 'For issue/issuewild: `ca-domain[; key=value]*` or `;` (nobody); for iodef a `mailto:` or `https:` URI.')],
+  },
+  { name: 'AVC', code: 258, rfc: 'IANA', summary: 'Application visibility and control.', fields: [strings] },
+  { name: 'DOA', code: 259, rfc: 'draft-durand-doa-over-dns', summary: 'Digital object architecture.', fields: [] },
+  { name: 'AMTRELAY', code: 260, rfc: 'RFC 8777', summary: 'Automatic multicast tunnelling relay.', fields: [] },
+  { name: 'RESINFO', code: 261, rfc: 'RFC 9606', summary: 'Resolver information (key=value strings).', fields: [strings] },
+  { name: 'WALLET', code: 262, rfc: 'IANA', summary: 'Public wallet address.', fields: [strings] },
+  { name: 'TA', code: 32768, rfc: 'IANA', summary: 'DNSSEC trust authority.', fields: dsFields },
+  { name: 'DLV', code: 32769, rfc: 'RFC 4431 (historic)', summary: 'DNSSEC lookaside validation (historic).', fields: dsFields },
+];
+
+/** Types that are never data (RFC 6895 §3.1 meta/QTYPEs): "invalid use of a meta type". */
+export const META_TYPES = new Map<string, number>([
+  ['OPT', 41],
+  ['TKEY', 249],
+  ['TSIG', 250],
+  ['IXFR', 251],
+  ['AXFR', 252],
+  ['MAILB', 253],
+  ['MAILA', 254],
+  ['ANY', 255],
+]);
+
+const BY_NAME = new Map(RECORD_TYPES.map((t) => [t.name, t]));
+const BY_CODE = new Map(RECORD_TYPES.map((t) => [t.code, t]));
+
+/** Type by mnemonic (any case) or TYPEnnn; `code` is set for every valid spelling. */
+export function lookupType(text: string): { type?: RecordType; code?: number; meta?: boolean; unknownToBind?: boolean } {
+  const upper = text.toUpperCase();
+  const byName = BY_NAME.get(upper);
+  if (byName) return { type: byName, code: byName.code, unknownToBind: byName.bind === false };
+  const meta = META_TYPES.get(upper);
+  if (meta !== undefined) return { code: meta, meta: true };
+  if (/^TYPE\d{1,5}$/.test(upper)) {
+    const code = Number(upper.slice(4));
+    if (code > 65535) return {};
+    return { type: BY_CODE.get(code), code, meta: isMetaCode(code) };
+  }
+  return {};
+}
+
+export function typeByCode(code: number): RecordType | undefined {
+  return BY_CODE.get(code);
+}
+
+/** Meta codes: 0, OPT, 128-255 (RFC 6895 §3.1). */
+export function isMetaCode(code: number): boolean {
+  return code === 0 || code === 41 || (code >= 128 && code <= 255);
+}
+
+/** Mnemonic for a code, else TYPEnnn. */
+export function typeName(code: number): string {
+  return BY_CODE.get(code)?.name ?? [...META_TYPES].find(([, c]) => c === code)?.[0] ?? `TYPE${code}`;
+}
+
+/** Code of a mnemonic or TYPEnnn as used inside RDATA (type bitmaps, RRSIG type covered). */
+export function typeCodeInRdata(text: string): number | undefined {
+  const r = lookupType(text);
+  if (r.unknownToBind) return undefined;
+  return r.code;
+}
+
+export const CLASSES: Record<string, number> = { IN: 1, CH: 3, CHAOS: 3, HS: 4, HESIOD: 4, NONE: 254, ANY: 255 };
+
+/** Class by mnemonic or CLASSnnn, as its canonical text (IN, CH, HS, CLASSnnn). */
+export function lookupClass(text: string): string | undefined {
+  const upper = text.toUpperCase();
+  if (upper === 'IN' || upper === 'CH' || upper === 'HS') return upper;
+  if (/^CLASS\d{1,5}$/.test(upper)) {
+    const n = Number(upper.slice(5));
+    if (n > 65535) return undefined;
+    return n === 1 ? 'IN' : n === 3 ? 'CH' : n === 4 ? 'HS' : `CLASS${n}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,21 @@
+// zone/rdata-encoding: the RDATA reads as its type's fields, but dns-packet (our wire
+// codec) cannot encode it: for example an SSHFP fingerprint whose length does not match its
+// hash type (SHA-1 = 20 octets, SHA-256 = 32). named-checkzone accepts these; the record is
+// still wrong for anyone who checks the length.
+
+import type { Finding } from '../../../core/finding';
+import { roundTrip } from '../roundTrip';
+import { zoneRule } from '../ruleKit';
+import { recordFinding, type ZoneIndex } from '../zoneIndex';
+
+export const rdataEncoding = zoneRule('rdata-encoding', 'warning', 'Record data cannot be encoded in wire format');
+
+export function checkRdataEncoding(z: ZoneIndex): Finding[] {
+  const out: Finding[] = [];
+  for (const r of z.ast.records) {
+    const result = roundTrip(r);
+    if (!result?.error) continue;
+    out.push(recordFinding(rdataEncoding, r, r.rdata[r.rdata.length - 1] ?? r.typeToken, `${r.type} record cannot be encoded in wire format (dns-packet: ${result.error})`));
+  }
+  return out;
+}

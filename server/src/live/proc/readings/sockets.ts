@@ -1,0 +1,151 @@
+// `sockets`: tcp, tcp6, udp, udp6 and unix sockets as `ss -anp` shows them, with the owning
+// processes found through /proc/*/fd. Filters: --state, --port, --proto.
+
+import { failedReport } from '../../../core/command';
+import { scanAllFds } from '../fdScan';
+import { notes, table } from '../format';
+import { type Endpoint, INET_PROTOCOLS, type InetProtocol, type InetSocket, readInet, SOCKET_STATES } from '../netInet';
+import { readUnix, type UnixSocket } from '../netUnix';
+import { okReport, type Reading, type ReadingInput, stringOption } from '../report';
+
+export interface SocketOwner {
+  pid: number;
+  command: string;
+  fd: number;
+}
+
+export type SocketRow = (InetSocket | UnixSocket) & { owners: SocketOwner[] };
+
+export interface SocketsData {
+  sockets: SocketRow[];
+  filters: { state?: string; port?: number; proto?: string[] };
+  /** pids whose sockets could not be attributed (other users' fd directories). */
+  ownersUnreadable: number[];
+  unreadable: string[];
+}
+
+type Proto = InetProtocol | 'unix';
+const ALL_PROTOS: Proto[] = [...INET_PROTOCOLS, 'unix'];
+
+/** --proto tcp,udp6,unix: "tcp" means both families, as ss -t does; tcp4 only IPv4. */
+export function parseProtos(value: string | undefined): Proto[] | string {
+  if (value === undefined) return ALL_PROTOS;
+  const out = new Set<Proto>();
+  for (const p of value.toLowerCase().split(/[,\s]+/).filter(Boolean)) {
+    if (p === 'tcp' || p === 'udp') [p, `${p}6` as Proto].forEach((x) => out.add(x as Proto));
+    else if (p === 'tcp4' || p === 'udp4') out.add(p.slice(0, 3) as Proto);
+    else if (p === 'inet') INET_PROTOCOLS.forEach((x) => out.add(x));
+    else if (ALL_PROTOS.includes(p as Proto)) out.add(p as Proto);
+    else return `unknown protocol '${p}' (tcp, tcp4, tcp6, udp, udp4, udp6, unix)`;
+  }
+  return [...out];
+}
+
+/** --state accepts ss names (ESTAB, TIME-WAIT, UNCONN) and kernel names (ESTABLISHED, TIME_WAIT). */
+export function normalizeState(value: string): string | undefined {
+  const v = value.toUpperCase().replace(/_/g, '-');
+  for (const { kernel, ss } of Object.values(SOCKET_STATES)) {
+    if (v === ss || v === kernel.replace(/_/g, '-') || v === kernel.replace(/_/g, '')) return ss;
+  }
+  if (v === 'FIN-WAIT1') return 'FIN-WAIT-1';
+  if (v === 'FIN-WAIT2') return 'FIN-WAIT-2';
+  if (v === 'CLOSE') return 'UNCONN';
+  return undefined;
+}
+
+export function matchesFilters(row: InetSocket | UnixSocket, state: string | undefined, port: number | undefined): boolean {
+  if (state !== undefined && row.state !== state) return false;
+  if (port !== undefined) {
+    if (row.protocol === 'unix') return false;
+    if (row.local.port !== port && row.peer.port !== port) return false;
+  }
+  return true;
+}
+
+/** ss's address:port: IPv6 in brackets, port 0 as '*'. */
+export function formatEndpoint(e: Endpoint, v6: boolean): string {
+  return `${v6 ? `[${e.address}]` : e.address}:${e.port === 0 ? '*' : e.port}`;
+}
+
+export function formatOwners(owners: SocketOwner[]): string {
+  return owners.length ? `users:(${owners.map((o) => `("${o.command}",pid=${o.pid},fd=${o.fd})`).join(',')})` : '';
+}
+
+export function renderSockets(data: SocketsData): string {
+  const rows = data.sockets.map((s) => {
+    if (s.protocol === 'unix') {
+      return [s.type, s.state, '', '', `${s.path ?? '*'} ${s.inode}`, '*', formatOwners(s.owners)];
+    }
+    const v6 = s.protocol.endsWith('6');
+    return [s.protocol, s.state, String(s.recvQ), String(s.sendQ), formatEndpoint(s.local, v6), formatEndpoint(s.peer, v6), formatOwners(s.owners)];
+  });
+  let text = rows.length
+    ? table(['Netid', 'State', 'Recv-Q', 'Send-Q', 'Local Address:Port', 'Peer Address:Port', 'Process'], rows, ['left', 'left', 'right', 'right', 'left', 'left', 'left'])
+    : 'No sockets match.\n';
+  const f = data.filters;
+  const shown = [f.state && `state ${f.state}`, f.port !== undefined && `port ${f.port}`, f.proto && `protocols ${f.proto.join(',')}`].filter(Boolean);
+  text += `\n${data.sockets.length} socket${data.sockets.length === 1 ? '' : 's'}${shown.length ? ` (${shown.join(', ')})` : ''}.`;
+  text += ' For LISTEN rows Send-Q is the kernel tx_queue; ss shows the backlog limit there, which /proc does not have.\n';
+  if (data.ownersUnreadable.length) text += `Owners unknown for sockets of ${data.ownersUnreadable.length} processes whose fds this user cannot read (ss -p has the same limit).\n`;
+  return text + notes(data.unreadable);
+}
+
+async function collect(protos: Proto[]): Promise<{ rows: Array<InetSocket | UnixSocket>; unreadable: string[] }> {
+  const rows: Array<InetSocket | UnixSocket> = [];
+  const unreadable: string[] = [];
+  await Promise.all(
+    protos.map(async (p) => {
+      const result = p === 'unix' ? await readUnix() : await readInet(p);
+      if (result.ok) rows.push(...(result.value as Array<InetSocket | UnixSocket>));
+      else unreadable.push(result.error.message);
+    }),
+  );
+  // A table read in several chunks can repeat a row; one inode is one socket (inode 0 rows
+  // are TIME_WAIT and request sockets, which are kept whole).
+  const seen = new Set<string>();
+  const unique = rows.filter((r) => {
+    if (r.inode === 0) return true;
+    const key = `${r.protocol}/${r.inode}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const order = (r: InetSocket | UnixSocket) => ALL_PROTOS.indexOf(r.protocol);
+  unique.sort((a, b) => order(a) - order(b));
+  return { rows: unique, unreadable };
+}
+
+export async function socketsData(input: ReadingInput): Promise<SocketsData | string> {
+  const protos = parseProtos(stringOption(input, 'proto') ?? stringOption(input, 'protocol'));
+  if (typeof protos === 'string') return protos;
+  const stateOption = stringOption(input, 'state');
+  const state = stateOption === undefined ? undefined : normalizeState(stateOption);
+  if (stateOption !== undefined && !state) return `unknown state '${stateOption}' (e.g. LISTEN, ESTAB, TIME-WAIT, UNCONN, CLOSE-WAIT, SYN-SENT)`;
+  const portOption = stringOption(input, 'port');
+  const port = portOption === undefined ? undefined : Number(portOption);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) return `--port needs a number 0-65535, not '${portOption}'`;
+  const [{ rows, unreadable }, scan] = await Promise.all([collect(protos), scanAllFds()]);
+  const owners = new Map<number, SocketOwner[]>();
+  const ownersUnreadable: number[] = [];
+  if (scan.ok) {
+    for (const p of scan.value.processes) {
+      for (const l of p.links) {
+        if (l.kind !== 'socket' || l.inode === undefined) continue;
+        const list = owners.get(l.inode) ?? [];
+        list.push({ pid: p.pid, command: p.command, fd: l.fd });
+        owners.set(l.inode, list);
+      }
+    }
+    ownersUnreadable.push(...scan.value.unreadable.map((u) => u.pid));
+  } else unreadable.push(scan.error.message);
+  const sockets = rows.filter((r) => matchesFilters(r, state, port)).map((r) => ({ ...r, owners: r.inode ? (owners.get(r.inode) ?? []) : [] }));
+  const filters = { state, port, proto: stringOption(input, 'proto') || stringOption(input, 'protocol') ? protos : undefined };
+  if (unreadable.length === protos.length) return unreadable.join('; ');
+  return { sockets, filters, ownersUnreadable, unreadable };
+}
+
+export const socketsReading: Reading = async (input) => {
+  const data = await socketsData(input);
+  if (typeof data === 'string') return failedReport('Sockets', data, /^unknown|^--port/.test(data) ? 2 : 1);
+  return okReport('Sockets', renderSockets(data), data);
+};

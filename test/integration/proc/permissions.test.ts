@@ -1,0 +1,48 @@
+// EACCES is a result: another user's process shows what is world-readable and names what is
+// not. As root the test drops to nobody to read its own child; otherwise it reads pid 1.
+
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import test from 'node:test';
+import type { DeletedFilesData } from '../../../server/src/live/proc/readings/deletedFiles';
+import type { ProcessData } from '../../../server/src/live/proc/readings/process';
+import type { SocketsData } from '../../../server/src/live/proc/readings/sockets';
+import { cliPath } from '../../helpers';
+
+const NOBODY = 65534;
+const isRoot = process.getuid?.() === 0;
+
+function cliAsOtherUser<T>(args: string[]): { status: number; data: T } {
+  const out = execFileSync(process.execPath, [cliPath, 'proc', ...args, '--json'], { encoding: 'utf8', ...(isRoot ? { uid: NOBODY, gid: NOBODY } : {}) });
+  return { status: 0, data: JSON.parse(out) as T };
+}
+
+test('another user\'s process: status shown, environ/fd/exe/cwd named as permission denied', async () => {
+  const child = isRoot ? spawn('sleep', ['300'], { env: { API_TOKEN: 'never-shown' } }) : undefined;
+  try {
+    if (child) await new Promise((r) => child.once('spawn', r));
+    const pid = child?.pid ?? 1;
+    const { data } = cliAsOtherUser<ProcessData>(['process', '--pid', String(pid)]);
+    assert.equal(data.pid, pid);
+    assert.ok(data.status && data.status.Name, 'status is world-readable');
+    assert.equal(data.environ, undefined);
+    assert.equal(data.fds, undefined);
+    for (const part of ['environment', 'open files', 'exe', 'cwd']) {
+      assert.ok(
+        data.unreadable.some((u) => u.startsWith(`${part}: cannot read /proc/${pid}/`) && u.includes('permission denied')),
+        `${part} named as permission denied in ${JSON.stringify(data.unreadable)}`,
+      );
+    }
+    assert.equal(data.wchan, undefined, 'wchan reads "0" without ptrace access');
+    assert.ok(!JSON.stringify(data).includes('never-shown'));
+  } finally {
+    child?.kill('SIGKILL');
+  }
+});
+
+test('sockets and deleted-files as another user: owners and holders not attributable are counted', () => {
+  const sockets = cliAsOtherUser<SocketsData>(['sockets']).data;
+  assert.ok(sockets.ownersUnreadable.includes(1), 'pid 1 belongs to root');
+  const deleted = cliAsOtherUser<DeletedFilesData>(['deleted-files']).data;
+  assert.ok(deleted.unreadablePids.includes(1));
+});

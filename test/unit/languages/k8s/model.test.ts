@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { parseK8s } from '../../../../server/src/languages/k8s/model';
+import { lint, ruleIds } from '../../../helpers';
+
+test('multi-document files: every document with apiVersion + kind is an object, others are left alone', () => {
+  const ast = parseK8s('apiVersion: v1\nkind: Service\nmetadata: {name: a}\n---\nfoo: bar\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: b\n');
+  assert.deepEqual(ast.objects.map((o) => `${o.kind}/${o.name}/${o.docIndex}`), ['Service/a/0', 'Deployment/b/2']);
+});
+
+test('pod templates are found in every workload kind, with API-server field paths', () => {
+  const kinds: Array<[string, string, string]> = [
+    ['v1', 'Pod', 'spec'],
+    ['apps/v1', 'Deployment', 'spec.template.spec'],
+    ['apps/v1', 'StatefulSet', 'spec.template.spec'],
+    ['apps/v1', 'DaemonSet', 'spec.template.spec'],
+    ['apps/v1', 'ReplicaSet', 'spec.template.spec'],
+    ['batch/v1', 'Job', 'spec.template.spec'],
+    ['batch/v1', 'CronJob', 'spec.jobTemplate.spec.template.spec'],
+  ];
+  for (const [apiVersion, kind, path] of kinds) {
+    const spec = '{containers: [{name: c, image: x}]}';
+    const nest = path.split('.').slice(0, -1).reduceRight((inner, key) => `{${key}: ${inner}}`, `{spec: ${spec}}`);
+    const text = `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: {name: w}\n${kind === 'Pod' ? `spec: ${spec}` : `spec: ${nest.slice('{spec: '.length, -1)}`}\n`;
+    const pod = parseK8s(text).objects[0].pod;
+    assert.ok(pod, `${kind}: pod spec found in ${text}`);
+    assert.equal(pod.path, path);
+    assert.deepEqual(pod.containers.map((c) => `${c.path}:${c.name}`), [`${path}.containers[0]:c`]);
+  }
+});
+
+test('aliases and merge keys are read through; findings land on the anchored text', async () => {
+  const text = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: a
+      resizePolicy: &policy
+        - resourceName: cpu
+          restartPolicy: RestartNotRequired
+    - <<: &base {image: nginx}
+      name: b
+      resizePolicy: *policy
+`;
+  const ast = parseK8s(text);
+  const b = ast.objects[0].pod!.containers[1];
+  assert.equal(ast.objects[0].str(ast.objects[0].get(b.map, 'image')), 'nginx');
+  const findings = await lint('k8s', text);
+  // One anchored node, reported once (not once per alias).
+  assert.deepEqual(ruleIds(findings), ['k8s/resize-restart-policy']);
+  assert.equal(findings[0].range.start.line, 8);
+});
+
+test('flow and block style give the same findings with exact ranges', async () => {
+  const block = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  dnsPolicy: Bogus\n  containers:\n    - name: c\n';
+  const flow = '{apiVersion: v1, kind: Pod, metadata: {name: p}, spec: {dnsPolicy: Bogus, containers: [{name: c}]}}\n';
+  const [a] = await lint('k8s', block);
+  const [b] = await lint('k8s', flow);
+  assert.equal(a.ruleId, 'k8s/dns-policy');
+  assert.equal(b.ruleId, 'k8s/dns-policy');
+  assert.deepEqual(a.range, { start: { line: 5, character: 13 }, end: { line: 5, character: 18 } });
+  assert.deepEqual(b.range, { start: { line: 0, character: 67 }, end: { line: 0, character: 72 } });
+});
+
+test('YAML syntax errors are reported in manifests, not in plain YAML', async () => {
+  assert.deepEqual(ruleIds(await lint('k8s', 'apiVersion: v1\nkind: Pod\nmetadata: {name: p\n')), ['k8s/yaml-syntax']);
+  assert.deepEqual(await lint('k8s', 'foo: [1, 2\n'), []);
+});
+
+test('a Helm template gets one information finding and nothing else', async () => {
+  const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  template:\n    spec:\n      dnsPolicy: Bogus\n{{- if .Values.x }}\n  replicas: {{ .Values.replicas }}\n{{- end }}\n';
+  const findings = await lint('k8s', text);
+  assert.deepEqual(ruleIds(findings), ['k8s/helm-template']);
+  assert.equal(findings[0].severity, 'information');
+  assert.deepEqual(findings[0].range, { start: { line: 3, character: 8 }, end: { line: 3, character: 27 } });
+});
+
+test('template-looking text inside a quoted string is not a Helm template', async () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    summary: "{{ $labels.instance }} is down"\nspec:\n  dnsPolicy: Bogus\n  containers: [{name: c}]\n';
+  assert.deepEqual(ruleIds(await lint('k8s', text)), ['k8s/dns-policy']);
+});
+
+test('the parser never throws on junk', async () => {
+  const junk = Array.from({ length: 3000 }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join('');
+  await lint('k8s', `apiVersion: v1\nkind: Pod\n${junk}`);
+  await lint('k8s', 'apiVersion: v1\nkind: Pod\nspec: !!binary zz\n---\n: : :\n- [\n');
+});

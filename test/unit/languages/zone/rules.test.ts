@@ -1,0 +1,81 @@
+// Every zone rule: one text that fires it on the expected token, one close variant that
+// does not. Lines are added to a clean zone (zoneText.ts) unless `whole` gives the text.
+
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { lint } from '../../../helpers';
+import { CLEAN_ZONE, rangeText, zoneWith } from './zoneText';
+
+interface Case {
+  rule: string;
+  /** Lines added to the clean zone, or a whole file when `whole` is set. */
+  fires: string;
+  /** The text the finding's range must cover. */
+  token: string;
+  clean: string;
+  whole?: boolean;
+  severity?: string;
+}
+
+const SOA = '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300';
+
+const CASES: Case[] = [
+  { rule: 'zone/syntax', fires: 'txt TXT "not closed', token: '"not closed', clean: 'txt TXT "closed"' },
+  { rule: 'zone/syntax', fires: 'www A ( 192.0.2.1\nmail A 192.0.2.2', token: '(', clean: 'www A ( 192.0.2.1 )\nmail A 192.0.2.2' },
+  { rule: 'zone/syntax', fires: '$FOO bar', token: '$FOO', clean: '$TTL 300' },
+  { rule: 'zone/unknown-type', fires: 'www ALIAS lb.example.net.', token: 'ALIAS', clean: 'www CNAME lb.example.net.' },
+  { rule: 'zone/unknown-type', fires: 'www ANY 192.0.2.1', token: 'ANY', clean: 'www TYPE1 192.0.2.1' },
+  { rule: 'zone/bad-rdata', fires: 'mx MX mail.example.com.', token: 'mail.example.com.', clean: 'mx MX 10 mail.example.net.' },
+  { rule: 'zone/bad-rdata', fires: 'mx MX 70000 mail.example.net.', token: '70000', clean: 'mx MX 7000 mail.example.net.' },
+  { rule: 'zone/bad-rdata', fires: 'v6 AAAA 2001:db8::12::1', token: '2001:db8::12::1', clean: 'v6 AAAA 2001:db8::12:1' },
+  { rule: 'zone/bad-rdata', fires: 'h HTTPS 1 . alpn=h2 alpn=h3', token: 'alpn=h3', clean: 'h HTTPS 1 . alpn=h2,h3 port=443' },
+  { rule: 'zone/bad-rdata', fires: 'h HTTPS 1 . no-default-alpn', token: '', clean: 'h HTTPS 1 . alpn=h2 no-default-alpn' },
+  { rule: 'zone/bad-rdata', fires: 'd DS 1 8 2 0g', token: '', clean: 'd DS 1 8 2 0a' },
+  { rule: 'zone/bad-ipv4', fires: 'www A 192.0.2.300', token: '192.0.2.300', clean: 'www A 192.0.2.30' },
+  { rule: 'zone/name-too-long', fires: `${'a'.repeat(64)} A 192.0.2.1`, token: 'a'.repeat(64), clean: `${'a'.repeat(63)} A 192.0.2.1` },
+  { rule: 'zone/txt-string-too-long', fires: `t TXT "${'x'.repeat(256)}"`, token: `"${'x'.repeat(256)}"`, clean: `t TXT "${'x'.repeat(255)}"` },
+  { rule: 'zone/include', fires: '$INCLUDE does-not-exist.zone', token: 'does-not-exist.zone', clean: '', severity: 'information' },
+  { rule: 'zone/generate', fires: '$GENERATE 10-1 host$ A 192.0.2.$', token: '10-1', clean: '$GENERATE 1-10 host$ A 192.0.2.$' },
+  { rule: 'zone/bad-ipv4', fires: '$GENERATE 250-260 host$ A 192.0.2.$', token: '192.0.2.$', clean: '$GENERATE 250-255 host$ A 192.0.2.$' },
+  { rule: 'zone/no-ttl', whole: true, fires: `$ORIGIN example.com.\n${SOA}\n@ NS ns1\nns1 A 192.0.2.1\n`, token: 'SOA', clean: `$ORIGIN example.com.\n$TTL 300\n${SOA}\n@ NS ns1\nns1 A 192.0.2.1\n`, severity: 'warning' },
+  { rule: 'zone/ttl-too-large', fires: 'www 4294967295 A 192.0.2.1', token: '4294967295', clean: 'www 2147483647 A 192.0.2.1' },
+  { rule: 'zone/class-mismatch', fires: 'www CH A 192.0.2.1', token: 'CH', clean: 'www IN A 192.0.2.1' },
+  { rule: 'zone/out-of-zone', fires: 'www.example.org. A 192.0.2.1', token: 'www.example.org.', clean: 'www.example.com. A 192.0.2.1' },
+  { rule: 'zone/soa-not-at-apex', fires: 'sub SOA ns1 hostmaster 1 7200 3600 1209600 300', token: 'sub', clean: 'sub NS ns1.example.net.' },
+  { rule: 'zone/multiple-singleton', fires: 'w CNAME a.example.net.\nw CNAME b.example.net.', token: 'CNAME', clean: 'w CNAME a.example.net.\nw CNAME a.example.net.' },
+  { rule: 'zone/cname-and-other-data', fires: 'w CNAME a.example.net.\nw MX 10 mail.example.net.', token: 'CNAME', clean: 'w CNAME a.example.net.\nx MX 10 mail.example.net.' },
+  { rule: 'zone/cname-and-other-data', fires: '@ CNAME a.example.net.', token: 'CNAME', clean: 'www CNAME a.example.net.' },
+  { rule: 'zone/ns-wildcard', fires: '* NS ns1.example.net.', token: '*', clean: '* A 192.0.2.1' },
+  { rule: 'zone/nsec3-owner', fires: 'CPNMU=== NSEC3 1 0 0 - CPNMU A', token: 'CPNMU===', clean: 'CPNMU NSEC3 1 0 0 - CPNMU A' },
+  { rule: 'zone/ds-at-apex', fires: '@ DS 1 8 2 49FD46E6C4B45C55D4AC', token: 'DS', clean: 'sub NS ns1.example.net.\nsub DS 1 8 2 49FD46E6C4B45C55D4AC' },
+  { rule: 'zone/missing-soa', whole: true, fires: '$ORIGIN example.com.\n$TTL 300\nexample.org. SOA ns1 hostmaster 1 7200 3600 1209600 300\n', token: '', clean: '$ORIGIN example.com.\n$TTL 300\nwww A 192.0.2.1\n' },
+  { rule: 'zone/missing-apex-ns', whole: true, fires: `$ORIGIN example.com.\n$TTL 300\n${SOA}\nwww A 192.0.2.1\n`, token: '@', clean: `$ORIGIN example.com.\n$TTL 300\n${SOA}\n@ NS ns1.example.net.\n` },
+  { rule: 'zone/bad-owner-name', fires: 'mail_server A 192.0.2.10', token: 'mail_server', clean: '_dmarc TXT "v=DMARC1; p=none"' },
+  { rule: 'zone/non-terminal-wildcard', fires: 'foo.* TXT "x"', token: 'foo.*', clean: '*.foo TXT "x"' },
+  { rule: 'zone/ttl-mismatch', fires: 'www 300 A 192.0.2.1\nwww 600 A 192.0.2.2', token: '600', clean: 'www 300 A 192.0.2.1\nwww 300 A 192.0.2.2' },
+  { rule: 'zone/target-is-address', fires: '@ MX 10 192.0.2.7', token: '192.0.2.7', clean: '@ MX 10 ns1' },
+  { rule: 'zone/target-is-cname', fires: '@ MX 10 mail\nmail CNAME ns1', token: 'mail', clean: '@ MX 10 mail\nmail A 192.0.2.9' },
+  { rule: 'zone/target-no-address', fires: '@ MX 10 mail.example.com', token: 'mail.example.com', clean: '@ MX 10 mail.example.net.' },
+  { rule: 'zone/missing-glue', fires: 'sub NS ns1.sub', token: 'ns1.sub', clean: 'sub NS ns1.sub\nns1.sub A 192.0.2.53' },
+  { rule: 'zone/occluded', fires: 'sub NS ns1.example.net.\nwww.sub A 192.0.2.1', token: 'www.sub', clean: 'sub NS ns1.example.net.\nwww.sub2 A 192.0.2.1' },
+  { rule: 'zone/spf-type', fires: '@ SPF "v=spf1 -all"', token: 'SPF', clean: '@ SPF "v=spf1 -all"\n@ TXT "v=spf1 -all"' },
+];
+
+for (const c of CASES) {
+  test(`${c.rule} fires: ${JSON.stringify(c.fires).slice(0, 60)}`, async () => {
+    const text = c.whole ? c.fires : zoneWith(c.fires);
+    const found = (await lint('zone', text)).filter((f) => f.ruleId === c.rule);
+    assert.ok(found.length > 0, `${c.rule} did not fire`);
+    if (c.token) assert.equal(rangeText(text, found[0]), c.token);
+    if (c.severity) assert.equal(found[0].severity, c.severity);
+  });
+  test(`${c.rule} does not fire: ${JSON.stringify(c.clean).slice(0, 60)}`, async () => {
+    const text = c.whole ? c.clean : zoneWith(c.clean);
+    const found = (await lint('zone', text)).filter((f) => f.ruleId === c.rule);
+    assert.deepEqual(found.map((f) => f.message), []);
+  });
+}
+
+test('the clean zone has no findings at all', async () => {
+  assert.deepEqual(await lint('zone', `${CLEAN_ZONE}\n`), []);
+});

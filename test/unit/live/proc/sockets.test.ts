@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { decodeAddress, formatIpv6, type InetSocket, parseInet } from '../../../../server/src/live/proc/netInet';
+import { parseUnix } from '../../../../server/src/live/proc/netUnix';
+import { formatEndpoint, formatOwners, matchesFilters, normalizeState, parseProtos, renderSockets } from '../../../../server/src/live/proc/readings/sockets';
+import { sample } from './sample';
+
+const LOOPBACK = 'linux-6.18-x86_64-loopback.txt';
+
+/** ss -tanH / -uanH rows as "STATE RECVQ SENDQ LOCAL PEER", with the known /proc gaps normalised. */
+function ssRows(text: string): string[] {
+  return text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => {
+      const [state, recvQ, sendQ, local, peer] = l.trim().split(/\s+/);
+      // /proc cannot tell a dual-stack "::" listener ("*") from a v6only one ("[::]").
+      const norm = (a: string) => a.replace(/^\*:/, '[::]:');
+      // LISTEN Send-Q is the backlog limit in ss, absent from /proc.
+      return [state, recvQ, state === 'LISTEN' ? '-' : sendQ, norm(local), norm(peer)].join(' ');
+    })
+    .sort();
+}
+
+function ourRows(rows: InetSocket[]): string[] {
+  return rows
+    .map((s) => {
+      const v6 = s.protocol.endsWith('6');
+      return [s.state, s.recvQ, s.state === 'LISTEN' ? '-' : s.sendQ, formatEndpoint(s.local, v6), formatEndpoint(s.peer, v6)].join(' ');
+    })
+    .sort();
+}
+
+test('tcp + tcp6 captured with ss -tanH at the same moment: the same sockets, v4 and v6, listening and connected', () => {
+  const rows = [...parseInet(sample(`net_tcp.${LOOPBACK}`), 'tcp', 'LE'), ...parseInet(sample(`net_tcp6.${LOOPBACK}`), 'tcp6', 'LE')];
+  assert.deepEqual(ourRows(rows), ssRows(sample(`ss-tanH.${LOOPBACK}`)));
+  assert.ok(rows.some((r) => r.local.address === '::ffff:127.0.0.1'), 'a v4-mapped row');
+  assert.ok(rows.some((r) => r.local.address === '::1' && r.state === 'LISTEN'));
+});
+
+test('udp + udp6 captured with ss -uanH: UNCONN and a connect()ed ESTAB', () => {
+  const rows = [...parseInet(sample(`net_udp.${LOOPBACK}`), 'udp', 'LE'), ...parseInet(sample(`net_udp6.${LOOPBACK}`), 'udp6', 'LE')];
+  assert.deepEqual(ourRows(rows), ssRows(sample(`ss-uanH.${LOOPBACK}`)));
+});
+
+test('unix captured with ss -xanH: paths with spaces, abstract names with their @ padding, LISTEN by flag', () => {
+  const rows = parseUnix(sample(`net_unix.${LOOPBACK}`));
+  const ss = sample(`ss-xanH.${LOOPBACK}`)
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => {
+      const m = /^(\S+)\s+(\S+)\s+\d+\s+\d+\s+(.*?) (\d+)\s+\*\s+\d+\s*$/.exec(l);
+      assert.ok(m, l);
+      return `${m[1]} ${m[2]} ${m[3].trim()} ${m[4]}`;
+    })
+    .sort();
+  const ours = rows.map((r) => `${r.type} ${r.state} ${r.path ?? '*'} ${r.inode}`).sort();
+  for (const row of ours) assert.ok(ss.includes(row), `ss lists ${row}`);
+  // The only extras in ss are the unnamed socketpairs Node created for ss's own stdio after
+  // /proc was read.
+  assert.deepEqual(ss.filter((row) => !ours.includes(row)).map((row) => row.replace(/\d+$/, 'N')), Array(6).fill('u_str ESTAB * N'));
+  const spaced = rows.find((r) => r.path?.includes(' '));
+  assert.equal(spaced?.path, '/tmp/sock dir/with space.sock');
+  assert.equal(spaced?.listening, true);
+  assert.match(rows.find((r) => r.path?.startsWith('@'))?.path ?? '', /^@infra-lens-abstract@+$/);
+});
+
+test('the 6.18 idle-node sample: TIME_WAIT-free listener table, header skipped', () => {
+  const rows = parseInet(sample('net_tcp.linux-6.18-x86_64.txt'), 'tcp', 'LE');
+  assert.deepEqual(rows.map((r) => [r.state, `${r.local.address}:${r.local.port}`, r.inode]), [['LISTEN', '0.0.0.0:2024', 637]]);
+});
+
+test('big-endian hosts print addresses in natural order', () => {
+  assert.equal(decodeAddress('7F000001', 'BE'), '127.0.0.1');
+  assert.equal(decodeAddress('0100007F', 'LE'), '127.0.0.1');
+  assert.equal(decodeAddress('00000000000000000000000000000001', 'BE'), '::1');
+  assert.equal(decodeAddress('00000000000000000000FFFF7F000001', 'BE'), '::ffff:127.0.0.1');
+  const be = '   0: 7F000001:1F90 0A000002:C350 01 00000010:00000020 00:00000000 00000000  1000        0 4242 1 0000000000000000 20 4 30 10 -1';
+  const [row] = parseInet(be, 'tcp', 'BE');
+  assert.deepEqual([row.local, row.peer, row.sendQ, row.recvQ, row.uid, row.inode], [{ address: '127.0.0.1', port: 8080 }, { address: '10.0.0.2', port: 50000 }, 16, 32, 1000, 4242]);
+});
+
+test('IPv6 text as inet_ntop prints it: RFC 5952 compression, lower case, mapped and compatible v4', () => {
+  const hex = (s: string) => Buffer.from(s.replace(/:/g, ''), 'hex');
+  assert.equal(formatIpv6(hex('2001:0db8:0000:0000:0000:0000:0000:0001')), '2001:db8::1');
+  assert.equal(formatIpv6(hex('2001:0db8:0000:0001:0000:0000:0000:0001')), '2001:db8:0:1::1', 'the longest run wins');
+  assert.equal(formatIpv6(hex('2001:0db8:0000:0000:0001:0000:0000:0001')), '2001:db8::1:0:0:1', 'the first of equal runs wins');
+  assert.equal(formatIpv6(hex('2001:0db8:0000:0001:0001:0001:0001:0001')), '2001:db8:0:1:1:1:1:1', 'a single zero is not compressed');
+  assert.equal(formatIpv6(hex('fe80:0000:0000:0000:abcd:00ff:fe00:0001')), 'fe80::abcd:ff:fe00:1');
+  assert.equal(formatIpv6(Buffer.alloc(16)), '::');
+  assert.equal(formatIpv6(hex('0000:0000:0000:0000:0000:ffff:0a00:0001')), '::ffff:10.0.0.1');
+  assert.equal(formatIpv6(hex('0000:0000:0000:0000:0000:0000:0a00:0001')), '::10.0.0.1');
+  assert.equal(decodeAddress('zz'), undefined);
+});
+
+test('rows that do not parse are skipped, the rest kept; unknown states shown in hex', () => {
+  const text = 'garbage\n   0: 0100007F:0035 00000000:0000 0A 00000000:00000000 00:00000000 00000000 0 0 1\n   1: XYZ:0035 00000000:0000 0A 0:0 0 0 0 0 2\n   2: 0100007F:0036 00000000:0000 1F 00000000:00000000 00:00000000 00000000 0 0 3\n';
+  const rows = parseInet(text, 'tcp', 'LE');
+  assert.deepEqual(rows.map((r) => [r.local.port, r.state]), [[53, 'LISTEN'], [54, '0x1F']]);
+  assert.deepEqual(parseUnix('Num RefCount\nnot a row\n'), []);
+});
+
+test('filters: ss and kernel state names, port on either end, protocol families', () => {
+  assert.equal(normalizeState('listen'), 'LISTEN');
+  assert.equal(normalizeState('ESTABLISHED'), 'ESTAB');
+  assert.equal(normalizeState('time_wait'), 'TIME-WAIT');
+  assert.equal(normalizeState('fin-wait1'), 'FIN-WAIT-1');
+  assert.equal(normalizeState('unconn'), 'UNCONN');
+  assert.equal(normalizeState('nope'), undefined);
+  assert.deepEqual(parseProtos('tcp'), ['tcp', 'tcp6']);
+  assert.deepEqual(parseProtos('udp4,unix'), ['udp', 'unix']);
+  assert.match(String(parseProtos('sctp')), /unknown protocol 'sctp'/);
+  const rows = parseInet(sample(`net_tcp.${LOOPBACK}`), 'tcp', 'LE');
+  const port = rows[0].local.port;
+  assert.ok(rows.filter((r) => matchesFilters(r, undefined, port)).length >= 3, 'the listener and both ends of its connection');
+  assert.deepEqual(rows.filter((r) => matchesFilters(r, 'LISTEN', undefined)).map((r) => r.state), ['LISTEN', 'LISTEN']);
+  assert.equal(matchesFilters(parseUnix(sample(`net_unix.${LOOPBACK}`))[0], undefined, 53), false);
+});
+
+test('rendering: ss columns, owners as ss -p prints them, filters named', () => {
+  assert.equal(formatOwners([{ pid: 7, command: 'coredns', fd: 3 }, { pid: 9, command: 'a b', fd: 4 }]), 'users:(("coredns",pid=7,fd=3),("a b",pid=9,fd=4))');
+  const rows = parseInet(sample(`net_tcp.${LOOPBACK}`), 'tcp', 'LE').map((r) => ({ ...r, owners: [{ pid: 1, command: 'node', fd: 5 }] }));
+  const text = renderSockets({ sockets: rows, filters: { state: 'LISTEN' }, ownersUnreadable: [12], unreadable: [] });
+  assert.match(text, /^Netid\s+State\s+Recv-Q\s+Send-Q\s+Local Address:Port\s+Peer Address:Port\s+Process/);
+  assert.match(text, /tcp\s+LISTEN\s+0\s+0\s+127\.0\.0\.1:42681\s+0\.0\.0\.0:\*\s+users:\(\("node",pid=1,fd=5\)\)/);
+  assert.match(text, /\(state LISTEN\)/);
+  assert.match(text, /1 processes whose fds this user cannot read/);
+  assert.match(renderSockets({ sockets: [], filters: {}, ownersUnreadable: [], unreadable: [] }), /No sockets match/);
+});
