@@ -8,7 +8,7 @@ import type { DigArgs, Report } from '../../protocol';
 import { type DigRequest, parseDigArgs, requestedQuestion } from './args';
 import { type ClientOptions, DEFAULT_CLIENT_OPTIONS, type Server } from './client';
 import { compareResolvers, compareText } from './compare';
-import { lookupJson, lookupText, recordLine } from './format';
+import { lookupJson, lookupText, lookupWarnings, recordLine } from './format';
 import { lookup } from './lookup';
 import type { Question } from './message';
 import { parseName } from './names';
@@ -49,7 +49,7 @@ function argvOf(args: unknown): string[] | undefined {
 
 function banner(r: DigRequest, servers: Server[]): string {
   if (!r.show.cmd) return '';
-  return `; <<>> infra-lens dig <<>> ${r.argv.join(' ')}\n` + (r.servers.length ? `; (${servers.length} server${servers.length === 1 ? '' : 's'} found)\n` : '') + ';; global options: +cmd\n';
+  return `\n; <<>> infra-lens dig <<>> ${r.argv.join(' ')}\n` + (r.servers.length ? `; (${servers.length} server${servers.length === 1 ? '' : 's'} found)\n` : '') + ';; global options: +cmd\n';
 }
 
 export const runDigCommand: CommandHandler = async (args, ctx) => {
@@ -115,7 +115,7 @@ export const runDigCommand: CommandHandler = async (args, ctx) => {
   const outcome = await lookup(servers, question, options, r.fail);
   const json = lookupJson(outcome, shown);
   const replied = outcome.kind === 'answer';
-  let text = (r.short ? '' : banner(r, servers)) + lookupText(json, r, new Date());
+  let text = lookupWarnings(json, r) + (r.short ? '' : banner(r, servers)) + lookupText(json, r, new Date());
   if (!replied) text += outcome.kind === 'malformed' ? `;; no usable reply (malformed packet)\n` : ';; no servers could be reached\n';
   const report: Report = {
     ok: replied, title, text, data: { mode: 'lookup', ...json },
