@@ -26,6 +26,8 @@ export interface DigRequest {
   timeoutSec?: number;
   recurse: boolean;
   dnssec: boolean;
+  /** +dnssec or +nodnssec was given (+trace turns DO on unless told otherwise, as dig does). */
+  dnssecGiven: boolean;
   edns: boolean;
   bufsize: number;
   ignore: boolean;
@@ -44,7 +46,7 @@ export type ParsedArgs = { ok: true; request: DigRequest } | { ok: false; error:
 
 function defaults(argv: string[]): DigRequest {
   return {
-    servers: [], tcp: false, short: false, trace: false, compare: false, search: false, recurse: true, dnssec: false,
+    servers: [], tcp: false, short: false, trace: false, compare: false, search: false, recurse: true, dnssec: false, dnssecGiven: false,
     edns: true, bufsize: 1232, ignore: false, adflag: true, cdflag: false, cookie: false, nsid: false, fail: true,
     identify: false,
     show: { cmd: true, comments: true, question: true, answer: true, authority: true, additional: true, stats: true },
@@ -74,8 +76,8 @@ const OPTIONS: OptionSpec[] = [
   flag('search', (r, on) => (r.search = on)),
   flag('showsearch', (r, on) => (r.search = on)),
   flag('recurse', (r, on) => (r.recurse = on)),
-  flag('dnssec', (r, on) => (r.dnssec = on)),
-  flag('do', (r, on) => (r.dnssec = on)),
+  flag('dnssec', (r, on) => ((r.dnssec = on), (r.dnssecGiven = true))),
+  flag('do', (r, on) => ((r.dnssec = on), (r.dnssecGiven = true))),
   flag('ignore', (r, on) => (r.ignore = on)),
   flag('adflag', (r, on) => (r.adflag = on)),
   flag('cdflag', (r, on) => (r.cdflag = on)),

@@ -130,7 +130,8 @@ async function traceReport(r: DigRequest, ctx: CommandContext, q: Question, show
   const start: TraceStart = hints.length ? { kind: 'hints', roots: rootHintTargets(hints) }
     : given.length ? { kind: 'prime', servers: given }
     : { kind: 'hints', roots: rootHintTargets([]) };
-  const result = await trace(q, start, { ...options, tries: Math.min(options.tries, 2) }, port);
+  // dig's +trace sets the DO bit unless +nodnssec says otherwise.
+  const result = await trace(q, start, { ...options, dnssec: r.dnssecGiven ? r.dnssec : true, tries: Math.min(options.tries, 2) }, port);
   const ok = result.outcome !== 'failed';
   return {
     ok, title, text: banner(r, given) + traceText(result, r.short),
