@@ -5,7 +5,7 @@
 
 import { type CommandContext, type CommandHandler, failedReport } from '../../core/command';
 import type { DigArgs, Report } from '../../protocol';
-import { type DigRequest, parseDigArgs, requestedQuestion } from './args';
+import { DIG_USAGE, type DigRequest, parseDigArgs, requestedQuestion } from './args';
 import { type ClientOptions, DEFAULT_CLIENT_OPTIONS, type Server } from './client';
 import { compareResolvers, compareText } from './compare';
 import { lookupJson, lookupText, lookupWarnings, recordLine } from './format';
@@ -59,6 +59,7 @@ export const runDigCommand: CommandHandler = async (args, ctx) => {
   const parsed = parseDigArgs(argv);
   if (!parsed.ok) return failedReport(TITLE, parsed.error, EXIT_USAGE);
   const r = parsed.request;
+  if (r.help) return { ok: true, title: 'dig usage', text: DIG_USAGE, data: { usage: DIG_USAGE }, exitCode: 0 };
   const asked = requestedQuestion(r);
   const name = parseName(asked.name);
   if (!name.ok) return failedReport(TITLE, `'${asked.name}' is not a valid name: ${name.error}`, EXIT_USAGE);
