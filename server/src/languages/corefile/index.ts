@@ -74,3 +74,6 @@ export const corefileLanguage: LanguageService<CorefileAst> = {
   complete: (ast, position) => completeCorefile(ast, position),
   symbols: (ast) => corefileSymbols(ast),
 };
+
+/** Canonical indentation edits; the LanguageService has no formatting hook yet (see format.ts). */
+export { formatCorefile } from './format';
