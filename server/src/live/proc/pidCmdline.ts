@@ -19,8 +19,13 @@ export function parseCmdline(bytes: Buffer): Cmdline {
 }
 
 /** What ps -o args shows: argv joined with spaces, or [comm] for a process without one. */
+/**
+ * One line per process, as `ps -o args` shows it: argv joined with spaces, control
+ * characters (a newline inside an argument) shown as '?' so a list row stays one row.
+ */
 export function commandLine(cmd: Cmdline | undefined, comm: string): string {
-  return cmd && cmd.args.length ? cmd.args.join(' ') : `[${comm}]`;
+  // eslint-disable-next-line no-control-regex
+  return cmd && cmd.args.length ? cmd.args.join(' ').replace(/[\x00-\x1f\x7f]/g, '?') : `[${comm}]`;
 }
 
 export async function readCmdline(pid: number): Promise<ReadResult<Cmdline>> {
