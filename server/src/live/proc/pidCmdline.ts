@@ -25,7 +25,7 @@ export function parseCmdline(bytes: Buffer): Cmdline {
  */
 export function commandLine(cmd: Cmdline | undefined, comm: string): string {
   // eslint-disable-next-line no-control-regex
-  return cmd && cmd.args.length ? cmd.args.join(' ').replace(/[\x00-\x1f\x7f]/g, '?') : `[${comm}]`;
+  return cmd && cmd.args.length ? cmd.args.join(' ').replace(/[\x00-\x1f\x7f]/g, ' ') : `[${comm}]`;
 }
 
 export async function readCmdline(pid: number): Promise<ReadResult<Cmdline>> {
