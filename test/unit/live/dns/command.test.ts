@@ -100,6 +100,7 @@ test('+search sends the names glibc would try under ndots:5, in order, and stops
     assert.equal(r.candidates.length, 5);
     assert.match(searchText(r, false), /2 sent, answered by web\.default\.svc\.cluster\.local\./);
     assert.match(searchText(r, false), /3 later candidate\(s\) not sent/);
+    assert.match(searchText(r, false), /'web.default' has 1 dot\(s\), fewer than ndots:5: the search list goes first/);
   } finally {
     await server.close();
   }
