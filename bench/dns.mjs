@@ -13,11 +13,12 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const outdir = path.join(root, 'out', 'bench');
 await build({
-  entryPoints: { fixture: path.join(root, 'test/integration/dns/fixture.ts'), message: path.join(root, 'server/src/live/dns/message.ts') },
+  entryPoints: { fixture: path.join(root, 'test/integration/dns/fixture.ts'), message: path.join(root, 'server/src/live/dns/message.ts'), client: path.join(root, 'server/src/live/dns/client.ts') },
   bundle: true, platform: 'node', format: 'cjs', outdir, logLevel: 'warning',
 });
 const { startNamed } = require(path.join(outdir, 'fixture.js'));
 const { parseMessage, encodeQuery } = require(path.join(outdir, 'message.js'));
+const { query, DEFAULT_CLIENT_OPTIONS } = require(path.join(outdir, 'client.js'));
 const dnsPacket = require('dns-packet');
 
 const lookups = Number(process.argv[2] ?? 30);
@@ -33,6 +34,15 @@ try {
   const ours = time(([n, t]) => execFileSync(process.execPath, [cli, 'dig', '@127.0.0.1', '-p', String(named.port), '+short', n, t]));
   const theirs = time(([n, t]) => execFileSync('dig', ['@127.0.0.1', '-p', String(named.port), '+short', n, t]));
   console.log(`lookup (process start included): infra-lens dig ${ours.toFixed(1)} ms, dig ${theirs.toFixed(1)} ms, ratio ${(ours / theirs).toFixed(2)}x`);
+  const nodeStart = time(() => execFileSync(process.execPath, ['-e', '0']));
+  console.log(`  (a bare \`node -e 0\` takes ${nodeStart.toFixed(1)} ms here: process start dominates the CLI figure)`);
+  const t0 = performance.now();
+  for (let i = 0; i < lookups * 10; i++) {
+    const [n, t] = queries[i % queries.length];
+    const labels = n.split('.').map((l) => Buffer.from(l));
+    await query({ address: '127.0.0.1', port: named.port }, { labels, type: { A: 1, MX: 15, TXT: 16, HTTPS: 65 }[t], class: 1 }, DEFAULT_CLIENT_OPTIONS);
+  }
+  console.log(`in-process lookup (send, wait, strict parse; TC->TCP for big): ${((performance.now() - t0) / (lookups * 10)).toFixed(2)} ms`);
 
   // Response parsing, in-process: the same wire bytes through both readers.
   const samples = [];

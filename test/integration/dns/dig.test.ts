@@ -68,7 +68,7 @@ test('for every record type in the fixture zone, dig --json returns exactly the 
     ['nsec3.test.', 'NSEC3PARAM'], ['nsec3.test.', 'DNSKEY'], ['_dns.signed.test.', 'SVCB'],
   ];
   const types = new Set(rrsets.map(([, t]) => t));
-  for (const t of ['A', 'AAAA', 'MX', 'TXT', 'SOA', 'SRV', 'CAA', 'TLSA', 'SSHFP', 'NAPTR', 'HTTPS', 'SVCB', 'RP', 'TYPE65280', 'CNAME', 'NS', 'DS', 'HINFO', 'URI', 'AFSDB', 'KX', 'DNAME', 'SPF', 'EUI48', 'EUI64', 'DHCID', 'CSYNC', 'OPENPGPKEY']) assert.ok(types.has(t), `fixture has ${t}`);
+  for (const t of ['A', 'AAAA', 'MX', 'TXT', 'SOA', 'SRV', 'CAA', 'TLSA', 'SSHFP', 'NAPTR', 'HTTPS', 'SVCB', 'RP', 'TYPE65280', 'CNAME', 'NS', 'DS', 'HINFO', 'URI', 'AFSDB', 'KX', 'DNAME', 'SPF', 'EUI48', 'EUI64', 'DHCID', 'CSYNC', 'OPENPGPKEY', 'LOC']) assert.ok(types.has(t), `fixture has ${t}`);
   let nonEmpty = 0;
   for (const [name, type] of rrsets) {
     const expected = dig(['+short', name, type]).sort();

@@ -40,6 +40,8 @@ xn--bcher-kva IN A 192.0.2.77
 hinfo   IN HINFO "PC" "Linux"
 uri     IN URI  10 1 "https://example.test/"
 afsdb   IN AFSDB 1 afs.example.test.
+loc     IN LOC  52 22 23.000 N 4 53 32.000 E -2.00m 0.00m 10000m 10m
+loc     IN LOC  37 46 30.521 S 122 25 10.200 W 10.50m 1m 200m 10m
 kx      IN KX   10 kx.example.test.
 dname   IN DNAME other.test.
 spf     IN SPF  "v=spf1 -all"

@@ -111,9 +111,8 @@ function isCheckArgs(a: unknown): a is CheckRecordArgs {
     && (x.port === undefined || (Number.isInteger(x.port) && x.port > 0 && x.port < 65536));
 }
 
-/** The zone a name lives in and its servers, found through the node's resolver. */
-async function authorities(labels: Buffer[], port: number, resolverPort: number, options: ClientOptions): Promise<{ zone?: string; servers: Server[]; error?: string }> {
-  const system = configServers(systemResolverConfig().config, resolverPort);
+/** The zone a name lives in and its servers' addresses, asked of `system` (the node's resolvers). */
+export async function authorities(labels: Buffer[], port: number, system: Server[], options: ClientOptions): Promise<{ zone?: string; servers: Server[]; error?: string }> {
   for (let i = 0; i < labels.length; i++) {
     const zone = labels.slice(i);
     const o = await lookup(system, { labels: zone, type: 2, class: 1 }, { ...options, recurse: true }, true);
@@ -162,7 +161,7 @@ export const runCheckRecordCommand: CommandHandler = async (args, ctx: CommandCo
       servers.push(...found.servers);
     }
   } else {
-    const found = await authorities(name.labels, port, 53, options);
+    const found = await authorities(name.labels, port, configServers(systemResolverConfig().config, 53), options);
     if (found.error) return failedReport(TITLE, `cannot find the authoritative servers of ${name.text}: ${found.error}`, 9);
     servers = found.servers;
     zone = found.zone;

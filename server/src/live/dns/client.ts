@@ -55,6 +55,8 @@ export function serverLabel(s: Server): string {
 }
 
 export async function query(server: Server, question: Question, options: ClientOptions): Promise<QueryOutcome> {
+  // Sockets would look a host name up themselves; every caller resolves names first.
+  if (net.isIP(server.address.replace(/%.*$/, '')) === 0) return { kind: 'no-reply', reason: 'network', detail: `'${server.address}' is not an IP address`, server, warnings: [] };
   const id = randomInt(65536);
   const packet = encodeQuery(question, {
     id, recursionDesired: options.recurse, authenticData: options.adflag, checkingDisabled: options.cdflag,

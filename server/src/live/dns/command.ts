@@ -3,6 +3,7 @@
 // node's search-list expansion). Exit status follows dig: 0 on any answer (NXDOMAIN and
 // SERVFAIL included), 1 on a usage error, 9 when no server replied.
 
+import { isIP } from 'node:net';
 import { type CommandContext, type CommandHandler, failedReport } from '../../core/command';
 import type { DigArgs, Report } from '../../protocol';
 import { DIG_USAGE, type DigRequest, parseDigArgs, requestedQuestion } from './args';
@@ -127,7 +128,9 @@ export const runDigCommand: CommandHandler = async (args, ctx) => {
 };
 
 async function traceReport(r: DigRequest, ctx: CommandContext, q: Question, shown: { name: string; type: string; klass: string }, options: ClientOptions, port: number, given: Server[], title: string): Promise<Report> {
-  const hints = ctx.settings.dns.rootHints;
+  const hints = ctx.settings.dns.rootHints.map((h) => h.trim()).filter((h) => h !== '');
+  const badHint = hints.find((h) => isIP(h.replace(/%.*$/, '')) === 0);
+  if (badHint !== undefined) return failedReport(TITLE, `infraLens.dns.rootHints: '${badHint}' is not an IP address`, EXIT_USAGE);
   const start: TraceStart = hints.length ? { kind: 'hints', roots: rootHintTargets(hints) }
     : given.length ? { kind: 'prime', servers: given }
     : { kind: 'hints', roots: rootHintTargets([]) };

@@ -276,6 +276,8 @@ export function presentRdata(type: number, msg: Buffer, offset: number, rdlength
       atLeast(rdata, 3, T);
       return { text: `${rdata[0]} ${rdata[1]} ${split56(hexUpper(rdata.subarray(2)))}` };
     }
+    case 29:
+      return { text: presentLoc(rdata) };
     case 64: case 65:
       return { text: presentSvcb(rdata) };
     case 256: {
@@ -303,4 +305,23 @@ export function presentRdata(type: number, msg: Buffer, offset: number, rdlength
 /** RFC 3597 generic form, as dig prints types it does not know. */
 export function unknownRdata(rdata: Buffer): string {
   return rdata.length ? `\\# ${rdata.length} ${split56(hexUpper(rdata))}` : '\\# 0';
+}
+
+/** LOC (RFC 1876) as BIND prints it: `52 22 23.000 N 4 53 32.000 E -2.00m 0.00m 10000m 10m`. */
+function presentLoc(rdata: Buffer): string {
+  need(rdata, 16, 'LOC');
+  if (rdata[0] !== 0) return unknownRdata(rdata); // only version 0 has a text form
+  const precision = (b: number) => {
+    const cm = (b >> 4) * 10 ** (b & 0x0f);
+    return cm >= 100 && cm % 100 === 0 ? `${cm / 100}m` : `${Math.floor(cm / 100)}.${String(cm % 100).padStart(2, '0')}m`;
+  };
+  const angle = (raw: number, pos: string, neg: string) => {
+    const ms = raw - 2 ** 31;
+    const abs = Math.abs(ms);
+    const deg = Math.floor(abs / 3600000), min = Math.floor((abs % 3600000) / 60000), sec = abs % 60000;
+    return `${deg} ${min} ${Math.floor(sec / 1000)}.${String(sec % 1000).padStart(3, '0')} ${ms < 0 ? neg : pos}`;
+  };
+  const altCm = rdata.readUInt32BE(12) - 10000000;
+  const alt = `${altCm < 0 ? '-' : ''}${Math.floor(Math.abs(altCm) / 100)}.${String(Math.abs(altCm) % 100).padStart(2, '0')}m`;
+  return `${angle(rdata.readUInt32BE(4), 'N', 'S')} ${angle(rdata.readUInt32BE(8), 'E', 'W')} ${alt} ${precision(rdata[1])} ${precision(rdata[2])} ${precision(rdata[3])}`;
 }

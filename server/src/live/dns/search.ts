@@ -14,6 +14,8 @@ export interface SearchStep {
 }
 
 export interface SearchResult {
+  /** The name as typed. */
+  name: string;
   candidates: string[];
   steps: SearchStep[];
   /** The name that answered, if any. */
@@ -46,12 +48,19 @@ export async function searchExpansion(
     // any other error (REFUSED, FORMERR, NOTIMP: NO_RECOVERY) ends the search.
     if (result.outcome !== 'answer' || !['NOERROR', 'NXDOMAIN', 'SERVFAIL'].includes(result.status ?? '')) break;
   }
-  return { candidates, steps, answeredBy, ndots: config.ndots, search: config.search };
+  return { name, candidates, steps, answeredBy, ndots: config.ndots, search: config.search };
 }
 
 export function searchText(r: SearchResult, short: boolean): string {
   const out = [`;; Search-list expansion: ndots:${r.ndots}, search ${r.search.length ? r.search.join(' ') : '(none)'}`,
-    `;; ${r.candidates.length} candidate name(s); ${r.steps.length} sent${r.answeredBy ? `, answered by ${r.answeredBy}` : ', none answered'}`, ''];
+    `;; ${r.candidates.length} candidate name(s); ${r.steps.length} sent${r.answeredBy ? `, answered by ${r.answeredBy}` : ', none answered'}`];
+  // Make the ndots amplification visible: how many queries went out before the name as typed.
+  const asTyped = r.candidates.indexOf(r.name.endsWith('.') ? r.name : `${r.name}.`);
+  const dots = r.name.replace(/\.$/, '').split('.').length - 1;
+  if (!r.name.endsWith('.') && dots < r.ndots && asTyped > 0) {
+    out.push(`;; '${r.name}' has ${dots} dot(s), fewer than ndots:${r.ndots}: the search list goes first, ${asTyped} candidate(s) before '${r.name}.' itself.`);
+  }
+  out.push('');
   r.steps.forEach((s, i) => {
     const res = s.result;
     const status = res.outcome === 'answer' ? `${res.status}${res.answer.length === 0 && res.status === 'NOERROR' ? ' (no data)' : ''}` : res.error;

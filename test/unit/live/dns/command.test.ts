@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from '../../../../server/src/core/settings';
 import { resolverConfig } from '../../../../server/src/languages/resolvconf/config';
 import { DEFAULT_CLIENT_OPTIONS } from '../../../../server/src/live/dns/client';
 import { compareResolvers, compareText } from '../../../../server/src/live/dns/compare';
-import { normalizeRdata, runCheckRecordCommand } from '../../../../server/src/live/dns/checkRecord';
+import { authorities, normalizeRdata, runCheckRecordCommand } from '../../../../server/src/live/dns/checkRecord';
 import { runDigCommand } from '../../../../server/src/live/dns/command';
 import type { LookupJson } from '../../../../server/src/live/dns/format';
 import { parseName } from '../../../../server/src/live/dns/names';
@@ -100,6 +100,7 @@ test('+search sends the names glibc would try under ndots:5, in order, and stops
     assert.equal(r.candidates.length, 5);
     assert.match(searchText(r, false), /2 sent, answered by web\.default\.svc\.cluster\.local\./);
     assert.match(searchText(r, false), /3 later candidate\(s\) not sent/);
+    assert.match(searchText(r, false), /'web.default' has 1 dot\(s\), fewer than ndots:5: the search list goes first/);
   } finally {
     await server.close();
   }
@@ -135,4 +136,23 @@ test('record normalization: TXT quoting, AAAA spelling, hex case and spacing', (
   assert.equal(normalizeRdata('DS', '1 13 2 abcd EF01'), normalizeRdata('DS', '1 13 2 ABCDEF01'));
   assert.equal(normalizeRdata('CNAME', 'www', 'example.test.'), 'www.example.test.');
   assert.equal(normalizeRdata('MX', '10 @', 'example.test.'), '10 example.test.');
+});
+
+test('live record check finds the zone and its servers through the resolver: the closest enclosing NS set', async () => {
+  const resolver = await startFakeServer((q) => {
+    const { name, type } = q.packet.questions![0];
+    if (type === 'NS' && name === 'example.test') return [reply(q, { answers: [{ name: 'example.test', type: 'NS', ttl: 60, data: 'ns1.example.test' }] as dnsPacket.Answer[], additionals: [{ name: 'ns1.example.test', type: 'A', ttl: 60, data: '127.0.0.1' }] as dnsPacket.Answer[] })];
+    if (type === 'NS') return [reply(q, { authorities: [{ name: 'example.test', type: 'SOA', ttl: 60, data: { mname: 'ns1.example.test', rname: 'h.example.test', serial: 1, refresh: 1, retry: 1, expire: 1, minimum: 1 } }] as dnsPacket.Answer[] })];
+    return [reply(q, { rcode: 3 })];
+  });
+  try {
+    const labels = (parseName('www.example.test') as { labels: Buffer[] }).labels;
+    const found = await authorities(labels, 5353, [{ address: resolver.address, port: resolver.port }], { ...DEFAULT_CLIENT_OPTIONS, timeoutMs: 300, tries: 1 });
+    assert.equal(found.zone, 'example.test.');
+    assert.deepEqual(found.servers, [{ address: '127.0.0.1', port: 5353 }]);
+    assert.deepEqual(resolver.queries.map((q) => q.packet.questions![0].name), ['www.example.test', 'example.test']);
+    assert.ok(resolver.queries.every((q) => q.packet.flags! & dnsPacket.RECURSION_DESIRED));
+  } finally {
+    await resolver.close();
+  }
 });

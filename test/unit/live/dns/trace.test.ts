@@ -127,3 +127,10 @@ test('+trace reports NXDOMAIN from the authority as a final negative answer', as
     await Promise.all(servers.map((s) => s.close()));
   }
 });
+
+test('root hints must be addresses: a name there is a clear error, never looked up', async () => {
+  const report = await runDigCommand({ argv: ['+trace', 'www.example.test'] }, ctx(['a.root-servers.net']));
+  assert.equal(report.ok, false);
+  assert.equal(report.exitCode, 1);
+  assert.match(report.error!, /rootHints: 'a\.root-servers\.net' is not an IP address/);
+});
