@@ -22,8 +22,9 @@ Commands:
   proc <reading> [--pid N] [--json]
         Read the live node's /proc (memory, load, uptime, cpu, kernel, interfaces,
         sockets, processes, process, deleted-files).
-  dig [@server] [-p port] name [type] [+tcp] [+trace] [+short] [-x addr] [--json]
-        A dig-style DNS lookup.
+  dig [@server] [-p port] name [type] [+tcp] [+trace] [+short] [+compare] [+search] [-x addr] [--json]
+        A dig-style DNS lookup ('infra-lens dig -h' lists every option). +compare asks
+        every resolver side by side; +search sends what the node's resolver would.
   resolve-plan NAME [--resolv-conf FILE] [--libc glibc|musl] [--send] [--json]
         The queries the node's resolver sends for NAME, in order.
   rules [--json]
