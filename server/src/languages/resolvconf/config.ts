@@ -358,7 +358,9 @@ function parseNameserver(token: string, libc: Libc): Omit<Nameserver, 'line' | '
     const linkLocal = (groups[0] & 0xffc0) === 0xfe80 || (groups[0] & 0xff0f) === 0xff02;
     if (!linkLocal) return undefined;
   }
-  return { address: scope !== undefined ? `${formatIPv6(groups)}%${scope}` : formatIPv6(groups), family: 6, scope };
+  // glibc ignores a scope it cannot parse (__inet6_scopeid_pton fails: scope id 0).
+  const usableScope = scope !== undefined && /^[A-Za-z0-9_.:-]{1,15}$/.test(scope) ? scope : undefined;
+  return { address: usableScope !== undefined ? `${formatIPv6(groups)}%${usableScope}` : formatIPv6(groups), family: 6, scope: usableScope };
 }
 
 function invalidNameserverDetail(token: string): string {
