@@ -9,6 +9,7 @@ import { isLoopback } from './address';
 import { configFor, type Note, type NoteKind, type ResolverConfig } from './config';
 import { KEYWORD_NAMES, type Libc, OPTION_SPELLINGS } from './options';
 import type { ResolvConfAst } from './parser';
+import { lineAt } from './hover';
 import { queryPlan } from './plan';
 
 /** Keywords glibc's res_init acts on (resolv/res_init.c); anything else is skipped. */
@@ -141,7 +142,7 @@ function noteFinding(r: RuleMeta, note: Note, ast: ResolvConfAst, config: Resolv
     }
     case 'ignored-line': {
       f.message = `${note.detail}: ${who} ignores this whole line.`;
-      const l = ast.lines.find((x) => x.line === note.line);
+      const l = lineAt(ast, note.line);
       const keyword = KEYWORDS.find((k) => note.text.toLowerCase().startsWith(k));
       if (l && keyword) {
         if (l.keyword.offset !== l.offset) {
