@@ -331,12 +331,17 @@ function checkSearchDomains(ast: ResolvConfAst, config: ResolverConfig): Finding
       }
       continue;
     }
-    const labels = name.replace(/\.$/, '').split('.');
+    // glibc drops one leading dot of a search domain; musl keeps it and cannot encode the name.
+    const looked = config.libc === 'glibc' && name.startsWith('.') ? name.slice(1) : name;
+    const labels = looked.replace(/\.$/, '').split('.');
     let problem: string | undefined;
     if (name.length > 253) problem = `is ${name.length} characters long (a DNS name has at most 253)`;
     else if (labels.some((l) => l.length > 63)) problem = 'has a label longer than 63 characters';
-    else if (labels.some((l) => l === '') && name !== '') problem = 'has an empty label (two dots in a row, or a leading dot)';
-    if (problem) out.push({ ruleId: searchLimits.id, range: d.source.range, message: `Search domain '${name}' ${problem}: no query with it can be sent.` });
+    else if (labels.some((l) => l === '') && looked !== '') problem = name.startsWith('.') ? 'starts with a dot' : 'has an empty label (two dots in a row)';
+    if (problem) {
+      const effect = config.libc === 'musl' ? "musl's getaddrinfo fails when it reaches this domain, without sending it or anything after it (measured with musl 1.2.3)" : 'glibc cannot send a name with it and stops the search list there';
+      out.push({ ruleId: searchLimits.id, range: d.source.range, message: `Search domain '${name}' ${problem}: ${effect}.` });
+    }
   }
   const fromFile = config.searchDomains.filter((d) => d.source.kind === 'file' && d.source.range);
   if (fromFile.length === 0) return out;
@@ -384,7 +389,7 @@ function checkZeroTimeoutAttempts(config: ResolverConfig): Finding[] {
       message:
         config.libc === 'glibc'
           ? `attempts:${attempts.value}: glibc's send loop runs zero rounds, so no query is ever sent and every lookup fails at once.`
-          : `attempts:0: musl divides the timeout by the attempt count (res_msend.c), a division by zero; use at least 1.`,
+          : 'attempts:0: musl divides the timeout by the attempt count, so every program that looks up a name dies with SIGFPE (measured with musl 1.2.3); use at least 1.',
     });
   }
   if (timeout.value <= 0 && timeout.source.range) {
