@@ -567,6 +567,10 @@ function evaluateMusl(ast: ResolvConfAst): ResolverConfig {
       cfg.searchSource = fileSource(l, keywordWord);
       continue;
     }
+    if (l.kind === 'keyword' && l.keyword.text === 'sortlist') {
+      cfg.notes.push({ kind: 'option-ignored', line: l.line, range: l.keyword.range, text: 'sortlist', detail: 'musl ignores sortlist lines' });
+      continue;
+    }
     noteIgnoredLine(l, cfg);
   }
   finishNameservers(cfg, valid);

@@ -109,7 +109,7 @@ export function lintResolvConf(ast: ResolvConfAst, ctx: Pick<AnalysisContext, 's
     ...checkNoNameserver(ast, config),
     ...checkDuplicateNameservers(config),
     ...checkLoopback(config),
-    ...checkSearchDomains(ast, config),
+    ...checkSearchDomains(config),
     ...checkZeroTimeoutAttempts(config),
     ...checkAmplification(config),
     ...checkRotate(config),
@@ -320,7 +320,7 @@ function checkLoopback(config: ResolverConfig): Finding[] {
 const KUBELET_MAX_SEARCH = 32;
 const KUBELET_MAX_SEARCH_CHARS = 2048;
 
-function checkSearchDomains(ast: ResolvConfAst, config: ResolverConfig): Finding[] {
+function checkSearchDomains(config: ResolverConfig): Finding[] {
   const out: Finding[] = [];
   for (const d of config.searchDomains) {
     if (d.source.kind !== 'file' || !d.source.range) continue;
@@ -363,7 +363,6 @@ function checkSearchDomains(ast: ResolvConfAst, config: ResolverConfig): Finding
       message: `${fromFile.length} search domains (${totalChars} characters): glibc 2.26+ and musl search them all, but glibc before 2.26 stopped at 6 domains / 256 characters, and every extra domain adds 2 queries to each lookup of a short name.`,
     });
   }
-  void ast;
   return out;
 }
 

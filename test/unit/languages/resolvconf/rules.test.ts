@@ -44,6 +44,7 @@ const CASES: Case[] = [
   { rule: 'option-prefix-match', fires: `${NS}options edns0abc\n`, at: [1, 8], quiet: `${NS}options edns0\n` },
   { rule: 'deprecated-option', fires: `${NS}options inet6\n`, at: [1, 8], quiet: `${NS}options edns0\n` },
   { rule: 'ignored-by-libc', fires: `${NS}options no-aaaa\n`, at: [1, 8], libc: 'musl', quiet: `${NS}options ndots:2\n` },
+  { rule: 'ignored-by-libc', fires: `${NS}sortlist 10.0.0.0/255.0.0.0\n`, at: [1, 0], libc: 'musl', message: /musl ignores sortlist/, quiet: `${NS}search a.example\n` },
   { rule: 'overridden-option', fires: `${NS}options ndots:2\noptions ndots:4\n`, at: [1, 8], quiet: `${NS}options ndots:2\noptions timeout:3\n` },
   { rule: 'ndots-amplification', fires: `${NS}search a.svc.cluster.local svc.cluster.local cluster.local\noptions ndots:5\n`, at: [2, 8], message: /8 queries, 6 of them NXDOMAIN/, quiet: `${NS}search a.svc.cluster.local\noptions ndots:1\n` },
   { rule: 'rotate-single-server', fires: `${NS}options rotate\n`, at: [1, 8], quiet: `${NS}nameserver 10.0.0.2\noptions rotate\n` },
