@@ -107,7 +107,7 @@ export function lintResolvConf(ast: ResolvConfAst, ctx: Pick<AnalysisContext, 's
   if (config.hangsAt) return findings;
   findings.push(
     ...checkNoNameserver(ast, config),
-    ...checkDuplicateNameservers(config),
+    ...checkDuplicateNameservers(ast, config),
     ...checkLoopback(config),
     ...checkSearchDomains(config),
     ...checkZeroTimeoutAttempts(config),
@@ -169,6 +169,7 @@ function noteFinding(r: RuleMeta, note: Note, ast: ResolvConfAst, config: Resolv
     case 'nameserver-past-limit':
       f.message = `Nameserver ${note.text} is never asked: ${who} uses only the first 3 valid nameservers.`;
       f.tags = ['unnecessary'];
+      f.fixes = deleteLineFix(ast, note.line, 'Remove this nameserver line');
       break;
     case 'search-replaced': {
       const winner = config.searchSource;
@@ -176,6 +177,7 @@ function noteFinding(r: RuleMeta, note: Note, ast: ResolvConfAst, config: Resolv
       f.message = `This '${note.text}' line is replaced by the '${winner.written ?? ''}' line ${note.otherLine! + 1}: 'domain' and 'search' overwrite each other and the last one wins. The search list is: ${list}.`;
       f.tags = ['unnecessary'];
       if (winner.range) f.related = [{ range: winner.range, message: 'the line that wins' }];
+      f.fixes = deleteLineFix(ast, note.line, `Remove this '${note.text}' line (it has no effect)`);
       break;
     }
     case 'domain-extra-words':
@@ -237,6 +239,14 @@ function noteFinding(r: RuleMeta, note: Note, ast: ResolvConfAst, config: Resolv
   return f;
 }
 
+/** Deletes a whole line, its line break included. */
+function deleteLineFix(ast: ResolvConfAst, editorLine: number, title: string): Fix[] {
+  const l = lineAt(ast, editorLine);
+  if (!l) return [];
+  const end = l.offset + l.raw.length + (l.hasNewline ? 1 : 0);
+  return [{ title, edits: [{ range: ast.index.rangeOf(l.offset, end), newText: '' }] }];
+}
+
 function crlfFix(ast: ResolvConfAst): Fix {
   const edits = ast.lines
     .filter((l) => l.raw.endsWith('\r'))
@@ -273,7 +283,7 @@ function checkNoNameserver(ast: ResolvConfAst, config: ResolverConfig): Finding[
   ];
 }
 
-function checkDuplicateNameservers(config: ResolverConfig): Finding[] {
+function checkDuplicateNameservers(ast: ResolvConfAst, config: ResolverConfig): Finding[] {
   const seen = new Map<string, number>();
   const out: Finding[] = [];
   for (const ns of config.nameservers) {
@@ -289,6 +299,7 @@ function checkDuplicateNameservers(config: ResolverConfig): Finding[] {
       range: ns.source.range,
       message: `${ns.address} is already the nameserver on line ${first + 1}: this slot (of 3) asks the same server again instead of a backup.`,
       tags: ['unnecessary'],
+      fixes: deleteLineFix(ast, ns.line, 'Remove the duplicate nameserver line'),
     });
   }
   return out;

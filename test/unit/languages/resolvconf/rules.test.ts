@@ -86,6 +86,15 @@ test('a hanging sortlist is reported alone (nothing after it is read)', async ()
   assert.deepEqual(ids, ['resolvconf/sortlist-hang']);
 });
 
+test('quick fixes remove a line the resolver never uses', async () => {
+  const text = 'nameserver 10.0.0.1\nnameserver 10.0.0.1\nsearch a.example\ndomain b.example\n';
+  const findings = await lint('resolvconf', text);
+  const dup = findings.find((f) => f.ruleId === 'resolvconf/duplicate-nameserver');
+  assert.deepEqual(dup?.fixes?.[0].edits[0].range, { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } });
+  const replaced = findings.find((f) => f.ruleId === 'resolvconf/domain-and-search');
+  assert.deepEqual(replaced?.fixes?.[0].edits[0].range, { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } });
+});
+
 test('quick fixes: sortlist prefix, option typo, CRLF', async () => {
   const [mask] = await lint('resolvconf', `${NS}sortlist 10.0.0.0/8\n`);
   assert.equal(mask.fixes?.[0].edits[0].newText, '255.0.0.0');
