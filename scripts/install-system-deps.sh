@@ -5,9 +5,10 @@
 #   knot (kzonecheck), ldnsutils (ldns-read-zone), procps (free, ps), iproute2 (ss), lsof,
 #   util-linux (prlimit), chromium (the real VS Code's browser), neovim (second LSP client),
 #   libkrb5-dev and ripgrep (code-server's install), imagemagick (screenshot checks).
+#   musl-tools (musl-gcc: the musl resolver oracle for resolv.conf query plans).
 set -euo pipefail
 PACKAGES=(bind9 bind9-utils bind9-dnsutils knot-dnsutils knot ldnsutils procps iproute2 lsof util-linux
-  chromium neovim libkrb5-dev ripgrep)
+  chromium neovim libkrb5-dev ripgrep musl-tools)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -80,7 +80,7 @@ function ours(text: string, hostname: string): State | 'hang' {
   const c = resolverConfig(text, { libc: 'glibc', hostname });
   if (c.hangsAt) return 'hang';
   return {
-    nameservers: c.nameservers.map((n) => n.address.replace(/%.*$/, '')),
+    nameservers: c.nameservers.map((n) => n.address.replace(/%[\s\S]*$/, '')),
     search: c.dnsrchView,
     ndots: c.ndots,
     timeout: c.timeout,

@@ -358,7 +358,9 @@ function parseNameserver(token: string, libc: Libc): Omit<Nameserver, 'line' | '
     const linkLocal = (groups[0] & 0xffc0) === 0xfe80 || (groups[0] & 0xff0f) === 0xff02;
     if (!linkLocal) return undefined;
   }
-  return { address: scope !== undefined ? `${formatIPv6(groups)}%${scope}` : formatIPv6(groups), family: 6, scope };
+  // glibc ignores a scope it cannot parse (__inet6_scopeid_pton fails: scope id 0).
+  const usableScope = scope !== undefined && /^[A-Za-z0-9_.:-]{1,15}$/.test(scope) ? scope : undefined;
+  return { address: usableScope !== undefined ? `${formatIPv6(groups)}%${usableScope}` : formatIPv6(groups), family: 6, scope: usableScope };
 }
 
 function invalidNameserverDetail(token: string): string {
@@ -563,6 +565,10 @@ function evaluateMusl(ast: ResolvConfAst): ResolverConfig {
         if (p > s) cfg.searchDomains.push({ name: raw.slice(s, p), source: fileSource(l, makeWord(raw.slice(s, p), l.offset + s, ast.index)) });
       }
       cfg.searchSource = fileSource(l, keywordWord);
+      continue;
+    }
+    if (l.kind === 'keyword' && l.keyword.text === 'sortlist') {
+      cfg.notes.push({ kind: 'option-ignored', line: l.line, range: l.keyword.range, text: 'sortlist', detail: 'musl ignores sortlist lines' });
       continue;
     }
     noteIgnoredLine(l, cfg);

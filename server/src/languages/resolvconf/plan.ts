@@ -28,6 +28,8 @@ export interface Candidate {
    * server sees nonsense rather than the name.
    */
   malformed?: boolean;
+  /** musl's res_mkquery rejects the name (an empty label inside it, a label over 63): the lookup fails there. */
+  unencodable?: boolean;
 }
 
 export interface QueryPlan {
@@ -66,10 +68,22 @@ export function queryPlan(name: string, config: ResolverConfig, options: Candida
     plan.noQueries = `attempts:${config.attempts}: glibc's send loop runs zero rounds, so no query ever leaves and every lookup fails at once`;
     return plan;
   }
+  if (config.libc === 'musl' && config.attempts <= 0) {
+    plan.noQueries = 'attempts:0: musl divides the timeout by the attempt count and the program dies with SIGFPE (measured with musl 1.2.3)';
+    return plan;
+  }
+  if (config.libc === 'musl' && config.timeout <= 0) {
+    plan.noQueries = "timeout:0: musl's wait loop ends before it starts, so nothing is sent and getaddrinfo fails (EAI_AGAIN)";
+    return plan;
+  }
   const outcome = options.outcome ?? (() => 'nxdomain');
   const types: QueryType[] = config.libc === 'glibc' && config.flags['no-aaaa'] ? ['A'] : ['A', 'AAAA'];
   const candidates = config.libc === 'musl' ? muslCandidates(name, config) : glibcCandidates(name, config);
   for (const c of candidates) {
+    if (c.unencodable) {
+      plan.stoppedBy = `${c.name} cannot be encoded (an empty or over-long label): musl's getaddrinfo fails there (EAI_NONAME) without sending it or anything after it`;
+      break;
+    }
     plan.candidates.push(c);
     for (const type of types) plan.queries.push({ name: c.name, type });
     const result = c.malformed ? 'nxdomain' : outcome(c.name);
@@ -147,10 +161,22 @@ function muslCandidates(name: string, config: ResolverConfig): Candidate[] {
     const full = `${base}.${domain}`;
     // res_mkquery drops one trailing dot; 1.2.3 does not reject a second one and sends garbage.
     const malformed = full.endsWith('..');
-    out.push({ name: malformed ? full : absolute(full), reason: 'search', domain, malformed: malformed || undefined });
+    out.push({ name: malformed ? full : absolute(full), reason: 'search', domain, malformed: malformed || undefined, unencodable: !muslEncodable(full) || undefined });
   }
-  out.push({ name: absolute(base), reason: search.length > 0 ? 'as-is-last' : 'as-is' });
+  out.push({ name: absolute(base), reason: search.length > 0 ? 'as-is-last' : 'as-is', unencodable: !muslEncodable(base) || undefined });
   return out;
+}
+
+/**
+ * musl 1.2.3's __res_mkquery: one trailing dot is dropped, then every label must have 1–63
+ * octets, except that a second trailing dot slips through (and makes a broken packet).
+ */
+function muslEncodable(name: string): boolean {
+  const trimmed = name.endsWith('.') ? name.slice(0, -1) : name;
+  if (trimmed.length > 253) return false;
+  const labels = trimmed.split('.');
+  if (labels.length > 1 && labels[labels.length - 1] === '') labels.pop();
+  return labels.every((l) => l.length >= 1 && l.length <= 63);
 }
 
 function countDots(name: string): number {

@@ -9,6 +9,7 @@ import { isLoopback } from './address';
 import { configFor, type Note, type NoteKind, type ResolverConfig } from './config';
 import { KEYWORD_NAMES, type Libc, OPTION_SPELLINGS } from './options';
 import type { ResolvConfAst } from './parser';
+import { lineAt } from './hover';
 import { queryPlan } from './plan';
 
 /** Keywords glibc's res_init acts on (resolv/res_init.c); anything else is skipped. */
@@ -106,9 +107,9 @@ export function lintResolvConf(ast: ResolvConfAst, ctx: Pick<AnalysisContext, 's
   if (config.hangsAt) return findings;
   findings.push(
     ...checkNoNameserver(ast, config),
-    ...checkDuplicateNameservers(config),
+    ...checkDuplicateNameservers(ast, config),
     ...checkLoopback(config),
-    ...checkSearchDomains(ast, config),
+    ...checkSearchDomains(config),
     ...checkZeroTimeoutAttempts(config),
     ...checkAmplification(config),
     ...checkRotate(config),
@@ -141,7 +142,7 @@ function noteFinding(r: RuleMeta, note: Note, ast: ResolvConfAst, config: Resolv
     }
     case 'ignored-line': {
       f.message = `${note.detail}: ${who} ignores this whole line.`;
-      const l = ast.lines.find((x) => x.line === note.line);
+      const l = lineAt(ast, note.line);
       const keyword = KEYWORDS.find((k) => note.text.toLowerCase().startsWith(k));
       if (l && keyword) {
         if (l.keyword.offset !== l.offset) {
@@ -168,6 +169,7 @@ function noteFinding(r: RuleMeta, note: Note, ast: ResolvConfAst, config: Resolv
     case 'nameserver-past-limit':
       f.message = `Nameserver ${note.text} is never asked: ${who} uses only the first 3 valid nameservers.`;
       f.tags = ['unnecessary'];
+      f.fixes = deleteLineFix(ast, note.line, 'Remove this nameserver line');
       break;
     case 'search-replaced': {
       const winner = config.searchSource;
@@ -175,6 +177,7 @@ function noteFinding(r: RuleMeta, note: Note, ast: ResolvConfAst, config: Resolv
       f.message = `This '${note.text}' line is replaced by the '${winner.written ?? ''}' line ${note.otherLine! + 1}: 'domain' and 'search' overwrite each other and the last one wins. The search list is: ${list}.`;
       f.tags = ['unnecessary'];
       if (winner.range) f.related = [{ range: winner.range, message: 'the line that wins' }];
+      f.fixes = deleteLineFix(ast, note.line, `Remove this '${note.text}' line (it has no effect)`);
       break;
     }
     case 'domain-extra-words':
@@ -236,6 +239,14 @@ function noteFinding(r: RuleMeta, note: Note, ast: ResolvConfAst, config: Resolv
   return f;
 }
 
+/** Deletes a whole line, its line break included. */
+function deleteLineFix(ast: ResolvConfAst, editorLine: number, title: string): Fix[] {
+  const l = lineAt(ast, editorLine);
+  if (!l) return [];
+  const end = l.offset + l.raw.length + (l.hasNewline ? 1 : 0);
+  return [{ title, edits: [{ range: ast.index.rangeOf(l.offset, end), newText: '' }] }];
+}
+
 function crlfFix(ast: ResolvConfAst): Fix {
   const edits = ast.lines
     .filter((l) => l.raw.endsWith('\r'))
@@ -272,7 +283,7 @@ function checkNoNameserver(ast: ResolvConfAst, config: ResolverConfig): Finding[
   ];
 }
 
-function checkDuplicateNameservers(config: ResolverConfig): Finding[] {
+function checkDuplicateNameservers(ast: ResolvConfAst, config: ResolverConfig): Finding[] {
   const seen = new Map<string, number>();
   const out: Finding[] = [];
   for (const ns of config.nameservers) {
@@ -288,6 +299,7 @@ function checkDuplicateNameservers(config: ResolverConfig): Finding[] {
       range: ns.source.range,
       message: `${ns.address} is already the nameserver on line ${first + 1}: this slot (of 3) asks the same server again instead of a backup.`,
       tags: ['unnecessary'],
+      fixes: deleteLineFix(ast, ns.line, 'Remove the duplicate nameserver line'),
     });
   }
   return out;
@@ -319,7 +331,7 @@ function checkLoopback(config: ResolverConfig): Finding[] {
 const KUBELET_MAX_SEARCH = 32;
 const KUBELET_MAX_SEARCH_CHARS = 2048;
 
-function checkSearchDomains(ast: ResolvConfAst, config: ResolverConfig): Finding[] {
+function checkSearchDomains(config: ResolverConfig): Finding[] {
   const out: Finding[] = [];
   for (const d of config.searchDomains) {
     if (d.source.kind !== 'file' || !d.source.range) continue;
@@ -330,12 +342,17 @@ function checkSearchDomains(ast: ResolvConfAst, config: ResolverConfig): Finding
       }
       continue;
     }
-    const labels = name.replace(/\.$/, '').split('.');
+    // glibc drops one leading dot of a search domain; musl keeps it and cannot encode the name.
+    const looked = config.libc === 'glibc' && name.startsWith('.') ? name.slice(1) : name;
+    const labels = looked.replace(/\.$/, '').split('.');
     let problem: string | undefined;
     if (name.length > 253) problem = `is ${name.length} characters long (a DNS name has at most 253)`;
     else if (labels.some((l) => l.length > 63)) problem = 'has a label longer than 63 characters';
-    else if (labels.some((l) => l === '') && name !== '') problem = 'has an empty label (two dots in a row, or a leading dot)';
-    if (problem) out.push({ ruleId: searchLimits.id, range: d.source.range, message: `Search domain '${name}' ${problem}: no query with it can be sent.` });
+    else if (labels.some((l) => l === '') && looked !== '') problem = name.startsWith('.') ? 'starts with a dot' : 'has an empty label (two dots in a row)';
+    if (problem) {
+      const effect = config.libc === 'musl' ? "musl's getaddrinfo fails when it reaches this domain, without sending it or anything after it (measured with musl 1.2.3)" : 'glibc cannot send a name with it and stops the search list there';
+      out.push({ ruleId: searchLimits.id, range: d.source.range, message: `Search domain '${name}' ${problem}: ${effect}.` });
+    }
   }
   const fromFile = config.searchDomains.filter((d) => d.source.kind === 'file' && d.source.range);
   if (fromFile.length === 0) return out;
@@ -357,7 +374,6 @@ function checkSearchDomains(ast: ResolvConfAst, config: ResolverConfig): Finding
       message: `${fromFile.length} search domains (${totalChars} characters): glibc 2.26+ and musl search them all, but glibc before 2.26 stopped at 6 domains / 256 characters, and every extra domain adds 2 queries to each lookup of a short name.`,
     });
   }
-  void ast;
   return out;
 }
 
@@ -383,7 +399,7 @@ function checkZeroTimeoutAttempts(config: ResolverConfig): Finding[] {
       message:
         config.libc === 'glibc'
           ? `attempts:${attempts.value}: glibc's send loop runs zero rounds, so no query is ever sent and every lookup fails at once.`
-          : `attempts:0: musl divides the timeout by the attempt count (res_msend.c), a division by zero; use at least 1.`,
+          : 'attempts:0: musl divides the timeout by the attempt count, so every program that looks up a name dies with SIGFPE (measured with musl 1.2.3); use at least 1.',
     });
   }
   if (timeout.value <= 0 && timeout.source.range) {

@@ -114,7 +114,7 @@ test('no query for an address literal; none under glibc with attempts:0', async 
 });
 
 test('CLI: resolve-plan --json on the fixtures prints the contract shape', () => {
-  const file = path.join(repoRoot, 'fixtures', 'resolvconf', 'pod-resolv.conf');
+  const file = path.join(repoRoot, 'fixtures', 'resolvconf', 'pod.resolv.conf');
   const out = execFileSync(process.execPath, [cliPath, 'resolve-plan', 'api.github.com', '--resolv-conf', file, '--json'], { encoding: 'utf8', env: { PATH: process.env.PATH } });
   const data = JSON.parse(out) as { queries: Array<{ name: string; type: string }> };
   assert.deepEqual(Object.keys(data), ['queries']);

@@ -82,3 +82,14 @@ test('candidateNames keeps its contract for the DNS client', () => {
   assert.deepEqual(candidateNames('a.b.c.d.e.f', c), ['a.b.c.d.e.f.', 'a.b.c.d.e.f.default.svc.cluster.local.', 'a.b.c.d.e.f.svc.cluster.local.']);
   assert.deepEqual(candidateNames('web.', c), ['web.']);
 });
+
+test('musl plans: attempts:0 and timeout:0 send nothing; an unencodable search domain ends the lookup', async () => {
+  const { queryPlan } = await import('../../../../server/src/languages/resolvconf/plan');
+  assert.match(queryPlan('web', resolverConfig('options attempts:0\n', { libc: 'musl' })).noQueries ?? '', /SIGFPE/);
+  assert.match(queryPlan('web', resolverConfig('options timeout:0\n', { libc: 'musl' })).noQueries ?? '', /EAI_AGAIN/);
+  const plan = queryPlan('web', resolverConfig('search a.example .lab.example b.example\n', { libc: 'musl' }));
+  assert.deepEqual(plan.queries.map((q) => q.name), ['web.a.example.', 'web.a.example.']);
+  assert.match(plan.stoppedBy ?? '', /EAI_NONAME/);
+  const glibc = queryPlan('web', resolverConfig('search a.example .lab.example\n'));
+  assert.deepEqual(glibc.candidates.map((c) => c.name), ['web.a.example.', 'web.lab.example.', 'web.']);
+});

@@ -37,5 +37,18 @@ test('resolv.conf over LSP: diagnostics, hover, completion, inlay hints (musl se
     range: { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } },
   });
   assert.deepEqual(hints.map((h) => h.label), ['#1', '→ ndots:15 timeout:5 attempts:2']);
+
+  // "Show Query Plan" from the open (unsaved) document, with the musl setting.
+  const report = await client.connection.sendRequest<{ ok: boolean; data: { queries: Array<{ name: string; type: string }> }; text: string }>('workspace/executeCommand', {
+    command: 'infraLens.server.resolvePlan',
+    arguments: [{ name: 'api.github.com', uri: URI }],
+  });
+  assert.equal(report.ok, true);
+  assert.equal(report.data.queries.length, 8);
+  assert.match(report.text, /with musl, from file:\/\/\/work\/resolv\.conf/);
+
+  const lenses = await client.connection.sendRequest<Array<{ command: { title: string; command: string; arguments: unknown[] } }>>('textDocument/codeLens', { textDocument: { uri: URI } });
+  assert.deepEqual(lenses.map((l) => l.command.title), ['web: 8 queries (musl)', 'api.github.com: 8 queries (musl)']);
+  assert.equal(lenses[0].command.command, 'infraLens.showServerReport');
   await client.shutdown();
 });

@@ -35,6 +35,7 @@ const CASES: Case[] = [
   { rule: 'domain-and-search', fires: `${NS}domain a.example b.example\n`, at: [1, 17], message: /first word/, quiet: `${NS}domain a.example\n` },
   { rule: 'search-limits', fires: `${NS}search ${'x'.repeat(64)}.example\n`, at: [1, 7], message: /63/, quiet: `${NS}search ${'x'.repeat(63)}.example\n` },
   { rule: 'search-limits', fires: `${NS}search ${Array.from({ length: 5 }, (_, i) => `${'x'.repeat(60)}${i}.example`).join(' ')}\n`, at: [1, 0], libc: 'musl', message: /musl skips/, quiet: `${NS}search a.example b.example\n` },
+  { rule: 'search-limits', fires: `${NS}search .lab.example\n`, at: [1, 7], libc: 'musl', message: /starts with a dot: musl/, quiet: `${NS}search .lab.example\n` },
   { rule: 'search-root', fires: `${NS}search .\n`, at: [1, 7], libc: 'musl', quiet: `${NS}search .\n` },
   { rule: 'value-capped', fires: `${NS}options ndots:20\n`, at: [1, 8], message: /capped at 15/, quiet: `${NS}options ndots:15\n` },
   { rule: 'value-capped', fires: `${NS}options timeout:45\n`, at: [1, 8], message: /capped at 30/, quiet: `${NS}options timeout:45\n`, libc: 'glibc' },
@@ -43,6 +44,7 @@ const CASES: Case[] = [
   { rule: 'option-prefix-match', fires: `${NS}options edns0abc\n`, at: [1, 8], quiet: `${NS}options edns0\n` },
   { rule: 'deprecated-option', fires: `${NS}options inet6\n`, at: [1, 8], quiet: `${NS}options edns0\n` },
   { rule: 'ignored-by-libc', fires: `${NS}options no-aaaa\n`, at: [1, 8], libc: 'musl', quiet: `${NS}options ndots:2\n` },
+  { rule: 'ignored-by-libc', fires: `${NS}sortlist 10.0.0.0/255.0.0.0\n`, at: [1, 0], libc: 'musl', message: /musl ignores sortlist/, quiet: `${NS}search a.example\n` },
   { rule: 'overridden-option', fires: `${NS}options ndots:2\noptions ndots:4\n`, at: [1, 8], quiet: `${NS}options ndots:2\noptions timeout:3\n` },
   { rule: 'ndots-amplification', fires: `${NS}search a.svc.cluster.local svc.cluster.local cluster.local\noptions ndots:5\n`, at: [2, 8], message: /8 queries, 6 of them NXDOMAIN/, quiet: `${NS}search a.svc.cluster.local\noptions ndots:1\n` },
   { rule: 'rotate-single-server', fires: `${NS}options rotate\n`, at: [1, 8], quiet: `${NS}nameserver 10.0.0.2\noptions rotate\n` },
@@ -68,7 +70,7 @@ for (const c of CASES) {
 test('each rule stays quiet on its counter-example', async () => {
   for (const c of CASES) {
     // The crlf case is quiet under musl, which splits on any white space.
-    const libc: Libc = c.rule === 'crlf-line-endings' ? 'musl' : c.rule === 'search-root' ? 'glibc' : c.rule === 'value-capped' && c.quiet.includes('45') ? 'musl' : (c.libc ?? 'glibc');
+    const libc: Libc = c.rule === 'crlf-line-endings' ? 'musl' : c.rule === 'search-root' || c.quiet.includes('.lab.example') ? 'glibc' : c.rule === 'value-capped' && c.quiet.includes('45') ? 'musl' : (c.libc ?? 'glibc');
     const ids = (await lint('resolvconf', c.quiet, settingsFor(libc))).map((f) => f.ruleId);
     assert.ok(!ids.includes(`resolvconf/${c.rule}`), `resolvconf/${c.rule} fired on ${JSON.stringify(c.quiet)} (${libc})`);
   }
@@ -82,6 +84,15 @@ test('every rule has a case', () => {
 test('a hanging sortlist is reported alone (nothing after it is read)', async () => {
   const ids = (await lint('resolvconf', 'sortlist bad/8\nnameserver 10.0.0.1\nnameserver 10.0.0.1\n')).map((f) => f.ruleId);
   assert.deepEqual(ids, ['resolvconf/sortlist-hang']);
+});
+
+test('quick fixes remove a line the resolver never uses', async () => {
+  const text = 'nameserver 10.0.0.1\nnameserver 10.0.0.1\nsearch a.example\ndomain b.example\n';
+  const findings = await lint('resolvconf', text);
+  const dup = findings.find((f) => f.ruleId === 'resolvconf/duplicate-nameserver');
+  assert.deepEqual(dup?.fixes?.[0].edits[0].range, { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } });
+  const replaced = findings.find((f) => f.ruleId === 'resolvconf/domain-and-search');
+  assert.deepEqual(replaced?.fixes?.[0].edits[0].range, { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } });
 });
 
 test('quick fixes: sortlist prefix, option typo, CRLF', async () => {
