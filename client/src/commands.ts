@@ -83,7 +83,15 @@ export function registerCommands(context: vscode.ExtensionContext, getClient: ()
     const name = await vscode.window.showInputBox({ title: 'Show Query Plan', prompt: 'Name to resolve (as an application would ask for it)', placeHolder: 'web' });
     if (!name?.trim()) return;
     const uri = editor?.document.languageId === 'resolvconf' ? editor.document.uri.toString() : undefined;
-    await show(await run(ServerCommands.resolvePlan, { name: name.trim(), uri }));
+    const mode = await vscode.window.showQuickPick(
+      [
+        { label: 'Plan only', description: 'the queries the resolver would send, in order', send: false },
+        { label: 'Send the queries', description: 'ask the nameservers and show each answer', send: true },
+      ],
+      { title: 'Show Query Plan' },
+    );
+    if (!mode || (mode.send && !needsTrust())) return;
+    await show(await run(ServerCommands.resolvePlan, { name: name.trim(), uri, send: mode.send }));
   });
 
   register('infraLens.bumpSoaSerial', async () => {
