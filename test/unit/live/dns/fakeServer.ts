@@ -23,6 +23,18 @@ export interface FakeServer {
 }
 
 export async function startFakeServer(handler: Handler, address = '127.0.0.1', port = 0, tcpRaw?: (q: FakeQuery, socket: net.Socket) => void): Promise<FakeServer> {
+  // A random UDP port's TCP twin may be taken by another process: try other ports rather
+  // than leave the UDP socket open (an open handle would keep the test process alive).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startFakeServerOnce(handler, address, port, tcpRaw);
+    } catch (e) {
+      if (port !== 0 || attempt >= 20 || (e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+    }
+  }
+}
+
+async function startFakeServerOnce(handler: Handler, address: string, port: number, tcpRaw?: (q: FakeQuery, socket: net.Socket) => void): Promise<FakeServer> {
   const queries: FakeQuery[] = [];
   const udp = dgram.createSocket(net.isIPv6(address) ? 'udp6' : 'udp4');
   await new Promise<void>((resolve, reject) => {
@@ -59,10 +71,15 @@ export async function startFakeServer(handler: Handler, address = '127.0.0.1', p
       }
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    tcp.once('error', reject);
-    tcp.listen(boundPort, address, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      tcp.once('error', reject);
+      tcp.listen(boundPort, address, () => resolve());
+    });
+  } catch (e) {
+    udp.close();
+    throw e;
+  }
   return {
     address, port: boundPort, queries,
     close: async () => {
