@@ -21,7 +21,8 @@ export function checkHeadlessService(ctx: CheckContext): void {
     const clusterIP = obj.entry(spec, 'clusterIP');
     const clusterIPs = obj.entry(spec, 'clusterIPs');
     const at = clusterIP?.value ?? clusterIPs?.value;
-    const path = clusterIP ? 'spec.clusterIP' : 'spec.clusterIPs[0]';
+    // The API server checks clusterIPs (defaulted from clusterIP), so it names clusterIPs[0].
+    const path = 'spec.clusterIPs[0]';
     if ((type === 'LoadBalancer' || type === 'NodePort') && isHeadless(obj)) {
       report(ctx, headlessService, at, invalid(path, 'None', `may not be set to 'None' for ${type} services`), {
         related: typeRelated(ctx, obj.entry(spec, 'type')?.value),
