@@ -24,7 +24,7 @@ interface Case {
 
 const corpus = path.join(repoRoot, '..', 'shared', 'conformance', 'zone');
 /** The agreement this implementation reaches (see the printed list for the disagreements). */
-const FLOOR = 0.99;
+const FLOOR = 0.995;
 
 export async function runCorpus(): Promise<{ agree: number; total: number; disagreements: string[] }> {
   const cases = JSON.parse(fs.readFileSync(path.join(corpus, 'cases.json'), 'utf8')) as Case[];

@@ -1,5 +1,65 @@
-// Placeholder until its issue lands: answers with a clear "not available" report.
+// "Infra Lens: Bump SOA Serial": finds the SOA of a zone document and returns the edit that
+// raises its serial. YYYYMMDDnn serials move to today (nn = 00) or, when already today or
+// in the future, go up by one; any other serial goes up by one (RFC 1982 serial arithmetic:
+// it wraps modulo 2^32, so it always counts as newer).
 
+import * as fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { type CommandHandler, failedReport } from '../../core/command';
+import { DEFAULT_SETTINGS } from '../../core/settings';
+import type { BumpSoaSerialArgs, BumpSoaSerialResult, Report } from '../../protocol';
+import { parseZone } from './parser';
+import { tokenRange } from './ruleKit';
 
-export const runBumpSoaSerialCommand: CommandHandler = async () => failedReport('Bump SOA serial', 'not available in this build yet');
+const TITLE = 'Bump SOA serial';
+
+/** The next serial for `current` on the UTC day `today` (YYYYMMDD as a number). */
+export function nextSerial(current: number, today: number): number {
+  const text = String(current);
+  const m = /^(\d{8})(\d{2})$/.exec(text);
+  if (m && plausibleDate(m[1])) {
+    const todaySerial = today * 100;
+    if (todaySerial > current && todaySerial <= 0xffffffff) return todaySerial;
+  }
+  return (current + 1) % 2 ** 32;
+}
+
+function plausibleDate(yyyymmdd: string): boolean {
+  const y = Number(yyyymmdd.slice(0, 4));
+  const mo = Number(yyyymmdd.slice(4, 6));
+  const d = Number(yyyymmdd.slice(6, 8));
+  return y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
+}
+
+export function todayNumber(now = new Date()): number {
+  return now.getUTCFullYear() * 10000 + (now.getUTCMonth() + 1) * 100 + now.getUTCDate();
+}
+
+/** The edit for a zone text, or why there is none. */
+export function bumpSerialEdit(text: string, uri: string, today = todayNumber()): { result: BumpSoaSerialResult; from: number; to: number } | { error: string } {
+  const ast = parseZone(text, { uri, settings: DEFAULT_SETTINGS });
+  const soa = ast.records.find((r) => r.type === 'SOA' && !r.uri && !r.generated);
+  const serial = soa?.values?.[2];
+  if (!soa || !serial) return { error: soa ? 'the SOA record does not parse; fix it first' : 'no SOA record in this file' };
+  const from = serial.value as number;
+  const to = nextSerial(from, today);
+  return { result: { edits: [{ range: tokenRange(serial.tokens[0]), newText: String(to) }] }, from, to };
+}
+
+export const runBumpSoaSerialCommand: CommandHandler = async (args, ctx) => {
+  const uri = (args as Partial<BumpSoaSerialArgs> | undefined)?.uri;
+  if (typeof uri !== 'string' || !uri) return failedReport(TITLE, 'no document given (expected { uri })', 2);
+  let text = ctx.documentText?.(uri);
+  if (text === undefined && uri.startsWith('file:')) {
+    try {
+      text = fs.readFileSync(fileURLToPath(uri), 'utf8');
+    } catch (e) {
+      return failedReport(TITLE, `cannot read ${uri}: ${(e as Error).message}`, 2);
+    }
+  }
+  if (text === undefined) return failedReport(TITLE, `the document ${uri} is not open`, 2);
+  const r = bumpSerialEdit(text, uri);
+  if ('error' in r) return failedReport(TITLE, r.error);
+  const report: Report<BumpSoaSerialResult> = { ok: true, title: TITLE, text: `SOA serial ${r.from} -> ${r.to}\n`, data: r.result };
+  return report;
+};

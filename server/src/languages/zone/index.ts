@@ -5,8 +5,20 @@ import type { Finding } from '../../core/finding';
 import type { LanguageService } from '../../core/languageService';
 import type { RuleMeta } from '../../core/rules';
 import type { ZoneAst } from './model';
+import { zoneCompletion } from './completion';
+import { zoneHover } from './hover';
 import { parseZone } from './parser';
+import { zoneSymbols } from './symbols';
 import { ZoneIndex } from './zoneIndex';
+import { caaTag, checkCaaTag } from './rules/caa-tag';
+import { cdsConsistency, cdsDigest, checkCdsConsistency } from './rules/cds-consistency';
+import { checkDkimSyntax, dkimSyntax } from './rules/dkim-syntax';
+import { checkDmarcSyntax, dmarcSyntax } from './rules/dmarc-syntax';
+import { checkDuplicateRecord, duplicateRecord } from './rules/duplicate-record';
+import { checkSoaSerial, soaSerial } from './rules/soa-serial';
+import { checkSoaTimers, soaTimers } from './rules/soa-timers';
+import { checkSpfSyntax, spfSyntax } from './rules/spf-syntax';
+import { checkTtlRange, ttlRange } from './rules/ttl-range';
 import { badIpv4 } from './rules/bad-ipv4';
 import { badOwnerName, checkBadOwnerName } from './rules/bad-owner-name';
 import { badRdata } from './rules/bad-rdata';
@@ -18,6 +30,7 @@ import { include } from './rules/include';
 import { checkMissingApexNs, missingApexNs } from './rules/missing-apex-ns';
 import { checkMissingGlue, missingGlue } from './rules/missing-glue';
 import { checkMissingSoa, missingSoa } from './rules/missing-soa';
+import { checkMissingTrailingDot, missingTrailingDot } from './rules/missing-trailing-dot';
 import { checkMultipleSingleton, multipleSingleton } from './rules/multiple-singleton';
 import { nameTooLong } from './rules/name-too-long';
 import { noTtl } from './rules/no-ttl';
@@ -58,14 +71,24 @@ const ZONE_CHECKS: Array<(z: ZoneIndex) => Finding[]> = [
   checkMissingGlue,
   checkOccluded,
   checkSpfType,
+  checkCdsConsistency,
   checkRdataEncoding,
+  checkMissingTrailingDot,
+  checkSoaSerial,
+  checkSoaTimers,
+  checkDuplicateRecord,
+  checkTtlRange,
+  checkSpfSyntax,
+  checkDmarcSyntax,
+  checkDkimSyntax,
+  checkCaaTag,
 ];
 
 const RULES: RuleMeta[] = [
   syntax, unknownType, badRdata, badIpv4, nameTooLong, txtStringTooLong, include, generate, noTtl, ttlTooLarge, classMismatch,
   outOfZone, soaNotAtApex, multipleSingleton, cnameAndOtherData, nsWildcard, nsec3Owner, dsAtApex, missingSoa, missingApexNs,
   badOwnerName, nonTerminalWildcard, ttlMismatch, targetIsAddress, targetIsCname, targetNoAddress, missingGlue, occluded, spfType,
-  rdataEncoding,
+  rdataEncoding, missingTrailingDot, soaSerial, soaTimers, duplicateRecord, ttlRange, spfSyntax, dmarcSyntax, dkimSyntax, caaTag, cdsConsistency, cdsDigest,
 ];
 
 export function lintZone(ast: ZoneAst): Finding[] {
@@ -82,4 +105,7 @@ export const zoneLanguage: LanguageService<ZoneAst> = {
   rules: RULES,
   parse: (text, ctx) => parseZone(text, ctx),
   lint: (ast) => lintZone(ast),
+  hover: (ast, position) => zoneHover(ast, position),
+  complete: (ast, position) => zoneCompletion(ast, position),
+  symbols: (ast) => zoneSymbols(ast),
 };

@@ -18,6 +18,10 @@ interface Case {
 }
 
 const SOA = '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300';
+// A DNSKEY and its SHA-256 CDS from BIND's checkzone tests (good-cds.db), zone "example.".
+const KEY = 'example. 0 DNSKEY 257 3 10 AwEAAbqjg7xdvnU2Q/gtLw5LOfr5cDeTRjYuEbkzGrUiVSOSoxcTxuao WS/AFPQHuD8OSLiE/CeZ087JowREXl058rRfae8KMrveY17V0wmKs9N1 F1wf/hRDpXiThlRHWlskp8eSEEIqYrrHgWTesy/xDGIEOFM1gwRo0w8j KdRRJeL2hseTMa+m3rTzrYudUsI0BHLW8PiDUCbG5xgdee8/5YR4847i AAqHIiPJ1Z/IT53OIjMmtv5BUykZ8RYjlJxxX+C+dpRKiK73SQaR3hCB XAYOL9WsDp2/fpmEZpewavkMkdC+j2CX+z27MCS3ASO0AeKK0lcNXwND kgreE+Kr7gc=';
+const DNSSEC_ZONE = (cds: string) => `$ORIGIN example.\n$TTL 300\n@ SOA ns1 hostmaster 2026010100 7200 3600 1209600 300\n@ NS ns1.example.net.\n${KEY}\n${cds}\n`;
+const GOOD_CDS = 'example. 0 CDS 14364 10 2 FD03B2312C8F0FE72C1751EFA1007D743C94EC91594FF0047C23C37CE119BA0C';
 
 const CASES: Case[] = [
   { rule: 'zone/syntax', fires: 'txt TXT "not closed', token: '"not closed', clean: 'txt TXT "closed"' },
@@ -55,9 +59,27 @@ const CASES: Case[] = [
   { rule: 'zone/ttl-mismatch', fires: 'www 300 A 192.0.2.1\nwww 600 A 192.0.2.2', token: '600', clean: 'www 300 A 192.0.2.1\nwww 300 A 192.0.2.2' },
   { rule: 'zone/target-is-address', fires: '@ MX 10 192.0.2.7', token: '192.0.2.7', clean: '@ MX 10 ns1' },
   { rule: 'zone/target-is-cname', fires: '@ MX 10 mail\nmail CNAME ns1', token: 'mail', clean: '@ MX 10 mail\nmail A 192.0.2.9' },
-  { rule: 'zone/target-no-address', fires: '@ MX 10 mail.example.com', token: 'mail.example.com', clean: '@ MX 10 mail.example.net.' },
+  { rule: 'zone/target-no-address', fires: '@ MX 10 mail', token: 'mail', clean: '@ MX 10 mail.example.net.' },
+  { rule: 'zone/missing-trailing-dot', fires: '@ MX 10 mail.example.com', token: 'mail.example.com', clean: '@ MX 10 mail.example.com.' },
+  { rule: 'zone/missing-trailing-dot', fires: 'docs CNAME ghs.googlehosted.com', token: 'ghs.googlehosted.com', clean: 'docs CNAME ghs.internal' },
+  { rule: 'zone/missing-trailing-dot', fires: 'www.example.com A 192.0.2.1', token: 'www.example.com', clean: 'www A 192.0.2.1' },
   { rule: 'zone/missing-glue', fires: 'sub NS ns1.sub', token: 'ns1.sub', clean: 'sub NS ns1.sub\nns1.sub A 192.0.2.53' },
   { rule: 'zone/occluded', fires: 'sub NS ns1.example.net.\nwww.sub A 192.0.2.1', token: 'www.sub', clean: 'sub NS ns1.example.net.\nwww.sub2 A 192.0.2.1' },
+  { rule: 'zone/soa-serial', whole: true, fires: `$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 hostmaster 42 7200 3600 1209600 300\n@ NS ns1.example.net.\n`, token: '42', clean: `$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 hostmaster 2026010100 7200 3600 1209600 300\n@ NS ns1.example.net.\n` },
+  { rule: 'zone/soa-timers', whole: true, fires: `$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 hostmaster 2026010100 7200 3600 1209600 604800\n@ NS ns1.example.net.\n`, token: '604800', clean: `$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 hostmaster 2026010100 7200 3600 1209600 3600\n@ NS ns1.example.net.\n` },
+  { rule: 'zone/duplicate-record', fires: 'www A 192.0.2.1\nwww A 192.0.2.1', token: 'www', clean: 'www A 192.0.2.1\nwww A 192.0.2.2' },
+  { rule: 'zone/ttl-range', fires: 'www 5 A 192.0.2.1', token: '5', clean: 'www 300 A 192.0.2.1' },
+  { rule: 'zone/spf-syntax', fires: '@ TXT v=spf1 mx -all', token: 'v=spf1', clean: '@ TXT "v=spf1 mx -all"' },
+  { rule: 'zone/spf-syntax', fires: '@ TXT "v=spf1 ip4:192.0.2.0/33 -all"', token: '"v=spf1 ip4:192.0.2.0/33 -all"', clean: '@ TXT "v=spf1 ip4:192.0.2.0/24 -all"' },
+  { rule: 'zone/spf-syntax', fires: '@ TXT "v=spf1 mx -all"\n@ TXT "v=spf1 a -all"', token: '"v=spf1 a -all"', clean: '@ TXT "v=spf1 mx -all"\n@ TXT "google-site-verification=x"' },
+  { rule: 'zone/spf-syntax', fires: `@ TXT "v=spf1 ${Array.from({ length: 11 }, (_, i) => `include:s${i}.ex`).join(' ')} -all"`, token: '', clean: `@ TXT "v=spf1 ${Array.from({ length: 10 }, (_, i) => `include:s${i}.ex`).join(' ')} -all"` },
+  { rule: 'zone/dmarc-syntax', fires: '_dmarc TXT "v=DMARC1; rua=mailto:d@example.com"', token: '"v=DMARC1; rua=mailto:d@example.com"', clean: '_dmarc TXT "v=DMARC1; p=none; rua=mailto:d@example.com"' },
+  { rule: 'zone/dkim-syntax', fires: 'sel._domainkey TXT "v=DKIM1; k=rsa"', token: '"v=DKIM1; k=rsa"', clean: 'sel._domainkey TXT "v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="' },
+  { rule: 'zone/caa-tag', fires: '@ CAA 0 isue "letsencrypt.org"', token: 'isue', clean: '@ CAA 0 issue "letsencrypt.org"' },
+  { rule: 'zone/caa-tag', fires: '@ CAA 0 iodef "security@example.com"', token: '"security@example.com"', clean: '@ CAA 0 iodef "mailto:security@example.com"' },
+  { rule: 'zone/cds-consistency', whole: true, fires: DNSSEC_ZONE('@ CDS 14364 14 2 FD03B2312C8F0FE72C1751EFA1007D743C94EC91594FF0047C23C37CE119BA0C'), token: '14364', clean: DNSSEC_ZONE(GOOD_CDS) },
+  { rule: 'zone/cds-consistency', whole: true, fires: DNSSEC_ZONE(`${GOOD_CDS}\n@ CDS 0 0 0 00`), token: 'CDS', clean: DNSSEC_ZONE('@ CDS 0 0 0 00') },
+  { rule: 'zone/cds-digest', whole: true, fires: DNSSEC_ZONE('@ CDS 14364 10 2 FD03B2312C8F0FE72C1751EFA1007D743C94EC91594FF0047C23C37CE119BA0D'), token: '14364', clean: DNSSEC_ZONE(GOOD_CDS) },
   { rule: 'zone/spf-type', fires: '@ SPF "v=spf1 -all"', token: 'SPF', clean: '@ SPF "v=spf1 -all"\n@ TXT "v=spf1 -all"' },
 ];
 
@@ -78,4 +100,22 @@ for (const c of CASES) {
 
 test('the clean zone has no findings at all', async () => {
   assert.deepEqual(await lint('zone', `${CLEAN_ZONE}\n`), []);
+});
+
+test('the trailing-dot fix inserts "." right after the name', async () => {
+  const text = zoneWith('@ MX 10 mail.example.com ; mail');
+  const [f] = (await lint('zone', text)).filter((x) => x.ruleId === 'zone/missing-trailing-dot');
+  assert.deepEqual(f.fixes?.[0].edits, [{ range: { start: { line: 7, character: 24 }, end: { line: 7, character: 24 } }, newText: '.' }]);
+});
+
+test('the TXT split fix makes strings of at most 255 octets that concatenate to the original', async () => {
+  const long = 'v=DKIM1; k=rsa; p=' + 'A'.repeat(400);
+  const text = zoneWith(`sel._domainkey TXT "${long}"`);
+  const [f] = (await lint('zone', text)).filter((x) => x.ruleId === 'zone/txt-string-too-long');
+  const edit = f.fixes![0].edits[0].newText;
+  const parts = [...edit.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
+  assert.ok(parts.every((p) => p.length <= 255));
+  assert.equal(parts.join(''), long);
+  const fixed = zoneWith(`sel._domainkey TXT ${edit}`);
+  assert.deepEqual(await lint('zone', fixed), []);
 });

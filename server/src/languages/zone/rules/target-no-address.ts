@@ -6,6 +6,7 @@ import type { Finding } from '../../../core/finding';
 import { zoneRule } from '../ruleKit';
 import { recordFinding, rrsetLabel, type ZoneIndex } from '../zoneIndex';
 import { targetOf } from '../targets';
+import { looksMeantAbsolute } from './missing-trailing-dot';
 
 export const targetNoAddress = zoneRule('target-no-address', 'warning', 'In-zone NS, MX or SRV target has no address');
 
@@ -14,6 +15,8 @@ export function checkTargetNoAddress(z: ZoneIndex): Finding[] {
   for (const r of z.ast.records) {
     const t = targetOf(r);
     if (!t || !z.inZone(t.name) || z.hasAddress(t.name) || z.has(t.name, 'CNAME')) continue;
+    // A name that lost its trailing dot is zone/missing-trailing-dot's (with a fix).
+    if (t.relative && looksMeantAbsolute(t.token.text, r.origin) && !(r.type === 'NS' && r.owner === z.origin)) continue;
     // Below a delegation the address is glue: zone/missing-glue reports it for NS.
     const cut = z.cutAbove(t.name);
     if (cut?.kind === 'delegation' || z.delegations.has(t.name)) continue;

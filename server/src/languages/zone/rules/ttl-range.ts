@@ -1,0 +1,37 @@
+// zone/ttl-range: a TTL under 60 s (every resolver asks again almost every query) or over a
+// week (a mistake cannot be undone for that long) on an ordinary record or $TTL.
+
+import type { Finding } from '../../../core/finding';
+import { humanTtl } from '../hover';
+import { zoneRule, tokenRange } from '../ruleKit';
+import type { ZoneIndex } from '../zoneIndex';
+import { readTtl } from '../values';
+
+export const ttlRange = zoneRule('ttl-range', 'information', 'Very low or very high TTL');
+
+const LOW = 60;
+const HIGH = 604800;
+
+function problem(ttl: number): string | undefined {
+  if (ttl < LOW) return `TTL ${ttl} s is very low: resolvers will ask again almost every time (at least ${LOW} s is usual)`;
+  if (ttl > HIGH) return `TTL ${ttl} s (${humanTtl(ttl)}) is over a week: a wrong record would stay cached that long`;
+  return undefined;
+}
+
+export function checkTtlRange(z: ZoneIndex): Finding[] {
+  const out: Finding[] = [];
+  for (const d of z.ast.directives) {
+    if (d.uri || d.name.text.toUpperCase() !== '$TTL' || !d.args[0]) continue;
+    const v = readTtl(d.args[0].text).value;
+    const p = v !== undefined && v <= 0x7fffffff ? problem(v) : undefined;
+    if (p) out.push({ ruleId: ttlRange.id, range: tokenRange(d.args[0]), message: `$TTL: ${p}` });
+  }
+  for (const r of z.ast.records) {
+    if (!r.ttlToken || r.generated || r.type === 'SOA' || r.type === 'RRSIG') continue;
+    const raw = readTtl(r.ttlToken.text).value;
+    if (raw === undefined || raw > 0x7fffffff) continue; // zone/ttl-too-large's
+    const p = problem(r.ttl);
+    if (p) out.push({ ruleId: ttlRange.id, range: tokenRange(r.ttlToken), message: p, ...(r.uri ? { uri: r.uri } : {}) });
+  }
+  return out;
+}
