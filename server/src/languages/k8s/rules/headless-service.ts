@@ -27,8 +27,8 @@ export function checkHeadlessService(ctx: CheckContext): void {
       report(ctx, headlessService, at, invalid(path, 'None', `may not be set to 'None' for ${type} services`), {
         related: relatedAt(ctx, obj.entry(spec, 'type')?.value, 'the Service type'),
       });
-    } else if (type === 'ExternalName' && (obj.str(clusterIP?.value) ?? '') !== '') {
-      report(ctx, headlessService, clusterIP?.value, forbidden('spec.clusterIP', 'may not be set for ExternalName services'));
+    } else if (type === 'ExternalName' && ((obj.str(clusterIP?.value) ?? '') !== '' || obj.items(clusterIPs?.value).length > 0)) {
+      report(ctx, headlessService, at, forbidden('spec.clusterIPs', 'may not be set for ExternalName services'));
     }
   }
 }
