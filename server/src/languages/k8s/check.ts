@@ -32,6 +32,12 @@ export function replaceFix(ctx: CheckContext, node: Node, newText: string, title
   return [{ title, edits: [{ range: ctx.ast.index.rangeOf(node.range[0], node.range[1]), newText }], preferred: true }];
 }
 
+/** A related location on a node of this file or, with `where`, of another file's object. */
+export function relatedAt(ctx: CheckContext, node: Node | undefined, message: string, where?: { ast: K8sAst; uri?: string }): Extra['related'] {
+  if (!node?.range) return undefined;
+  return [{ uri: where?.uri, range: (where?.ast ?? ctx.ast).index.rangeOf(node.range[0], node.range[1]), message }];
+}
+
 export interface Check {
   rule: RuleMeta;
   check(ctx: CheckContext): void;

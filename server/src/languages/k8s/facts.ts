@@ -51,6 +51,9 @@ export const DNS_POLICIES: Record<string, string> = {
 /** validatePodDNSConfig's caps (MaxDNSNameservers, MaxDNSSearchPaths, MaxDNSSearchListChars). */
 export const DNS_CONFIG_LIMITS = { nameservers: 3, searches: 32, searchChars: 2048 } as const;
 
+/** The caps before ExpandedDNSConfig (beta and on by default in 1.26, GA 1.28). */
+export const DNS_CONFIG_LIMITS_BEFORE_EXPANDED = { nameservers: 3, searches: 6, searchChars: 256, until: '1.26' } as const;
+
 export interface VpaUpdateMode {
   doc: string;
   /** The VPA release that introduced the mode, and the feature gate it needs there. */

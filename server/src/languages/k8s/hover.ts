@@ -2,6 +2,7 @@
 // means, what a quantity amounts to, and the DNS names pods get from headless Services —
 // across documents, with the workspace's Services and StatefulSets.
 
+import { isMap } from 'yaml';
 import type { Position } from '../../core/finding';
 import type { AnalysisContext, HoverResult } from '../../core/languageService';
 import { CLUSTER_DOMAIN, DNS_POLICIES, RESIZE_HOVER, RESIZE_RESTART_POLICIES, VPA_UPDATE_MODES } from './facts';
@@ -34,6 +35,7 @@ function contentFor(obj: K8sObject, keys: Array<string | number>, last: PathStep
     return policy ? `**${value}**: ${policy}\n\n${RESIZE_HOVER}` : RESIZE_HOVER;
   }
   if (obj.kind === 'VerticalPodAutoscaler' && (key === 'updateMode' || key === 'updatePolicy')) return vpaModes(obj.str(obj.get(obj.map(obj.root, 'spec', 'updatePolicy'), 'updateMode')));
+  if (obj.kind === 'VerticalPodAutoscaler' && keys[0] === 'spec' && keys[1] === 'targetRef') return vpaTarget(obj, workspace());
   if (key === 'dnsPolicy') return Object.entries(DNS_POLICIES).map(([k, d]) => `${k === value ? '**' : ''}\`${k}\`${k === value ? '**' : ''}: ${d}`).join('\n\n');
   if (keys.includes('dnsConfig') && obj.pod && key === 'dnsConfig') return podDns(obj);
   if (keys.includes('resources') && (keys.includes('requests') || keys.includes('limits')) && value !== undefined && typeof key === 'string') return quantity(key, value);
@@ -113,4 +115,20 @@ function podDns(obj: K8sObject): string {
     '',
     `\`api.example.com\` is tried as ${plan('api.example.com')} (each A and AAAA, until one answers)`,
   ].join('\n');
+}
+
+function vpaTarget(vpa: K8sObject, ws: Workspace): string {
+  const ref = vpa.map(vpa.root, 'spec', 'targetRef');
+  const kind = vpa.str(vpa.get(ref, 'kind')) ?? '?';
+  const name = vpa.str(vpa.get(ref, 'name')) ?? '?';
+  const target = ws.find(vpa, kind, name).find((l) => l.obj.pod);
+  if (!target) return `**Target ${kind} \`${name}\`**: not among the manifests in view.`;
+  const rows = target.obj.pod!.containers
+    .filter((c) => c.list !== 'ephemeralContainers')
+    .map((c) => {
+      const t = target.obj;
+      const policy = t.items(t.get(c.map, 'resizePolicy')).flatMap(({ node }) => (isMap(node) ? [`${t.str(t.get(node, 'resourceName'))}: ${t.str(t.get(node, 'restartPolicy'))}`] : []));
+      return `- \`${c.name ?? c.path}\`${c.list === 'initContainers' ? ' (init)' : ''}${policy.length ? ` — resizePolicy ${policy.join(', ')}` : ''}`;
+    });
+  return [`**Target ${kind} \`${name}\`**${target.uri ? ` in ${target.uri.split('/').pop()}` : ' in this file'}; containers:`, ...rows].join('\n');
 }

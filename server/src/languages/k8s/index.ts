@@ -12,6 +12,7 @@ import { checkDnsConfig, dnsConfig } from './rules/dns-config';
 import { checkDnsPolicy, dnsPolicy } from './rules/dns-policy';
 import { checkHeadlessService, headlessService } from './rules/headless-service';
 import { checkHelmTemplate, helmTemplate } from './rules/helm-template';
+import { checkLabel, label } from './rules/label';
 import { checkMemoryDecimalUnit, memoryDecimalUnit } from './rules/memory-decimal-unit';
 import { checkMemoryMilli, memoryMilli } from './rules/memory-milli';
 import { checkObjectName, objectName } from './rules/object-name';
@@ -61,6 +62,7 @@ const CHECKS: Array<(ctx: CheckContext) => void> = [
   checkMemoryDecimalUnit,
   checkQosIntent,
   checkObjectName,
+  checkLabel,
 ];
 
 /** An anchor used twice reports the same node once per alias (only the field path differs); keep the first. */
@@ -104,7 +106,7 @@ export const k8sLanguage: LanguageService<K8sAst> = {
     yamlSyntax, helmTemplate, resizeRestartPolicy, resizeResourceName, resizeNotAllowed, resizeQos, resizeMemoryLimit,
     vpaUpdateMode, vpaMinReplicas, vpaResourcePolicy, vpaTarget, vpaInplaceRestart, headlessService, servicePorts,
     serviceSelector, statefulsetServiceName, podHostname, dnsPolicy, dnsConfig, resourceQuantity, requestsOverLimits,
-    memoryMilli, memoryDecimalUnit, qosIntent, objectName,
+    memoryMilli, memoryDecimalUnit, qosIntent, objectName, label,
   ],
   parse: (text) => parseK8s(text),
   lint: lintK8s,

@@ -64,3 +64,43 @@ export function suggestLabel(s: string, maxLength = LABEL_MAX): string | undefin
   const fixed = s.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, maxLength).replace(/-+$/, '');
   return fixed && fixed !== s ? fixed : undefined;
 }
+
+const LABEL_VALUE_MESSAGE =
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+const QUALIFIED_NAME_PART_MESSAGE =
+  "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+const QUALIFIED_NAME_MESSAGE =
+  "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')";
+
+const isAlnumAnyCase = (c: string) => isAlnum(c) || (c >= 'A' && c <= 'Z');
+
+function labelPartOk(s: string): boolean {
+  if (s === '') return true;
+  if (!isAlnumAnyCase(s[0]) || !isAlnumAnyCase(s[s.length - 1])) return false;
+  for (const c of s) if (!isAlnumAnyCase(c) && c !== '-' && c !== '_' && c !== '.') return false;
+  return true;
+}
+
+/** IsValidLabelValue. */
+export function labelValue(s: string): string[] {
+  const errs: string[] = [];
+  if (s.length > LABEL_MAX) errs.push(tooLong(LABEL_MAX));
+  if (!labelPartOk(s)) errs.push(LABEL_VALUE_MESSAGE);
+  return errs;
+}
+
+/** IsQualifiedName: label and annotation keys, `[prefix/]name`. */
+export function qualifiedName(s: string): string[] {
+  const parts = s.split('/');
+  if (parts.length > 2) return [QUALIFIED_NAME_MESSAGE];
+  const name = parts.at(-1)!;
+  const errs: string[] = [];
+  if (parts.length === 2) {
+    if (parts[0] === '') errs.push('prefix part must be non-empty');
+    else errs.push(...dns1123Subdomain(parts[0]).map((e) => `prefix part ${e}`));
+  }
+  if (name === '') errs.push('name part must be non-empty');
+  else if (name.length > LABEL_MAX) errs.push(`name part ${tooLong(LABEL_MAX)}`);
+  if (name !== '' && !labelPartOk(name)) errs.push(QUALIFIED_NAME_PART_MESSAGE);
+  return errs;
+}

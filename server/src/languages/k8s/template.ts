@@ -1,7 +1,7 @@
 // Helm charts' templates/*.yaml are Go templates that only become manifests after
 // `helm template`; linting them as YAML floods the editor with nonsense. A file is a template
 // when a `{{ … }}` action sits where YAML could not hold it as plain text: the YAML does not
-// parse, an action is outside any quoted or block string, or it names Helm's
+// parse, an action is outside any quoted or block string (and comment), or it names Helm's
 // objects (.Values, .Release, include …). `{{ $labels.instance }}` inside a quoted Prometheus
 // annotation is just text.
 
@@ -29,7 +29,9 @@ export function findTemplateAction(text: string, docs: Document.Parsed[], yamlHa
     const action = text.slice(at, end);
     while (r < stringRanges.length && stringRanges[r][1] <= at) r++;
     const inString = r < stringRanges.length && stringRanges[r][0] <= at;
-    if (yamlHasErrors || !inString || HELM_ACTION.test(action)) return [at, end];
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const inComment = !inString && /(^|\s)#/.test(text.slice(lineStart, at));
+    if (HELM_ACTION.test(action) || (!inComment && (yamlHasErrors || !inString))) return [at, end];
     at = text.indexOf('{{', end);
   }
   return undefined;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { findingsOf, pod } from './manifests';
+import { findingsOf, pod, withVersion } from './manifests';
 
 const RULE = 'k8s/dns-config';
 
@@ -29,4 +29,11 @@ test('ndots above 5 and below 1 are warnings with the query cost; 1..5 is quiet'
   assert.match(high.message, /"api\.example\.com" is tried as 3 other names \(6 queries, A and AAAA\) before itself: api\.example\.com\.default\.svc\.cluster\.local\., api\.example\.com\.svc\.cluster\.local\., …/);
   assert.equal((await findingsOf(RULE, ndots('0')))[0].severity, 'warning');
   assert.deepEqual(await findingsOf(RULE, ndots('2')), []);
+});
+
+test('before ExpandedDNSConfig (Kubernetes < 1.26) the caps were 6 search paths and 256 characters', async () => {
+  const seven = Array.from({ length: 7 }, (_, i) => `d${i}.example`).join(', ');
+  const text = pod(`dnsConfig: {searches: [${seven}]}\ncontainers: [{name: c}]`);
+  assert.deepEqual(await findingsOf(RULE, text), []);
+  assert.match((await findingsOf(RULE, text, withVersion('1.25')))[0].message, /must not have more than 6 search paths/);
 });

@@ -54,3 +54,11 @@ test('dnsConfig: the resolv.conf the kubelet writes and the names a lookup tries
   assert.match(h, /search default\.svc\.cluster\.local svc\.cluster\.local cluster\.local corp\.example\noptions ndots:2/);
   assert.match(h, /`api\.example\.com` is tried as `api\.example\.com\.` → `api\.example\.com\.default\.svc\.cluster\.local\.`/);
 });
+
+test('a VPA targetRef shows the target from another file with its containers and resize policies', () => {
+  const target = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          resizePolicy: [{resourceName: memory, restartPolicy: RestartContainer}]\n';
+  const h = hoverAt(vpa('updatePolicy: {updateMode: InPlaceOrRecreate}'), 'targetRef', 1, [{ uri: 'file:///w/api.yaml', text: target }]);
+  assert.match(h!.contents, /\*\*Target Deployment `api`\*\* in api\.yaml/);
+  assert.match(h!.contents, /- `app` — resizePolicy memory: RestartContainer/);
+  assert.match(hoverAt(vpa('updatePolicy: {updateMode: Off}'), 'targetRef')!.contents, /not among the manifests in view/);
+});

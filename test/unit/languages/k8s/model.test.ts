@@ -92,3 +92,9 @@ test('a v1 List (kubectl get -o yaml) is read item by item', async () => {
   assert.deepEqual(parseK8s(text).objects.map((o) => `${o.kind}/${o.name}`), ['Service/db', 'Pod/p']);
   assert.deepEqual(ruleIds(await lint('k8s', text)), ['k8s/headless-service', 'k8s/dns-policy']);
 });
+
+test('braces in a YAML comment do not make a manifest a template; Helm names in one do', async () => {
+  const manifest = (comment: string) => `# ${comment}\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  dnsPolicy: Bogus\n  containers: [{name: c}]\n`;
+  assert.deepEqual(ruleIds(await lint('k8s', manifest('render with {{ it }} later'))), ['k8s/dns-policy']);
+  assert.deepEqual(ruleIds(await lint('k8s', manifest('{{- include "x" . }}'))), ['k8s/helm-template']);
+});

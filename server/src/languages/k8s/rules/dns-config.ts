@@ -8,7 +8,8 @@ import { isIP } from 'node:net';
 import { isMap } from 'yaml';
 import { defineRule } from '../../../core/rules';
 import { type CheckContext, report } from '../check';
-import { DNS_CONFIG_LIMITS } from '../facts';
+import { DNS_CONFIG_LIMITS, DNS_CONFIG_LIMITS_BEFORE_EXPANDED } from '../facts';
+import { atLeast } from '../version';
 import { invalid, required } from '../apiErrors';
 import { dns1123Subdomain } from '../names';
 import { podCandidates } from '../podDns';
@@ -24,6 +25,7 @@ export const dnsConfig = defineRule({
 });
 
 export function checkDnsConfig(ctx: CheckContext): void {
+  const limits = atLeast(ctx.kubernetes, DNS_CONFIG_LIMITS_BEFORE_EXPANDED.until) ? DNS_CONFIG_LIMITS : DNS_CONFIG_LIMITS_BEFORE_EXPANDED;
   for (const obj of ctx.ast.objects) {
     const pod = obj.pod;
     const config = obj.map(pod?.spec, 'dnsConfig');
@@ -33,10 +35,10 @@ export function checkDnsConfig(ctx: CheckContext): void {
     const nsEntry = obj.entry(config, 'nameservers');
     const nameservers = obj.items(nsEntry?.value);
     const nsValues = nameservers.map((n) => obj.str(n.node) ?? '');
-    if (nameservers.length > DNS_CONFIG_LIMITS.nameservers) {
-      const extra = nameservers[DNS_CONFIG_LIMITS.nameservers].node.range!;
+    if (nameservers.length > limits.nameservers) {
+      const extra = nameservers[limits.nameservers].node.range!;
       const last = nameservers[nameservers.length - 1].node.range!;
-      report(ctx, dnsConfig, [extra[0], last[1]], invalid(`${path}.nameservers`, nsValues, `must not have more than ${DNS_CONFIG_LIMITS.nameservers} nameservers`));
+      report(ctx, dnsConfig, [extra[0], last[1]], invalid(`${path}.nameservers`, nsValues, `must not have more than ${limits.nameservers} nameservers`));
     }
     nameservers.forEach(({ node, index }, i) => {
       if (isIP(nsValues[i]) === 0) report(ctx, dnsConfig, node, invalid(`${path}.nameservers[${index}]`, nsValues[i], 'must be a valid IP address'));
@@ -45,12 +47,12 @@ export function checkDnsConfig(ctx: CheckContext): void {
     const searchEntry = obj.entry(config, 'searches');
     const searches = obj.items(searchEntry?.value);
     const searchValues = searches.map((s) => obj.str(s.node) ?? '');
-    if (searches.length > DNS_CONFIG_LIMITS.searches) {
-      report(ctx, dnsConfig, searchEntry?.key, invalid(`${path}.searches`, searchValues, `must not have more than ${DNS_CONFIG_LIMITS.searches} search paths`));
+    if (searches.length > limits.searches) {
+      report(ctx, dnsConfig, searchEntry?.key, invalid(`${path}.searches`, searchValues, `must not have more than ${limits.searches} search paths`));
     }
     const chars = searchValues.join(' ').length;
-    if (chars > DNS_CONFIG_LIMITS.searchChars) {
-      report(ctx, dnsConfig, searchEntry?.key, invalid(`${path}.searches`, searchValues, `must not have more than ${DNS_CONFIG_LIMITS.searchChars} characters (including spaces) in the search list`));
+    if (chars > limits.searchChars) {
+      report(ctx, dnsConfig, searchEntry?.key, invalid(`${path}.searches`, searchValues, `must not have more than ${limits.searchChars} characters (including spaces) in the search list`));
     }
     searches.forEach(({ node, index }, i) => {
       const name = searchValues[i].endsWith('.') ? searchValues[i].slice(0, -1) : searchValues[i];

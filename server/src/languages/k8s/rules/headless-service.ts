@@ -3,7 +3,7 @@
 // (validation.go ValidateService / validateServiceClusterIPs).
 
 import { defineRule } from '../../../core/rules';
-import { type CheckContext, report } from '../check';
+import { type CheckContext, relatedAt, report } from '../check';
 import { forbidden, invalid } from '../apiErrors';
 import { isHeadless, isService } from '../service';
 
@@ -21,17 +21,14 @@ export function checkHeadlessService(ctx: CheckContext): void {
     const clusterIP = obj.entry(spec, 'clusterIP');
     const clusterIPs = obj.entry(spec, 'clusterIPs');
     const at = clusterIP?.value ?? clusterIPs?.value;
-    const path = clusterIP ? 'spec.clusterIP' : 'spec.clusterIPs[0]';
+    // The API server checks clusterIPs (defaulted from clusterIP), so it names clusterIPs[0].
+    const path = 'spec.clusterIPs[0]';
     if ((type === 'LoadBalancer' || type === 'NodePort') && isHeadless(obj)) {
       report(ctx, headlessService, at, invalid(path, 'None', `may not be set to 'None' for ${type} services`), {
-        related: typeRelated(ctx, obj.entry(spec, 'type')?.value),
+        related: relatedAt(ctx, obj.entry(spec, 'type')?.value, 'the Service type'),
       });
-    } else if (type === 'ExternalName' && (obj.str(clusterIP?.value) ?? '') !== '') {
-      report(ctx, headlessService, clusterIP?.value, forbidden('spec.clusterIP', 'may not be set for ExternalName services'));
+    } else if (type === 'ExternalName' && ((obj.str(clusterIP?.value) ?? '') !== '' || obj.items(clusterIPs?.value).length > 0)) {
+      report(ctx, headlessService, at, forbidden('spec.clusterIPs', 'may not be set for ExternalName services'));
     }
   }
-}
-
-function typeRelated(ctx: CheckContext, node: { range?: [number, number, number] | null } | undefined) {
-  return node?.range ? [{ range: ctx.ast.index.rangeOf(node.range[0], node.range[1]), message: 'the Service type' }] : undefined;
 }

@@ -2,7 +2,7 @@
 // (ValidateResourceRequirements: "must be less than or equal to <resource> limit of <q>").
 
 import { defineRule } from '../../../core/rules';
-import { type CheckContext, report } from '../check';
+import { type CheckContext, relatedAt, report } from '../check';
 import { invalid } from '../apiErrors';
 import { allContainerResources } from '../resources';
 
@@ -19,7 +19,7 @@ export function checkRequestsOverLimits(ctx: CheckContext): void {
       const limit = resources.limits.get(name);
       if (!limit?.quantity.ok || !request.quantity.ok || request.quantity.value <= limit.quantity.value) continue;
       report(ctx, requestsOverLimits, request.node, invalid(`${container.path}.resources.requests[${name}]`, request.text, `must be less than or equal to ${name} limit of ${limit.text}`), {
-        related: [{ range: ctx.ast.index.rangeOf(limit.node.range![0], limit.node.range![1]), message: `${name} limit` }],
+        related: relatedAt(ctx, limit.node, `${name} limit`),
       });
     }
   }

@@ -25,7 +25,7 @@ export function checkResizeMemoryLimit(ctx: CheckContext): void {
         ctx,
         resizeMemoryLimit,
         obj.entry(item.map, 'restartPolicy')?.value,
-        `In Kubernetes ${formatVersion(ctx.kubernetes)} a memory limit can be raised in place but not lowered with NotRequired (the resize is refused); use RestartContainer for memory to allow decreases (allowed, best-effort, from ${RESIZE.memoryDecreaseNotRequiredSince})`,
+        `In Kubernetes ${formatVersion(ctx.kubernetes)} this container's memory limit can be raised in place but not lowered: the resize is refused with "${container.path}.resources.limits[memory]: Forbidden: memory limits cannot be decreased unless resizePolicy is RestartContainer" (allowed, best-effort, from ${RESIZE.memoryDecreaseNotRequiredSince})`,
       );
     }
   }

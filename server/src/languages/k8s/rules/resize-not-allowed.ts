@@ -6,7 +6,7 @@
 import { defineRule } from '../../../core/rules';
 import { type CheckContext, report } from '../check';
 import { RESIZE } from '../facts';
-import { forbidden, invalid } from '../apiErrors';
+import { forbidden } from '../apiErrors';
 import { resizePolicies } from '../resizePolicies';
 import { atLeast, formatVersion } from '../version';
 
@@ -21,7 +21,8 @@ export function checkResizeNotAllowed(ctx: CheckContext): void {
   const v = ctx.kubernetes;
   for (const { obj, container, entry, items } of resizePolicies(ctx)) {
     const path = `${container.path}.resizePolicy`;
-    const policy = items.map((i) => `${obj.str(obj.get(i.map, 'resourceName')) ?? ''}:${obj.str(obj.get(i.map, 'restartPolicy')) ?? ''}`);
+    // field.Invalid prints a struct slice with Go's %#v.
+    const policy = `[]core.ContainerResizePolicy{${items.map((i) => `core.ContainerResizePolicy{ResourceName:${JSON.stringify(obj.str(obj.get(i.map, 'resourceName')) ?? '')}, RestartPolicy:${JSON.stringify(obj.str(obj.get(i.map, 'restartPolicy')) ?? '')}}`).join(', ')}}`;
     if (container.list === 'ephemeralContainers') {
       report(ctx, resizeNotAllowed, entry.key, forbidden(path, 'cannot be set for an Ephemeral Container'));
       continue;
@@ -29,11 +30,11 @@ export function checkResizeNotAllowed(ctx: CheckContext): void {
     if (container.list === 'initContainers') {
       const sidecar = obj.str(obj.get(container.map, 'restartPolicy')) === 'Always';
       if (!sidecar) {
-        report(ctx, resizeNotAllowed, entry.key, invalid(path, policy, 'must not be set for init containers'));
+        report(ctx, resizeNotAllowed, entry.key, `${path}: Invalid value: ${policy}: must not be set for init containers`);
         continue;
       }
       if (!atLeast(v, RESIZE.sidecarsSince)) {
-        report(ctx, resizeNotAllowed, entry.key, invalid(path, policy, `must not be set for init containers (restartable init containers may be resized from Kubernetes ${RESIZE.sidecarsSince}; the setting says ${formatVersion(v)})`));
+        report(ctx, resizeNotAllowed, entry.key, `${path}: Invalid value: ${policy}: must not be set for init containers (restartable init containers may be resized from Kubernetes ${RESIZE.sidecarsSince}; the setting says ${formatVersion(v)})`);
         continue;
       }
     }

@@ -3,7 +3,7 @@
 // Never. RestartNotRequired / Restart, from early KEP drafts and blog posts, get a fix.
 
 import { defineRule } from '../../../core/rules';
-import { type CheckContext, replaceFix, report } from '../check';
+import { type CheckContext, relatedAt, replaceFix, report } from '../check';
 import { RESIZE, RESIZE_POLICY_MISTAKES } from '../facts';
 import { invalid, required, unsupported } from '../apiErrors';
 import { resizePolicies } from '../resizePolicies';
@@ -37,8 +37,4 @@ export function checkResizeRestartPolicy(ctx: CheckContext): void {
       }
     }
   }
-}
-
-function relatedAt(ctx: CheckContext, node: { range?: [number, number, number] | null } | undefined, message: string) {
-  return node?.range ? [{ range: ctx.ast.index.rangeOf(node.range[0], node.range[1]), message }] : undefined;
 }

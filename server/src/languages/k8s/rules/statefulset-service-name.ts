@@ -4,7 +4,7 @@
 
 import { defineRule } from '../../../core/rules';
 import { closestMatch } from '../../../core/suggest';
-import { type CheckContext, replaceFix, report } from '../check';
+import { type CheckContext, relatedAt, replaceFix, report } from '../check';
 import { isHeadless } from '../service';
 
 export const statefulsetServiceName = defineRule({
@@ -26,7 +26,7 @@ export function checkStatefulsetServiceName(ctx: CheckContext): void {
       const where = match.uri ? 'in another file' : 'in this file';
       const at = match.obj.entry(match.obj.map(match.obj.root, 'spec'), 'clusterIP')?.key ?? match.obj.entry(match.obj.root, 'metadata')?.key;
       report(ctx, statefulsetServiceName, field.value, `serviceName "${name}" names a Service that is not headless (${where}): the pods get no per-pod DNS names; set clusterIP: None on it (clusterIP cannot change in place: delete and re-create the Service)`, {
-        related: at?.range ? [{ uri: match.uri, range: match.obj.ast.index.rangeOf(at.range[0], at.range[1]), message: `Service "${name}"` }] : undefined,
+        related: relatedAt(ctx, at, `Service "${name}"`, { ast: match.obj.ast, uri: match.uri }),
       });
       continue;
     }

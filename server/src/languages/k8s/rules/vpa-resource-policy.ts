@@ -7,7 +7,7 @@
 import { isMap } from 'yaml';
 import { defineRule } from '../../../core/rules';
 import { closestMatch } from '../../../core/suggest';
-import { type CheckContext, replaceFix, report } from '../check';
+import { type CheckContext, relatedAt, replaceFix, report } from '../check';
 import { VPA_CONTAINER_MODES, VPA_CONTROLLED_RESOURCES, VPA_CONTROLLED_VALUES } from '../facts';
 import { duplicate, forbidden, invalid, required, unsupported } from '../apiErrors';
 import type { K8sObject } from '../model';
@@ -63,7 +63,7 @@ export function checkVpaResourcePolicy(ctx: CheckContext): void {
         const lo = min.get(resource);
         if (lo?.quantity.ok && hi.quantity.ok && hi.quantity.value < lo.quantity.value) {
           report(ctx, vpaResourcePolicy, hi.node, invalid(`${path}.maxAllowed[${resource}]`, hi.text, `max resource for ${resource} is lower than min (${lo.text})`), {
-            related: [{ range: ctx.ast.index.rangeOf(lo.node.range![0], lo.node.range![1]), message: `minAllowed ${resource}` }],
+            related: relatedAt(ctx, lo.node, `minAllowed ${resource}`),
           });
         }
       }
