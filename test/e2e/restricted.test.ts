@@ -3,10 +3,13 @@
 // queries. A user sees exactly that.
 
 import assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { CodeServerSession, until } from './codeServer';
+import { CodeServerSession, vsixPath, until } from './codeServer';
 import { cliFindings } from './expected';
 import { type DomNode, activeTabLabel, notifications, openFile, readProblems, runCommand, showProblems } from './workbench';
+import { assertVsixMatchesDist } from './vsix';
+import { repoRoot } from '../helpers';
 
 const RESTRICTED_WARNING = 'not available in Restricted Mode';
 
@@ -14,6 +17,7 @@ describe('Infra Lens in VS Code (code-server), Restricted Mode', { timeout: 300_
   const session = new CodeServerSession({ trusted: false });
 
   before(async () => {
+    assertVsixMatchesDist(vsixPath(), path.join(repoRoot, 'dist'));
     await session.start();
     // The workbench asks whether to trust the folder's authors: the user says no.
     const no = session.page.locator('.monaco-dialog-box .monaco-button', { hasText: "No, I don't trust the authors" });

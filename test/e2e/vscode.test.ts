@@ -6,10 +6,12 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { CodeServerSession, screenshotDir, until } from './codeServer';
+import { CodeServerSession, vsixPath, screenshotDir, until } from './codeServer';
 import { DnsResponder, PROBE_NAME } from './dnsResponder';
 import { cliFindings, findToken, fixtureText, markdownWords, normalize, PROBLEM_SEVERITY, reportMustShow, runCli, ServerOracle } from './expected';
 import { type DomNode, activeTabLabel, editorText, filterProblems, goTo, hoverText, lightBulbLine, notifications, openFile, readProblems, runCommand, showProblems, squiggles, visibleLines } from './workbench';
+import { assertVsixMatchesDist } from './vsix';
+import { repoRoot } from '../helpers';
 
 const FIXTURES = ['corefile/Corefile', 'resolvconf/resolv.conf', 'zone/example.zone', 'k8s/pod-resize.yaml'];
 /** Activation budget (ms), as VS Code measures it: loading the code + the activate() call. */
@@ -21,6 +23,7 @@ describe('Infra Lens in VS Code (code-server), trusted workspace', { timeout: 60
   const expected = cliFindings(FIXTURES);
 
   before(async () => {
+    assertVsixMatchesDist(vsixPath(), path.join(repoRoot, 'dist'));
     await oracle.start();
     await session.start();
   });
