@@ -72,6 +72,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       codeLensProvider: { resolveProvider: false },
       inlayHintProvider: true,
+      documentFormattingProvider: true,
       executeCommandProvider: { commands: Object.keys(COMMANDS) },
     },
     serverInfo: { name: 'infra-lens', version: readVersion() },
@@ -349,6 +350,13 @@ connection.languages.inlayHint.on((params, token) =>
   withAnalysis(params.textDocument.uri, token, (a, ctx) =>
     (a.service.inlayHints?.(a.parsed, params.range, ctx) ?? []).map((h) => ({ position: h.position, label: h.label, tooltip: h.tooltip, paddingLeft: true })),
   ).then((r) => r ?? []),
+);
+
+connection.onDocumentFormatting((params, token) =>
+  withAnalysis(params.textDocument.uri, token, (a, ctx) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc && a.service.format ? a.service.format(doc.getText(), ctx) : [];
+  }).then((r) => r ?? []),
 );
 
 function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {

@@ -1,7 +1,7 @@
 // What a language module offers. Each languages/<name>/index.ts exports one of these; the
 // LSP server and the CLI only ever talk to this interface. Nothing here knows LSP.
 
-import type { Finding, Position, Range } from './finding';
+import type { Finding, Position, Range, TextEdit } from './finding';
 import type { LanguageId, RuleMeta } from './rules';
 import type { Settings } from './settings';
 
@@ -84,4 +84,6 @@ export interface LanguageService<Parsed = unknown> {
   symbols?(parsed: Parsed, ctx: AnalysisContext): OutlineSymbol[];
   codeLenses?(parsed: Parsed, ctx: AnalysisContext): CodeLensEntry[];
   inlayHints?(parsed: Parsed, range: Range, ctx: AnalysisContext): InlayHintEntry[];
+  /** Edits that format the whole document; never changes a token's meaning. */
+  format?(text: string, ctx: AnalysisContext): TextEdit[];
 }

@@ -170,3 +170,20 @@ test('caddyfile-cases.json: lexer, parser and server keys', () => {
   if (failures.length) console.log(`  ${failures.join('\n  ')}`);
   assert.deepEqual(failures, []);
 });
+
+test('formatting every README / test Corefile keeps its tokens and lines', async () => {
+  const { formatCorefile } = await import('../../../server/src/languages/corefile/format');
+  const examples = load<ReadmeExample[]>('readme-examples.json');
+  const shape = (s: string) => JSON.stringify(lexCorefile(s).map((t) => [t.text, t.line]));
+  const changed: string[] = [];
+  for (const e of examples) {
+    const lines = e.corefile.split('\n');
+    for (const ed of [...formatCorefile(e.corefile)].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character)) {
+      const l = lines[ed.range.start.line];
+      lines[ed.range.start.line] = l.slice(0, ed.range.start.character) + ed.newText + l.slice(ed.range.end.character);
+    }
+    if (shape(lines.join('\n')) !== shape(e.corefile)) changed.push(e.source);
+  }
+  console.log(`formatting kept the tokens of ${examples.length - changed.length}/${examples.length} Corefiles`);
+  assert.deepEqual(changed, []);
+});

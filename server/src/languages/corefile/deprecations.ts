@@ -2,9 +2,20 @@
 
 import { DEPRECATION_EVENTS, type DeprecationEvent } from './deprecationTable';
 
+const parsedVersions = new Map<string, number[]>();
+
+function parseVersion(v: string): number[] {
+  let p = parsedVersions.get(v);
+  if (!p) {
+    p = v.replace(/^v/, '').split('.').map((x) => parseInt(x, 10) || 0);
+    if (parsedVersions.size < 1000) parsedVersions.set(v, p);
+  }
+  return p;
+}
+
 export function compareVersions(a: string, b: string): number {
-  const pa = a.replace(/^v/, '').split('.').map((x) => parseInt(x, 10) || 0);
-  const pb = b.replace(/^v/, '').split('.').map((x) => parseInt(x, 10) || 0);
+  const pa = parseVersion(a);
+  const pb = parseVersion(b);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (d) return d;
@@ -22,9 +33,17 @@ export interface OptionStatus {
 }
 
 /** What the table says about plugin/option at `version`; undefined when nothing is wrong. */
+/** Events per "plugin option", in version order (built once). */
+const BY_OPTION = new Map<string, DeprecationEvent[]>();
+for (const e of [...DEPRECATION_EVENTS].sort((a, b) => compareVersions(a.version, b.version))) {
+  if (!e.option) continue;
+  const key = `${e.plugin} ${e.option}`;
+  BY_OPTION.set(key, [...(BY_OPTION.get(key) ?? []), e]);
+}
+
 export function optionStatus(plugin: string, option: string, version: string): OptionStatus | undefined {
-  const events = DEPRECATION_EVENTS.filter((e: DeprecationEvent) => e.plugin === plugin && e.option === option).sort((a, b) => compareVersions(a.version, b.version));
-  if (!events.length) return undefined;
+  const events = BY_OPTION.get(`${plugin} ${option}`);
+  if (!events) return undefined;
   const replacement = RENAMED_OPTIONS[plugin]?.[option];
   let current: OptionStatus | undefined;
   const firstAppearance = events.find((e) => e.change === 'option-appears');
@@ -42,5 +61,5 @@ export function optionStatus(plugin: string, option: string, version: string): O
 
 /** Whether a property is known to have been removed from a plugin (then the deprecation rule explains it). */
 export function wasRemoved(plugin: string, option: string): boolean {
-  return DEPRECATION_EVENTS.some((e) => e.plugin === plugin && e.option === option && (e.to === 'removed' || (e.change === 'option-gone-from-table' && RENAMED_OPTIONS[plugin]?.[option] !== undefined)));
+  return (BY_OPTION.get(`${plugin} ${option}`) ?? []).some((e) => e.to === 'removed' || (e.change === 'option-gone-from-table' && RENAMED_OPTIONS[plugin]?.[option] !== undefined));
 }

@@ -1,5 +1,6 @@
 // The Corefile language: CoreDNS's Caddyfile dialect.
 
+import { formatCorefile } from './format';
 import type { Finding } from '../../core/finding';
 import type { LanguageService } from '../../core/languageService';
 import { completeCorefile } from './completion';
@@ -73,4 +74,8 @@ export const corefileLanguage: LanguageService<CorefileAst> = {
   hover: (ast, position) => hoverCorefile(ast, position),
   complete: (ast, position) => completeCorefile(ast, position),
   symbols: (ast) => corefileSymbols(ast),
+  format: (text) => formatCorefile(text),
 };
+
+/** Canonical indentation edits; the LanguageService has no formatting hook yet (see format.ts). */
+export { formatCorefile };

@@ -2,6 +2,7 @@
 // picks the reading by name and turns anything unexpected into a failed report.
 
 import { type CommandContext, type CommandHandler, failedReport } from '../../core/command';
+import { closestMatch } from '../../core/suggest';
 import type { ProcArgs, Report } from '../../protocol';
 import { cpuReading } from './readings/cpu';
 import { deletedFilesReading } from './readings/deletedFiles';
@@ -39,7 +40,8 @@ function isProcArgs(args: unknown): args is ProcArgs {
 export async function runProcReading(args: ProcArgs, ctx: CommandContext): Promise<Report> {
   const reading = READINGS[args.reading];
   if (!reading) {
-    return failedReport('/proc reading', `unknown reading '${args.reading}'; valid readings: ${READING_NAMES.join(', ')}`, 2);
+    const guess = closestMatch(args.reading, READING_NAMES);
+    return failedReport('/proc reading', `unknown reading '${args.reading}'${guess ? ` (did you mean ${guess}?)` : ''}; valid readings: ${READING_NAMES.join(', ')}`, 2);
   }
   if (!ctx.trusted) return failedReport(`/proc ${args.reading}`, 'live readings are not available in an untrusted workspace');
   if (args.pid !== undefined && (!Number.isInteger(args.pid) || args.pid <= 0)) {

@@ -85,8 +85,34 @@ export interface FileStat {
   isBlockDevice: boolean;
 }
 
-/** stat follows symlinks: on /proc/PID/fd/N it describes the open inode itself. */
-export function statPath(file: string): Promise<ReadResult<FileStat>> {
+/** How long a stat may take before the file's file system is treated as not answering. */
+export const STAT_TIMEOUT_MS = 3000;
+
+/**
+ * stat follows symlinks: on /proc/PID/fd/N it describes the open inode itself. That can
+ * block on a hung network file system (lsof has -b for this), so give up after a while and
+ * say so rather than hang the whole report.
+ */
+export function statPath(file: string, timeoutMs = STAT_TIMEOUT_MS): Promise<ReadResult<FileStat>> {
+  return withinTime(file, timeoutMs, statNow(file));
+}
+
+export async function withinTime<T>(file: string, timeoutMs: number, op: Promise<ReadResult<T>>): Promise<ReadResult<T>> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<ReadResult<T>>((resolve) => {
+    timer = setTimeout(
+      () => resolve({ ok: false, error: { path: file, code: 'ETIMEDOUT', message: `cannot stat ${file}: no answer within ${timeoutMs / 1000} s (a hung network file system?)` } }),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([op, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function statNow(file: string): Promise<ReadResult<FileStat>> {
   return attempt(file, async () => {
     const s = await fsp.stat(file);
     return {

@@ -35,3 +35,24 @@ test('Corefile hover, completion and quick fix over LSP', async (t) => {
   assert.equal(actions[0].edit!.changes[URI][0].newText, 'cache');
   assert.equal(await client.shutdown(), 0);
 });
+
+test('Corefile formatting over LSP (textDocument/formatting)', async (t) => {
+  const client = new TestLspClient({ lint: { debounceMs: 0 } });
+  t.after(() => client.process.kill());
+  await client.initialize();
+  const uri = 'file:///work/lsp/fmt/Corefile';
+  const wait = client.nextDiagnostics(uri);
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'corefile', version: 1, text: '.:53 {\nerrors\n  cache 30\n}\n' } });
+  await wait;
+  const edits = await client.connection.sendRequest<Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>>('textDocument/formatting', {
+    textDocument: { uri },
+    options: { tabSize: 4, insertSpaces: true },
+  });
+  const lines = '.:53 {\nerrors\n  cache 30\n}\n'.split('\n');
+  for (const e of [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character)) {
+    const l = lines[e.range.start.line];
+    lines[e.range.start.line] = l.slice(0, e.range.start.character) + e.newText + l.slice(e.range.end.character);
+  }
+  assert.equal(lines.join('\n'), '.:53 {\n    errors\n    cache 30\n}\n');
+  assert.equal(await client.shutdown(), 0);
+});

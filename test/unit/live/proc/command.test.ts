@@ -8,7 +8,8 @@ test('an unknown reading fails with exit code 2 and lists the valid ones', async
   assert.equal(report.ok, false);
   assert.equal(report.exitCode, 2);
   for (const name of READING_NAMES) assert.match(report.error ?? '', new RegExp(`\\b${name}\\b`));
-  assert.match(report.text, /unknown reading 'memroy'/);
+  assert.match(report.text, /unknown reading 'memroy' \(did you mean memory\?\)/);
+  assert.doesNotMatch((await runProcCommand({ reading: 'zzzzzz' }, testContext())).error ?? '', /did you mean/);
 });
 
 test('malformed arguments are a usage error, not a crash', async () => {

@@ -160,3 +160,12 @@ test('processes on a fake tree: argv joined, [comm] for kernel threads, <defunct
     fake.done();
   }
 });
+
+test('a stat that does not answer in time (a hung NFS server) is a result naming the file', async () => {
+  const { withinTime, statPath } = await import('../../../../server/src/live/proc/procfs');
+  const hung = new Promise<never>(() => undefined);
+  const r = await withinTime('/proc/7/fd/3', 20, hung);
+  assert.deepEqual(r, { ok: false, error: { path: '/proc/7/fd/3', code: 'ETIMEDOUT', message: 'cannot stat /proc/7/fd/3: no answer within 0.02 s (a hung network file system?)' } });
+  const quick = await statPath('/proc/self/stat');
+  assert.equal(quick.ok, true, 'an answering file system is unaffected');
+});

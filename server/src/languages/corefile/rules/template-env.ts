@@ -12,8 +12,8 @@ export function checkTemplateEnv({ ast }: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const block of ast.blocks) {
     for (const d of block.directives) {
-      const tokens = [...d.args, ...(d.block?.properties ?? []).flatMap((p) => [p.name, ...p.args])];
-      for (const t of tokens) {
+      const lines = [d.args, ...(d.block?.properties ?? []).map((p) => p.args)];
+      for (const t of lines.flat()) {
         const at = t.text.indexOf('{{$');
         if (at < 0 || !/\{\{\$[^}]+\}/.test(t.text)) continue;
         const simple = t.line === t.endLine && !t.text.includes('"') && !t.text.includes('\\');

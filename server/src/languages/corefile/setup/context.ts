@@ -76,7 +76,8 @@ export class PluginSetup {
       return false;
     }
     if (max !== null && d.args.length > max) {
-      this.argErr(d.args[max - 1] ?? d.name, expected);
+      // CoreDNS stops on the first argument too many.
+      this.argErr(d.args[max], expected);
       return false;
     }
     return true;
@@ -95,20 +96,22 @@ export class PluginSetup {
       return false;
     }
     if (max !== null && p.args.length > max) {
-      this.argErr(p.args[max - 1] ?? p.name, expected ?? this.propertySyntax(p.name.text));
+      this.argErr(p.args[max], expected ?? this.propertySyntax(p.name.text));
       return false;
     }
     return true;
   }
 
+  /** The README's first syntax line ("forward FROM TO..."), else one built from the table. */
   syntaxLine(): string {
-    return [this.name, ...(this.spec.args.shape ?? [])].join(' ');
+    const readme = this.spec.syntax?.split('\n').find((l) => l.trim().startsWith(this.name));
+    return readme ? readme.trim().replace(/\s*\{$/, '') : [this.name, ...(this.spec.args.shape ?? [])].join(' ');
   }
 
   propertySyntax(name: string): string | undefined {
     const p = this.spec.properties[name];
     if (!p) return undefined;
-    if (typeof p.args === 'number') return `${name}${p.args ? ` ${p.enum ? p.enum.join('|') : (p.shape ?? 'ARG')}`.repeat(1) : ' (no arguments)'}`;
+    if (typeof p.args === 'number') return `${name}${p.args ? ` ${p.enum ? p.enum.join('|') : (p.shape ?? 'ARG')}` : ' (no arguments)'}`;
     return `${name} ${p.args ?? ''}`.trim();
   }
 

@@ -54,11 +54,13 @@ export const deletedFilesReading: Reading = async () => {
   const scan = await scanAllFds();
   if (!scan.ok) return failedReport('Deleted open files', scan.error.message);
   const byInode = new Map<string, DeletedFile>();
+  const unreadable: string[] = [];
   const candidates = scan.value.processes.flatMap((p) => p.links.filter((l) => l.deletedMark && (l.kind === 'file' || l.kind === 'memfd')).map((l) => ({ p, l })));
   const record = async (pid: number, command: string, fd: number | 'txt', target: string) => {
     // stat follows the magic link to the open inode: nlink 0 confirms the unlink (a file can
     // really be named "x (deleted)"), and size is what the file still occupies.
     const st = await statPath(procPath(pid, fd === 'txt' ? 'exe' : 'fd', ...(fd === 'txt' ? [] : [fd])));
+    if (!st.ok && st.error.code !== 'ENOENT') unreadable.push(st.error.message);
     if (!st.ok || st.value.nlink !== 0 || !st.value.isFile) return;
     const key = `${st.value.dev}:${st.value.ino}`;
     const file = byInode.get(key) ?? { path: withoutDeletedMark(target), size: st.value.size, dev: st.value.dev, ino: st.value.ino, memfd: target.startsWith('/memfd:'), holders: [] };
@@ -78,7 +80,7 @@ export const deletedFilesReading: Reading = async () => {
     totalBytes: files.filter((f) => !f.memfd).reduce((s, f) => s + f.size, 0),
     memfdBytes: files.filter((f) => f.memfd).reduce((s, f) => s + f.size, 0),
     unreadablePids: scan.value.unreadable.map((u) => u.pid),
-    unreadable: [],
+    unreadable,
   };
   return okReport('Deleted open files', renderDeletedFiles(data), data);
 };

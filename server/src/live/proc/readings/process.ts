@@ -125,6 +125,7 @@ async function readFds(pid: number, unreadable: string[]): Promise<FdEntry[] | u
   return mapLimited(links.value.links, 64, async (link) => {
     const [st, info] = await Promise.all([statPath(procPath(pid, 'fd', link.fd)), readFdinfo(pid, link.fd)]);
     const s = st.ok ? st.value : undefined;
+    if (!st.ok && st.error.code !== 'ENOENT') unreadable.push(`open files: ${st.error.message}`);
     return {
       fd: link.fd,
       target: link.target,
