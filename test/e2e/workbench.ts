@@ -152,6 +152,7 @@ export interface ProblemRow {
 /** Types into the Problems panel's filter box ('' clears it), e.g. a file glob. */
 export async function filterProblems(page: Page, filter: string): Promise<void> {
   await page.locator('.viewpane-filter input').first().fill(filter);
+  await page.waitForTimeout(700); // the panel applies its filter after a short debounce
 }
 
 /** Reads the rows the Problems panel shows (filter it to one file so none is virtualized away). */
