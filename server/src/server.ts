@@ -240,24 +240,25 @@ function relintAll(): void {
 
 /** Documents linted at least once: a freshly opened one is linted at once, edits debounced. */
 const seen = new Set<string>();
-documents.onDidChangeContent(async (e) => {
-  const uri = e.document.uri;
-  if (!seen.has(uri)) {
-    seen.add(uri);
-    scheduleLint(uri, 0);
-    return;
-  }
-  const settings = await getSettings(uri);
-  scheduleLint(uri, settings.debounceMs);
-  // An edit to one manifest can change cross-document findings in the other open manifests.
-  if (languageOf(e.document) === LANGUAGES.k8s) {
-    for (const other of documents.all()) {
-      if (other.uri !== uri && languageOf(other) === LANGUAGES.k8s) {
-        analyses.delete(other.uri);
-        scheduleLint(other.uri, settings.debounceMs);
-      }
+/** An open, changed or closed manifest can change cross-document findings in the others. */
+function relintOtherManifests(uri: string, delayMs: number): void {
+  for (const other of documents.all()) {
+    if (other.uri !== uri && languageOf(other) === LANGUAGES.k8s) {
+      analyses.delete(other.uri);
+      scheduleLint(other.uri, delayMs);
     }
   }
+}
+
+documents.onDidChangeContent(async (e) => {
+  const uri = e.document.uri;
+  const first = !seen.has(uri);
+  seen.add(uri);
+  const settings = await getSettings(uri);
+  // A newly opened document is linted at once; edits wait for typing to pause.
+  const delay = first ? 0 : settings.debounceMs;
+  scheduleLint(uri, delay);
+  if (languageOf(e.document) === LANGUAGES.k8s) relintOtherManifests(uri, delay);
 });
 documents.onDidClose((e) => {
   seen.delete(e.document.uri);
@@ -266,6 +267,8 @@ documents.onDidClose((e) => {
   analyses.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  // The closed document is gone from documents.all(): the others no longer see it.
+  if (VSCODE_LANGUAGE_IDS[e.document.languageId] === 'k8s') relintOtherManifests(e.document.uri, 0);
 });
 
 /** Runs a feature on the current analysis; undefined when cancelled or not our document. */

@@ -116,7 +116,7 @@ export class ServerOracle {
   }
 
   /** The quick fixes offered for the first diagnostic of a rule, with the line they produce. */
-  async quickFix(file: string, ruleId: string): Promise<{ title: string; diagnostic: Range; fixedText: string }> {
+  async quickFix(file: string, ruleId: string): Promise<{ title: string; diagnostic: Range; message: string; fixedText: string }> {
     const uri = await this.open(file);
     const published = this.client.published.filter((p) => p.uri === uri).pop()!;
     const diagnostic = published.diagnostics.find((d) => d.code === ruleId);
@@ -128,7 +128,7 @@ export class ServerOracle {
     });
     const fix = actions.find((a) => a.isPreferred) ?? actions.find((a) => !a.title.startsWith('Disable '));
     if (!fix?.edit?.changes?.[uri]) throw new Error(`the server offers no fix for ${ruleId} in ${file}: ${JSON.stringify(actions)}`);
-    return { title: fix.title, diagnostic: diagnostic.range, fixedText: applyEdits(fixtureText(file), fix.edit.changes[uri]) };
+    return { title: fix.title, diagnostic: diagnostic.range, message: diagnostic.message, fixedText: applyEdits(fixtureText(file), fix.edit.changes[uri]) };
   }
 
   async stop(): Promise<void> {
@@ -144,4 +144,15 @@ export function markdownWords(markdown: string): string {
     .replace(/[`*_#>|]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** Where a token is in a fixture (0-based, one character into it): the first match of
+ * `pattern`'s group 1. Fixtures change as rules land; tokens are found, not hard-coded. */
+export function findToken(file: string, pattern: RegExp): { line: number; character: number } | undefined {
+  const text = fixtureText(file);
+  const m = pattern.exec(text);
+  if (!m || m[1] === undefined) return undefined;
+  const offset = m.index + m[0].indexOf(m[1]);
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length + Math.min(1, m[1].length - 1) };
 }

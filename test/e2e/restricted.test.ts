@@ -3,10 +3,14 @@
 // queries. A user sees exactly that.
 
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { CodeServerSession, until } from './codeServer';
-import { cliFindings } from './expected';
-import { type DomNode, activeTabLabel, notifications, openFile, readProblems, runCommand, showProblems } from './workbench';
+import { CodeServerSession, vsixPath, until } from './codeServer';
+import { cliFindings, runCli } from './expected';
+import { type DomNode, activeTabLabel, filterProblems, notifications, openFile, readProblems, runCommand, showProblems } from './workbench';
+import { assertVsixMatchesDist } from './vsix';
+import { repoRoot } from '../helpers';
 
 const RESTRICTED_WARNING = 'not available in Restricted Mode';
 
@@ -14,6 +18,7 @@ describe('Infra Lens in VS Code (code-server), Restricted Mode', { timeout: 300_
   const session = new CodeServerSession({ trusted: false });
 
   before(async () => {
+    assertVsixMatchesDist(vsixPath(), path.join(repoRoot, 'dist'));
     await session.start();
     // The workbench asks whether to trust the folder's authors: the user says no.
     const no = session.page.locator('.monaco-dialog-box .monaco-button', { hasText: "No, I don't trust the authors" });
@@ -50,6 +55,33 @@ describe('Infra Lens in VS Code (code-server), Restricted Mode', { timeout: 300_
     );
     for (const d of want) assert.ok(seen.rows.some((r) => r.message === d.message), `missing "${d.message}"`);
     await session.screenshot('11-restricted-diagnostics');
+  });
+
+  test('a zone file\'s $INCLUDE is not followed (no file beyond the open ones is read)', async () => {
+    const { page } = session;
+    // A zone that includes another whose record is broken: trusted, the CLI reports it.
+    const dir = path.join(session.workspace, 'restricted-include');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, 'parent.zone'),
+      '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1.example.com. hostmaster.example.com. 1 7200 3600 1209600 3600\n  IN NS ns1.example.com.\nns1 IN A 192.0.2.1\n$INCLUDE child.zone\n',
+    );
+    fs.writeFileSync(path.join(dir, 'child.zone'), 'www IN A 192.0.2.300\n');
+    const trusted = runCli(['lint', '--format', 'json', path.join(dir, 'parent.zone')]);
+    assert.match(trusted.stdout, /192\.0\.2\.300/, 'trusted, the CLI follows the $INCLUDE and reports the child\'s bad address');
+
+    await openFile(page, 'restricted-include/parent.zone');
+    await showProblems(page);
+    await filterProblems(page, '**/restricted-include/**');
+    let seen = await readProblems(page);
+    seen = await until(
+      async () => ((seen = await readProblems(page)).rows.some((r) => r.file === 'parent.zone' && /\$INCLUDE child\.zone is not followed/.test(r.message)) ? seen : undefined),
+      30_000,
+      () => `no "not followed" finding on parent.zone: ${JSON.stringify(seen.rows)}`,
+    );
+    assert.deepEqual(seen.rows.filter((r) => r.file === 'child.zone' || /192\.0\.2\.300/.test(r.message)), [], 'nothing from the included file');
+    await session.screenshot('11b-restricted-include-not-followed');
+    await filterProblems(page, '');
   });
 
   for (const [title, shot] of [

@@ -43,3 +43,16 @@ export function unpackExtension(vsix: string, dir: string): string {
   if (!fs.existsSync(server)) throw new Error(`${vsix} has no extension/dist/server.js`);
   return server;
 }
+
+/** The suites compare the VSIX's behaviour with dist/ (the CLI, the server over plain
+ * LSP): both must come from the same `npm run package`, or the comparison means nothing. */
+export function assertVsixMatchesDist(vsix: string, distDir: string): void {
+  const entries = readZip(vsix);
+  for (const name of ['server.js', 'cli.js', 'extension.js']) {
+    const packed = entries.get(`extension/dist/${name}`);
+    const built = fs.existsSync(path.join(distDir, name)) ? fs.readFileSync(path.join(distDir, name)) : undefined;
+    if (!packed || !built || !packed.equals(built)) {
+      throw new Error(`${path.basename(vsix)} and dist/${name} differ: run \`npm run package\` (it rebuilds dist/ and the VSIX together) before the editor suites`);
+    }
+  }
+}

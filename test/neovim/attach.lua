@@ -15,6 +15,7 @@ local out = os.getenv('INFRA_LENS_OUT')
 
 local result = { diagnostics = {}, commands = {}, filetypes = {}, errors = {} }
 local published = {}
+local last_publish = vim.loop.now()
 
 local function finish()
   local f = assert(io.open(out, 'w'))
@@ -31,6 +32,7 @@ local ok, err = pcall(function()
     handlers = {
       ['textDocument/publishDiagnostics'] = function(e, params, ctx, config)
         published[vim.uri_to_fname(params.uri)] = true
+        last_publish = vim.loop.now()
         return vim.lsp.diagnostic.on_publish_diagnostics(e, params, ctx, config)
       end,
     },
@@ -40,6 +42,8 @@ local ok, err = pcall(function()
   })
   assert(client_id, 'the language server did not start')
 
+  -- One file at a time, as a user opens them: each gets its diagnostics before the next
+  -- opens (so findings that depend on other open files must be refreshed by the server).
   local buffers = {}
   for _, file in ipairs(files) do
     vim.cmd('edit ' .. vim.fn.fnameescape(file))
@@ -47,16 +51,13 @@ local ok, err = pcall(function()
     buffers[file] = bufnr
     result.filetypes[file] = vim.bo[bufnr].filetype
     vim.lsp.buf_attach_client(bufnr, client_id)
-  end
-
-  local all = vim.wait(20000, function()
-    for _, file in ipairs(files) do
-      if not published[vim.fn.fnamemodify(file, ':p')] then return false end
+    local path = vim.fn.fnamemodify(file, ':p')
+    if not vim.wait(20000, function() return published[path] ~= nil end, 20) then
+      table.insert(result.errors, file .. ' received no diagnostics within 20 s')
     end
-    return true
-  end, 50)
-  if not all then table.insert(result.errors, 'not every file received diagnostics within 20 s') end
-
+  end
+  -- Then until the server has been quiet for a second (re-published findings settle).
+  vim.wait(20000, function() return vim.loop.now() - last_publish > 1000 end, 50)
   for file, bufnr in pairs(buffers) do
     local list = {}
     for _, d in ipairs(vim.diagnostic.get(bufnr)) do

@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { repoRoot } from '../helpers';
 import { type CliDiagnostic, normalize, reportMustShow, runCli } from '../e2e/expected';
 import { vsixPath } from '../e2e/codeServer';
-import { unpackExtension } from '../e2e/vsix';
+import { assertVsixMatchesDist, unpackExtension } from '../e2e/vsix';
 
 interface NvimDiagnostic {
   line: number;
@@ -42,6 +42,7 @@ describe('Infra Lens in Neovim (headless, built-in LSP client)', { timeout: 120_
     const version = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
     if (version.error || version.status !== 0) throw new Error(`nvim is missing or broken (${version.error?.message ?? version.stderr}): scripts/install-system-deps.sh installs neovim`);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-lens-nvim-'));
+    assertVsixMatchesDist(vsixPath(), path.join(repoRoot, 'dist'));
     const server = unpackExtension(vsixPath(), dir);
 
     // Every file the CLI claims under fixtures/, with what it finds there.
