@@ -29,7 +29,7 @@ const ALLOWED = [
   /^extension\/(readme|changelog)\.md$/i,
   /^extension\/LICENSE(\.txt)?$/i,
   /^extension\/icon\.png$/,
-  /^extension\/dist\/(extension|server|cli)\.js$/,
+  /^extension\/dist\/(extension|languageClient|server|cli)\.js$/,
   /^extension\/syntaxes\/[\w.-]+\.json$/,
   /^extension\/docs\/rules\/[\w-]+\/[\w-]+\.md$/,
 ];
@@ -44,7 +44,7 @@ if (outside.length) {
   console.error(`files outside the allow-list:\n  ${outside.join('\n  ')}`);
   failed = true;
 }
-for (const required of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/package.json']) {
+for (const required of ['extension/dist/extension.js', 'extension/dist/languageClient.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/package.json']) {
   if (!names.includes(required)) {
     console.error(`missing ${required}`);
     failed = true;

@@ -18,12 +18,12 @@ const PROC_READINGS: Record<string, string> = {
   'infraLens.findDeletedOpenFiles': 'deleted-files',
 };
 
-export function registerCommands(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): void {
+export function registerCommands(context: vscode.ExtensionContext, getClient: () => Promise<LanguageClient | undefined>): void {
   const view = new ReportView();
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, view));
 
   const run = async (command: string, args: unknown): Promise<Report | undefined> => {
-    const client = getClient();
+    const client = await getClient();
     if (!client) {
       void vscode.window.showErrorMessage('Infra Lens: the language server is not running.');
       return undefined;
@@ -109,7 +109,7 @@ export function registerCommands(context: vscode.ExtensionContext, getClient: ()
     void vscode.window.setStatusBarMessage(`Infra Lens: ${report.text.trim()}`, 5000);
   });
 
-  register('infraLens.showOutput', async () => getClient()?.outputChannel.show());
+  register('infraLens.showOutput', async () => (await getClient())?.outputChannel.show());
 
   // Code lenses name a server command and its argument; the report opens like any other.
   context.subscriptions.push(
