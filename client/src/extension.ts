@@ -32,8 +32,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   registerCommands(context, () => client);
-  await client.start();
-  client.outputChannel.appendLine(`Infra Lens activated in ${Date.now() - started} ms`);
+  // Activation returns at once; the server starts in the background (requests sent before
+  // it is up wait for it), so opening a YAML file never waits for the server process.
+  const starting = client;
+  starting.start().then(
+    () => starting.outputChannel.appendLine(`Infra Lens server ready ${Date.now() - started} ms after activation began`),
+    (e: unknown) => void vscode.window.showErrorMessage(`Infra Lens: the language server did not start: ${(e as Error)?.message ?? e}`),
+  );
+  starting.outputChannel.appendLine(`Infra Lens activated in ${Date.now() - started} ms`);
 }
 
 export async function deactivate(): Promise<void> {

@@ -30,6 +30,9 @@ describe('Infra Lens in VS Code (code-server), trusted workspace', { timeout: 60
 
   test('the Problems panel lists the CLI findings for a Corefile, resolv.conf, zone file and pod YAML', async () => {
     const { page } = session;
+    // Let the built-in extensions that start with the window settle first: the first
+    // file opened activates Infra Lens, and the next test reads that activation's timing.
+    await page.waitForTimeout(5000);
     for (const file of FIXTURES) await openFile(page, file);
     await showProblems(page);
     await runCommand(page, 'View: Toggle Maximized Panel');
@@ -60,21 +63,44 @@ describe('Infra Lens in VS Code (code-server), trusted workspace', { timeout: 60
 
   test('the activation stays within its budget (the extension host\'s own timing)', async () => {
     const { page } = session;
-    await runCommand(page, 'Developer: Show Running Extensions');
-    const row = await until(
-      () => page.$$eval('.monaco-list-row', (rows) => rows.map((r) => (r as DomNode).innerText.replace(/\s+/g, ' ')).find((t) => t.startsWith('Infra Lens'))),
-      20_000,
-      () => 'Infra Lens is not listed among the running extensions',
-    );
-    await session.screenshot('02-running-extensions');
-    const hostMs = Number(/Activation: (\d+)ms/.exec(row)?.[1]);
-    assert.ok(Number.isFinite(hostMs), `no activation time in "${row}"`);
-    // The client's own log line: activate() until the language server has initialized.
+    // VS Code's own figure, as Developer: Show Running Extensions shows it.
+    const readActivation = async (shot?: string): Promise<number> => {
+      await runCommand(page, 'Developer: Show Running Extensions');
+      let rows: string[] = [];
+      const row = await until(
+        async () => (rows = await page.$$eval('.monaco-list-row', (rs) => rs.map((r) => (r as DomNode).innerText.replace(/\s+/g, ' ')))).find((t) => t.startsWith('Infra Lens') && /Activation: \d+ms/.test(t)),
+        30_000,
+        () => `Infra Lens is not listed as activated among the running extensions: ${JSON.stringify(rows)}`,
+      );
+      if (shot) await session.screenshot(shot);
+      await runCommand(page, 'View: Close Editor');
+      return Number(/Activation: (\d+)ms/.exec(row)![1]);
+    };
+    // The activation happened when the first test opened the Corefile in an idle workbench.
+    // (Reloading the window for more samples measures a cold window start instead: worse.)
+    const hostMs = await readActivation('02-running-extensions');
     const channel = session.logFiles().find((f) => f.endsWith('Infra Lens.log'));
     const clientMs = channel ? /Infra Lens activated in (\d+) ms/.exec(fs.readFileSync(channel, 'utf8'))?.[1] : undefined;
-    console.log(`activation: ${hostMs} ms by the extension host (load code + activate call; budget ${ACTIVATION_BUDGET_MS} ms); ${clientMs ?? '?'} ms until the server answered initialize (client log)`);
-    assert.ok(hostMs < ACTIVATION_BUDGET_MS, `Infra Lens took ${hostMs} ms to activate (budget ${ACTIVATION_BUDGET_MS} ms): ${row}`);
+    // The breakdown, from the same extension host: Developer: Startup Performance's table.
+    await runCommand(page, 'Developer: Startup Performance');
+    await until(async () => (await activeTabLabel(page)).length > 0, 20_000, () => 'the Startup Performance view did not open');
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('| infra-lens.infra-lens');
+    await page.keyboard.press('Escape');
+    const stats = await until(
+      async () => (await editorText(page)).split('\n').find((l) => l.startsWith('| infra-lens.infra-lens')),
+      10_000,
+      () => 'no Infra Lens row in the Extension Activation Stats',
+    );
+    await session.screenshot('02-startup-performance');
     await runCommand(page, 'View: Close Editor');
+    const [loadCode, callActivate, finishActivate, event] = stats.split('|').slice(3, 7).map((c) => c.trim());
+    console.log(
+      `activation (extension host: load code + activate call): ${hostMs} ms, budget ${ACTIVATION_BUDGET_MS} ms; ` +
+        `breakdown: load code ${loadCode}, call activate ${callActivate}, finish activate ${finishActivate} (${event}); ` +
+        `client log: ${clientMs ?? '?'} ms until the server answered initialize; load average ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+    );
+    assert.ok(hostMs < ACTIVATION_BUDGET_MS, `Infra Lens took ${hostMs} ms to activate (budget ${ACTIVATION_BUDGET_MS} ms; load code ${loadCode} + activate call ${callActivate})`);
   });
 
   test('a squiggle marks the line of each finding in the Corefile', async () => {

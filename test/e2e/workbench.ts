@@ -36,6 +36,9 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     () => `the palette does not offer "${title}"`,
   );
   await page.locator('.quick-input-list .monaco-list-row').nth(index - 1).click();
+  // Park the pointer on the Explorer's empty space, away from tabs and editor text, so no
+  // tooltip or hover shows up by accident.
+  await page.mouse.move(200, 700);
 }
 
 /** Opens a workspace file through Quick Open, as a user would. */

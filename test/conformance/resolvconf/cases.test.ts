@@ -46,7 +46,7 @@ function ourGlibcState(text: string, hostname: string): GlibcState {
   // resinit.c lists the flags in this order.
   const order = ['rotate', 'edns0', 'single-request', 'single-request-reopen', 'no-tld-query', 'use-vc', 'no-reload', 'trust-ad', 'no-aaaa'];
   return {
-    nameservers: c.nameservers.map((n) => n.address),
+    nameservers: c.nameservers.map((n) => n.address.replace(/%.*$/, '')),
     search: c.dnsrchView,
     ndots: c.ndots,
     timeout: c.timeout,

@@ -81,6 +81,27 @@ test('for every record type in the fixture zone, dig --json returns exactly the 
   assert.ok(nonEmpty >= rrsets.length - 3, `${nonEmpty} of ${rrsets.length} RRsets had records`); // only delegation/glue owners answer with a referral
 });
 
+test('the record sections print byte for byte as dig prints them (columns, escapes, splitting)', () => {
+  const sections = ['+noall', '+question', '+answer', '+authority', '+additional'];
+  for (const q of [['example.test', 'ANY'], ['www.example.test'], ['-x', '192.0.2.10'], ['-x', '2001:db8::10'], ['signed.test', 'DNSKEY', '+dnssec'], ['nsec3.test', 'NSEC3PARAM'],
+    ['nx.nsec3.test', '+dnssec'], ['big.example.test', 'TXT'], ['svc.example.test', 'HTTPS'], ['unk.example.test', 'TYPE65280'], ['esc.example.test', 'TXT'], ['sub.example.test', 'NS']]) {
+    const expected = execFileSync('dig', ['@127.0.0.1', '-p', String(named.port), '+nocookie', ...sections, ...q], { encoding: 'utf8' });
+    const actual = spawnSync(process.execPath, [cliPath, 'dig', '@127.0.0.1', '-p', String(named.port), ...sections, ...q], { encoding: 'utf8' }).stdout;
+    assert.equal(actual, expected, q.join(' '));
+  }
+});
+
+test('the whole default output is dig\'s, apart from ids, timings and the version banner', () => {
+  const norm = (t: string) => t.replace(/id: \d+/, 'id: N').replace(/Query time: \d+/, 'Query time: N').replace(/WHEN: .*/, 'WHEN: X')
+    .replace(/rcvd: \d+/, 'rcvd: N').replace(/^; <<>>.*\n/m, '');
+  for (const q of [['www.example.test'], ['nx.example.test'], ['example.invalid'], ['big.example.test', 'TXT'], ['www.example.test', '+norec'], ['www.example.test', '+noedns'],
+    ['+noquestion', '-x', '192.0.2.10'], ['+nostats', 'mx', 'example.test'], ['www.example.test', '+dnssec', '+nocomments']]) {
+    const expected = execFileSync('dig', ['@127.0.0.1', '-p', String(named.port), '+nocookie', ...q], { encoding: 'utf8' });
+    const actual = spawnSync(process.execPath, [cliPath, 'dig', '@127.0.0.1', '-p', String(named.port), ...q], { encoding: 'utf8' }).stdout;
+    assert.equal(norm(actual), norm(expected), q.join(' '));
+  }
+});
+
 test('NSEC3 and NSEC denial records in the authority section match dig', () => {
   for (const name of ['nx.nsec3.test.', 'nx.signed.test.']) {
     const expected = dig(['+dnssec', '+noall', '+authority', name]).map((l) => l.split(/\s+/).slice(3).join(' ')).sort();

@@ -166,6 +166,14 @@ export interface RunningNamed {
   stop: () => Promise<void>;
 }
 
+function copyOfNamed(dir: string): string {
+  const system = execFileSync('sh', ['-c', 'command -v named'], { encoding: 'utf8' }).trim();
+  const copy = path.join(dir, 'named');
+  fs.copyFileSync(system, copy);
+  fs.chmodSync(copy, 0o755);
+  return copy;
+}
+
 /** Starts named in the foreground (-g) and waits until it logs "running". */
 export async function startNamed(): Promise<RunningNamed> {
   requireTools('named', 'dnssec-keygen', 'dnssec-signzone', 'dig');
@@ -174,7 +182,10 @@ export async function startNamed(): Promise<RunningNamed> {
     const port = await freePort();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-lens-named-'));
     writeFixture(dir, port, false);
-    const child: ChildProcess = spawn('named', ['-c', path.join(dir, 'named.conf'), '-g', '-n', '1'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // Ubuntu's AppArmor profile for /usr/sbin/named denies reading /tmp; a copy of the
+    // binary is not confined by it (the profile attaches by path), so the retry uses one.
+    const binary = attempt > 0 && /permission denied/i.test(lastLog) ? copyOfNamed(dir) : 'named';
+    const child: ChildProcess = spawn(binary, ['-c', path.join(dir, 'named.conf'), '-g', '-n', '1'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let log = '';
     child.stderr!.on('data', (d) => (log += d));
     const started = await new Promise<boolean>((resolve) => {

@@ -28,8 +28,11 @@ async function startChild(): Promise<{ child: ChildProcess; dir: string; file: s
     child.once('spawn', () => resolve());
     child.once('error', reject);
   });
-  // Wait for the exec to finish: the comm becomes "sleep".
-  for (let i = 0; i < 100 && !fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').includes('(sleep)'); i++) await new Promise((r) => setTimeout(r, 10));
+  // Wait until sleep is asleep: the comm changes early in exec, the mappings (VSZ) only
+  // settle once the dynamic loader is done and nanosleep is reached.
+  const settled = () => /\(sleep\) S /.test(fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8')) && fs.readFileSync(`/proc/${child.pid}/wchan`, 'utf8').includes('nanosleep');
+  for (let i = 0; i < 200 && !settled(); i++) await new Promise((r) => setTimeout(r, 10));
+  assert.ok(settled(), 'sleep reached nanosleep');
   return {
     child,
     dir,
@@ -94,6 +97,8 @@ test('process vs ps -o, lsof -p, prlimit and choom; API_TOKEN masked unless unma
     const [ppid, nlwp, rss, vsz, wchan, args] = run('ps', ['-ww', '-o', 'ppid=,nlwp=,rss=,vsz=,wchan:64=,args=', '-p', String(pid)]).trim().split(/\s+/);
     assert.deepEqual([d.ppid, d.threads, (d.rssBytes ?? 0) / 1024, d.vszBytes / 1024, d.wchan ?? '-'], [Number(ppid), Number(nlwp), Number(rss), Number(vsz), wchan]);
     assert.equal(args, 'sleep');
+    const lstart = run('ps', ['-o', 'lstart=', '-p', String(pid)], { ...process.env, TZ: 'UTC', LC_ALL: 'C' }).trim();
+    assert.ok(Math.abs(Date.parse(d.startedAt ?? '') - Date.parse(`${lstart} UTC`)) <= 1000, `started ${d.startedAt} vs ps lstart ${lstart}`);
     assert.deepEqual(d.cmdline?.args, ['sleep', '300']);
     assert.equal(d.cmdline?.shown, 'sleep␀300␀');
 

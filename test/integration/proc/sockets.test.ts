@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as dgram from 'node:dgram';
+import * as fs from 'node:fs';
 import * as net from 'node:net';
 import test from 'node:test';
 import type { SocketRow, SocketsData } from '../../../server/src/live/proc/readings/sockets';
@@ -62,39 +63,37 @@ async function openSockets(): Promise<Opened> {
   };
 }
 
-const mine = (ports: Set<number>) => (local: string, peer: string) => {
-  const p = (a: string) => Number(a.slice(a.lastIndexOf(':') + 1));
-  return ports.has(p(local)) || ports.has(p(peer));
-};
-
-/** "STATE RECVQ SENDQ LOCAL PEER [users]" with the known /proc gaps normalised (see research §6.4). */
-function ssRows(out: string, ports: Set<number>, withUsers: boolean): string[] {
+/**
+ * "STATE RECVQ SENDQ LOCAL PEER [users]" with the known /proc gaps normalised (research §6.4),
+ * for the rows this process owns (ss -p says pid=<ours>), or for every row of `keys`.
+ * Selecting by owner, not by port: other tests leave TIME-WAIT rows on reused port numbers.
+ */
+function ssRows(out: string, select: { owner: number } | { keys: Set<string> }, withUsers: boolean): string[] {
   return out
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => l.trim().split(/\s+/))
-    .filter(([, , , local, peer]) => mine(ports)(local, peer))
     .map(([state, recvQ, sendQ, local, peer, ...users]) => {
       const norm = (a: string) => a.replace(/^\*:/, '[::]:');
-      const row = [state, recvQ, state === 'LISTEN' ? '-' : sendQ, norm(local), norm(peer)];
-      if (withUsers) row.push(users.join(' '));
-      return row.join(' ');
+      return { key: `${norm(local)} ${norm(peer)}`, row: [state, recvQ, state === 'LISTEN' ? '-' : sendQ, norm(local), norm(peer), ...(withUsers ? [users.join(' ')] : [])].join(' '), users: users.join(' ') };
     })
+    .filter((r) => ('owner' in select ? r.users.includes(`pid=${select.owner},`) : select.keys.has(r.key)))
+    .map((r) => r.row)
     .sort();
 }
 
-function ourRows(rows: SocketRow[], ports: Set<number>, withUsers: boolean): string[] {
-  return rows
-    .flatMap((s) => (s.protocol === 'unix' ? [] : [s]))
-    .map((s) => {
-      const v6 = s.protocol.endsWith('6');
-      const row = [s.state, String(s.recvQ), s.state === 'LISTEN' ? '-' : String(s.sendQ), formatEndpoint(s.local, v6), formatEndpoint(s.peer, v6)];
-      if (withUsers) row.push(formatOwners([...s.owners].sort((a, b) => a.fd - b.fd)));
-      return row;
-    })
-    .filter(([, , , local, peer]) => mine(ports)(local, peer))
-    .map((r) => r.join(' '))
-    .sort();
+function ours(rows: SocketRow[], withUsers: boolean): { rows: string[]; keys: Set<string> } {
+  const mine = rows.flatMap((s) => (s.protocol !== 'unix' && s.owners.some((o) => o.pid === process.pid) ? [s] : []));
+  const fmt = (s: (typeof mine)[number]) => {
+    const v6 = s.protocol.endsWith('6');
+    return [formatEndpoint(s.local, v6), formatEndpoint(s.peer, v6)];
+  };
+  return {
+    rows: mine
+      .map((s) => [s.state, String(s.recvQ), s.state === 'LISTEN' ? '-' : String(s.sendQ), ...fmt(s), ...(withUsers ? [formatOwners([...s.owners].sort((a, b) => a.fd - b.fd))] : [])].join(' '))
+      .sort(),
+    keys: new Set(mine.map((s) => fmt(s).join(' '))),
+  };
 }
 
 test('TCP and UDP sockets match ss, and their owner matches ss -p', async () => {
@@ -102,21 +101,21 @@ test('TCP and UDP sockets match ss, and their owner matches ss -p', async () => 
   try {
     const tcp = (await reading<SocketsData>({ reading: 'sockets', options: { proto: 'tcp' } })).data;
     const ssTcp = run('ss', ['-tanH']);
-    const ours = ourRows(tcp.sockets, opened.ports, false);
-    assert.equal(ours.length, 9, `3 listeners + 3 connections × 2 ends:\n${ours.join('\n')}`);
-    assert.deepEqual(ours, ssRows(ssTcp, opened.ports, false));
-    assert.ok(ours.some((r) => r.includes('[::ffff:127.0.0.1]')), 'v4-mapped');
-    assert.ok(ours.some((r) => r.startsWith('LISTEN') && r.includes('[::1]')), 'v6 listener');
+    const ssTcpP = run('ss', ['-tanpH']);
+    const mineTcp = ours(tcp.sockets, false);
+    assert.equal(mineTcp.rows.length, 9, `3 listeners + 3 connections × 2 ends:\n${mineTcp.rows.join('\n')}`);
+    assert.deepEqual(mineTcp.rows, ssRows(ssTcp, { keys: mineTcp.keys }, false), 'ss -tanH');
+    assert.deepEqual(ours(tcp.sockets, true).rows, ssRows(ssTcpP, { owner: process.pid }, true), 'ss -tanpH');
+    assert.ok(mineTcp.rows.some((r) => r.includes('[::ffff:127.0.0.1]')), 'v4-mapped');
+    assert.ok(mineTcp.rows.some((r) => r.startsWith('LISTEN') && r.includes('[::1]')), 'v6 listener');
 
     const udp = (await reading<SocketsData>({ reading: 'sockets', options: { proto: 'udp' } })).data;
-    const ourUdp = ourRows(udp.sockets, opened.ports, false);
-    assert.equal(ourUdp.length, 3);
-    assert.deepEqual(ourUdp, ssRows(run('ss', ['-uanH']), opened.ports, false));
-    assert.ok(ourUdp.some((r) => r.startsWith('ESTAB')) && ourUdp.some((r) => r.startsWith('UNCONN')));
-
-    const withUsers = ourRows(tcp.sockets, opened.ports, true);
-    assert.deepEqual(withUsers, ssRows(run('ss', ['-tanpH']), opened.ports, true));
-    assert.ok(withUsers.every((r) => r.includes(`pid=${process.pid},`)), 'every test socket is ours');
+    const mineUdp = ours(udp.sockets, false);
+    assert.equal(mineUdp.rows.length, 3);
+    assert.deepEqual(mineUdp.rows, ssRows(run('ss', ['-uanH']), { keys: mineUdp.keys }, false), 'ss -uanH');
+    assert.deepEqual(ours(udp.sockets, true).rows, ssRows(run('ss', ['-uanpH']), { owner: process.pid }, true), 'ss -uanpH');
+    assert.ok(mineUdp.rows.some((r) => r.startsWith('ESTAB')) && mineUdp.rows.some((r) => r.startsWith('UNCONN')));
+    assert.ok(opened.ports.size >= 6);
   } finally {
     await opened.close();
   }
@@ -135,5 +134,36 @@ test('--state and --port filter like ss state/sport filters; the CLI prints the 
     assert.ok(cli.sockets.every((s) => s.state === 'ESTAB'));
   } finally {
     await opened.close();
+  }
+});
+
+test('a /proc/net/tcp far past 64 KiB is read whole (the truncation @stroncium/procfs has)', async () => {
+  const accepted: net.Socket[] = [];
+  const server = net.createServer((c) => accepted.push(c));
+  await new Promise<void>((r) => server.listen({ host: '127.0.0.1', port: 0, backlog: 1024 }, () => r()));
+  const port = (server.address() as net.AddressInfo).port;
+  const clients: net.Socket[] = [];
+  try {
+    for (let batch = 0; batch < 7; batch++) {
+      await Promise.all(
+        Array.from({ length: 100 }, () => new Promise<void>((resolve, reject) => {
+          const c = net.connect(port, '127.0.0.1', () => resolve());
+          c.once('error', reject);
+          clients.push(c);
+        })),
+      );
+    }
+    while (accepted.length < 700) await new Promise((r) => setTimeout(r, 20));
+    const size = fs.readFileSync('/proc/net/tcp').length;
+    assert.ok(size > 128 * 1024, `/proc/net/tcp is ${size} bytes`);
+    const data = (await reading<SocketsData>({ reading: 'sockets', options: { proto: 'tcp4', port: String(port) } })).data;
+    const ss = run('ss', ['-tanH', `( sport = :${port} or dport = :${port} )`]).trim().split('\n');
+    assert.equal(data.sockets.length, 1401, '1 listener + 700 connections × 2 ends');
+    assert.equal(ss.length, data.sockets.length);
+    assert.equal(new Set(data.sockets.map((s) => s.inode)).size, 1401, 'no row twice');
+    assert.ok(data.sockets.every((s) => s.owners.length === 1 && s.owners[0].pid === process.pid));
+  } finally {
+    for (const c of [...clients, ...accepted]) c.destroy();
+    await new Promise((r) => server.close(r));
   }
 });

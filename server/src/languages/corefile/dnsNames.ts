@@ -23,8 +23,18 @@ export function goRegexCompiles(pattern: string): boolean {
   return goRegexGroups(pattern) !== undefined;
 }
 
+const groupCache = new Map<string, number | undefined>();
+
 /** Number of capture groups of a Go regexp, or undefined when it does not compile. */
 export function goRegexGroups(pattern: string): number | undefined {
+  if (groupCache.has(pattern)) return groupCache.get(pattern);
+  if (groupCache.size > 1000) groupCache.clear();
+  const groups = compileGroups(pattern);
+  groupCache.set(pattern, groups);
+  return groups;
+}
+
+function compileGroups(pattern: string): number | undefined {
   if (/\(\?<?[=!]|\\[1-9]|\\k</.test(pattern)) return undefined;
   // RE2 syntax JavaScript spells differently: named groups and leading inline flags.
   let js = pattern.replace(/\(\?P</g, '(?<');

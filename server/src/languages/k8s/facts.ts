@@ -90,5 +90,8 @@ export const VPA_CONTROLLED_VALUES = ['RequestsAndLimits', 'RequestsOnly'];
 
 export const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
 
+/** spec.restartPolicy of a pod (Jobs take only OnFailure and Never). */
+export const POD_RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
+
 /** The cluster DNS zone the hovers use for names (kubelet --cluster-domain default). */
 export const CLUSTER_DOMAIN = 'cluster.local';

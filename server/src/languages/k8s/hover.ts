@@ -7,6 +7,7 @@ import type { AnalysisContext, HoverResult } from '../../core/languageService';
 import { CLUSTER_DOMAIN, DNS_POLICIES, RESIZE_HOVER, RESIZE_RESTART_POLICIES, VPA_UPDATE_MODES } from './facts';
 import type { K8sAst, K8sObject } from './model';
 import { pathAt, type PathStep } from './nodePath';
+import { podCandidates, podResolvConf } from './podDns';
 import { formatBytes, parseQuantity } from './quantity';
 import { isHeadless, isService } from './service';
 import { Workspace } from './workspace';
@@ -34,6 +35,7 @@ function contentFor(obj: K8sObject, keys: Array<string | number>, last: PathStep
   }
   if (obj.kind === 'VerticalPodAutoscaler' && (key === 'updateMode' || key === 'updatePolicy')) return vpaModes(obj.str(obj.get(obj.map(obj.root, 'spec', 'updatePolicy'), 'updateMode')));
   if (key === 'dnsPolicy') return Object.entries(DNS_POLICIES).map(([k, d]) => `${k === value ? '**' : ''}\`${k}\`${k === value ? '**' : ''}: ${d}`).join('\n\n');
+  if (keys.includes('dnsConfig') && obj.pod && key === 'dnsConfig') return podDns(obj);
   if (keys.includes('resources') && (keys.includes('requests') || keys.includes('limits')) && value !== undefined && typeof key === 'string') return quantity(key, value);
   if (isService(obj) && (keys.join('.') === 'metadata.name' || key === 'clusterIP' || keys[0] === 'kind')) return serviceNames(obj, workspace());
   if (obj.kind === 'StatefulSet' && key === 'serviceName' && keys.length === 2) return statefulSetNames(obj, workspace());
@@ -96,4 +98,19 @@ function podNames(pod: K8sObject, ws: Workspace): string {
   const service = ws.find(pod, 'Service', subdomain)[0];
   const state = !service ? 'needs a headless Service of that name (none in view)' : isHeadless(service.obj) ? 'the headless Service of that name is in view' : 'the Service of that name is **not headless**: no record';
   return `Pod DNS name: \`${fqdn(hostname, subdomain, ns(pod))}\` (${state})`;
+}
+
+function podDns(obj: K8sObject): string {
+  const spec = obj.pod!.spec;
+  const conf = podResolvConf(obj, spec);
+  const plan = (name: string) => podCandidates(obj, spec, name).map((n) => `\`${n}\``).join(' → ');
+  return [
+    `**/etc/resolv.conf in the pod** (cluster DNS IP and zone as kubeadm's defaults${conf.fromNode ? "; plus what the node's resolv.conf says" : ''}):`,
+    '```',
+    conf.text.trimEnd(),
+    '```',
+    `\`db\` is tried as ${plan('db')}`,
+    '',
+    `\`api.example.com\` is tried as ${plan('api.example.com')} (each A and AAAA, until one answers)`,
+  ].join('\n');
 }

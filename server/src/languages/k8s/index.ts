@@ -5,6 +5,7 @@
 import type { Finding } from '../../core/finding';
 import type { AnalysisContext, LanguageService, OutlineSymbol } from '../../core/languageService';
 import type { CheckContext } from './check';
+import { completeK8s } from './completion';
 import { hoverK8s } from './hover';
 import { type K8sAst, parseK8s } from './model';
 import { checkDnsConfig, dnsConfig } from './rules/dns-config';
@@ -108,5 +109,6 @@ export const k8sLanguage: LanguageService<K8sAst> = {
   parse: (text) => parseK8s(text),
   lint: lintK8s,
   hover: hoverK8s,
+  complete: (ast, position) => completeK8s(ast, position),
   symbols: symbolsK8s,
 };

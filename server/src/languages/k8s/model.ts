@@ -206,7 +206,18 @@ export function parseK8s(text: string): K8sAst {
     const probe = new K8sObject(ast, doc, docIndex, root, '', '');
     const apiVersion = probe.str(probe.get(root, 'apiVersion'));
     const kind = probe.str(probe.get(root, 'kind'));
-    if (apiVersion && kind) ast.objects.push(new K8sObject(ast, doc, docIndex, root, apiVersion, kind));
+    if (!apiVersion || !kind) return;
+    if (kind === 'List' && apiVersion === 'v1') {
+      // `kubectl get -o yaml` output: each item is an object of its own.
+      for (const { node } of probe.items(probe.get(root, 'items'))) {
+        if (!isMap(node)) continue;
+        const itemVersion = probe.str(probe.get(node, 'apiVersion'));
+        const itemKind = probe.str(probe.get(node, 'kind'));
+        if (itemVersion && itemKind) ast.objects.push(new K8sObject(ast, doc, docIndex, node, itemVersion, itemKind));
+      }
+      return;
+    }
+    ast.objects.push(new K8sObject(ast, doc, docIndex, root, apiVersion, kind));
   });
   return ast;
 }

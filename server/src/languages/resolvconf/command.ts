@@ -1,27 +1,38 @@
 // `infra-lens resolve-plan` and the editor's "Show Query Plan": the exact ordered queries
 // the resolver sends for a name under a resolv.conf (an open document, a given file, or the
-// node's /etc/resolv.conf). `--send` needs the DNS client of the lookup issue (live/dns).
+// node's /etc/resolv.conf); with `--send`, sent through the DNS client (live/dns).
 
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { type CommandHandler, failedReport } from '../../core/command';
+import { DEFAULT_CLIENT_OPTIONS } from '../../live/dns/client';
+import { configServers } from '../../live/dns/resolvers';
 import type { Report, ResolvePlanArgs } from '../../protocol';
 import { type ResolverConfig, resolverConfig } from './config';
 import type { Libc } from './options';
 import { type QueryPlan, queryPlan } from './plan';
+import { type SendResult, sendQueryPlan } from './send';
 
 const TITLE = 'Query plan';
 const NODE_RESOLV_CONF = '/etc/resolv.conf';
 
 export interface ResolvePlanData {
-  queries: Array<{ name: string; type: 'A' | 'AAAA' }>;
+  /** In the order the resolver sends them; with --send, the ones actually sent, with their results. */
+  queries: Array<{ name: string; type: 'A' | 'AAAA'; status?: string; error?: string; answers?: string[] }>;
 }
 
 function isArgs(value: unknown): value is ResolvePlanArgs {
   return typeof value === 'object' && value !== null && typeof (value as ResolvePlanArgs).name === 'string';
 }
 
-export const runResolvePlanCommand: CommandHandler = async (rawArgs, ctx) => {
+/** The handler; `port` is where --send reaches the nameservers (53; tests use a high port). */
+export function makeResolvePlanCommand(port = 53): CommandHandler {
+  return (rawArgs, ctx) => resolvePlan(rawArgs, ctx, port);
+}
+
+export const runResolvePlanCommand: CommandHandler = makeResolvePlanCommand();
+
+async function resolvePlan(rawArgs: unknown, ctx: Parameters<CommandHandler>[1], port: number): Promise<Report> {
   if (!isArgs(rawArgs) || rawArgs.name.trim() === '') return failedReport(TITLE, 'a name to resolve is required', 2);
   const args = rawArgs;
   const libc: Libc = args.libc === 'musl' || args.libc === 'glibc' ? args.libc : ctx.settings.resolvconf.libc;
@@ -52,11 +63,36 @@ export const runResolvePlanCommand: CommandHandler = async (rawArgs, ctx) => {
   const data: ResolvePlanData = { queries: plan.queries.map((q) => ({ name: q.name, type: q.type })) };
   const rendered = renderPlan(plan, config, origin, args.env);
   if (args.send) {
-    const error = 'sending the queries needs the DNS client (live/dns), which is not in this build; the plan above is what would be sent';
-    return { ok: false, title: TITLE, text: `${rendered}\n--send: ${error}\n`, data, error, exitCode: 1 } satisfies Report<ResolvePlanData>;
+    if (!ctx.trusted) return failedReport(TITLE, 'sending queries is disabled in an untrusted workspace');
+    const servers = configServers(config, port);
+    const sent = await sendQueryPlan(name, config, servers, {
+      ...DEFAULT_CLIENT_OPTIONS,
+      // The resolver's own patience: its timeout (at least 1 s, as glibc) and attempts.
+      timeoutMs: Math.min(30, Math.max(1, config.timeout)) * 1000,
+      tries: Math.max(1, config.attempts),
+      ednsUdpSize: config.flags.edns0 ? 1232 : undefined,
+      adflag: config.flags['trust-ad'] !== undefined,
+      isCancelled: ctx.isCancelled,
+    });
+    const sentData: ResolvePlanData = { queries: sent.sent.map((q) => ({ name: q.name, type: q.type, status: q.status, error: q.error, answers: q.answers })) };
+    const ok = sent.answeredBy !== undefined;
+    return { ok: true, title: `${TITLE}: ${name} (${libc}, sent)`, text: `${rendered}\n${renderSent(sent, config)}`, data: sentData, exitCode: ok ? 0 : 1 } satisfies Report<ResolvePlanData>;
   }
   return { ok: true, title: `${TITLE}: ${name} (${libc})`, text: rendered, data } satisfies Report<ResolvePlanData>;
-};
+}
+
+function renderSent(r: SendResult, config: ResolverConfig): string {
+  const out: string[] = [`Sent${config.libc === 'musl' ? ' (to the servers in order; musl would ask them all at once)' : ''}:`];
+  r.sent.forEach((q, i) => {
+    const result = q.status ?? q.error ?? 'no reply';
+    out.push(`${String(i + 1).padStart(4)}  ${printable(q.name)} ${q.type} -> ${result}${q.status === 'NOERROR' && q.answers.length === 0 ? ' (no data)' : ''}${q.timeMs !== undefined ? ` (${q.timeMs} ms from ${q.server})` : ''}`);
+    for (const a of q.answers) out.push(`        ${a}`);
+  });
+  if (r.answeredBy) out.push(`Answered by ${r.answeredBy}.`);
+  else if (r.stoppedBy) out.push(`Stopped: ${r.stoppedBy}.`);
+  else out.push('No candidate answered: the lookup fails (getaddrinfo: Name or service not known).');
+  return `${out.join('\n')}\n`;
+}
 
 /** Control characters (a CRLF file's \r) shown the way dig does: \013. */
 function printable(name: string): string {
@@ -75,7 +111,7 @@ function sourceLabel(s: ResolverConfig['settings']['ndots']['source']): string {
 export function renderPlan(plan: QueryPlan, config: ResolverConfig, origin: string, env: ResolvePlanArgs['env'] = {}): string {
   const out: string[] = [];
   out.push(`Query plan for "${plan.name}" with ${config.libc}, from ${origin}`);
-  const servers = config.nameservers.map((n) => `${n.address}${n.scope ? `%${n.scope}` : ''} (${where(n.line)})`).join(', ');
+  const servers = config.nameservers.map((n) => `${n.address} (${where(n.line)})`).join(', ');
   const search = config.search.length ? config.search.map(printable).join(' ') : '(none)';
   const searchFrom = config.searchSource.kind === 'file' ? `${config.searchSource.written} on ${where(config.searchSource.line)}` : config.searchSource.kind;
   out.push(`  nameservers: ${servers}`);

@@ -43,7 +43,10 @@ export interface Source {
 }
 
 export interface Nameserver {
-  /** The address queries go to, as inet_ntop prints it (10.1 → 10.0.0.1). */
+  /**
+   * The address queries go to, as inet_ntop prints it (10.1 → 10.0.0.1), with the `%scope`
+   * of a link-local IPv6 server appended as sockets take it (fe80::1%eth0).
+   */
   address: string;
   /** 0-based line of the nameserver line it came from; -1 for the 127.0.0.1 fallback. */
   line: number;
@@ -355,7 +358,7 @@ function parseNameserver(token: string, libc: Libc): Omit<Nameserver, 'line' | '
     const linkLocal = (groups[0] & 0xffc0) === 0xfe80 || (groups[0] & 0xff0f) === 0xff02;
     if (!linkLocal) return undefined;
   }
-  return { address: formatIPv6(groups), family: 6, scope };
+  return { address: scope !== undefined ? `${formatIPv6(groups)}%${scope}` : formatIPv6(groups), family: 6, scope };
 }
 
 function invalidNameserverDetail(token: string): string {

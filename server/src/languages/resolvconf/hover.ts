@@ -68,7 +68,7 @@ function effectiveFor(keyword: string, l: ResolvLine, word: Word | undefined, co
   switch (keyword) {
     case 'nameserver': {
       const index = config.nameservers.findIndex((n) => n.line === l.line);
-      const list = config.nameservers.map((n, i) => `${i + 1}. \`${n.address}${n.scope ? `%${n.scope}` : ''}\` (${n.line >= 0 ? `line ${n.line + 1}` : 'fallback'})`).join('  \n');
+      const list = config.nameservers.map((n, i) => `${i + 1}. \`${n.address}\` (${n.line >= 0 ? `line ${n.line + 1}` : 'fallback'})`).join('  \n');
       const self = config.nameservers[index];
       const head =
         index >= 0

@@ -277,7 +277,7 @@ function checkDuplicateNameservers(config: ResolverConfig): Finding[] {
   const out: Finding[] = [];
   for (const ns of config.nameservers) {
     if (ns.source.kind !== 'file' || !ns.source.range) continue;
-    const key = `${ns.address}%${ns.scope ?? ''}`;
+    const key = ns.address;
     const first = seen.get(key);
     if (first === undefined) {
       seen.set(key, ns.line);

@@ -26,6 +26,8 @@ export interface DigRequest {
   timeoutSec?: number;
   recurse: boolean;
   dnssec: boolean;
+  /** +dnssec or +nodnssec was given (+trace turns DO on unless told otherwise, as dig does). */
+  dnssecGiven: boolean;
   edns: boolean;
   bufsize: number;
   ignore: boolean;
@@ -36,6 +38,7 @@ export interface DigRequest {
   fail: boolean;
   identify: boolean;
   show: { cmd: boolean; comments: boolean; question: boolean; answer: boolean; authority: boolean; additional: boolean; stats: boolean };
+  help?: boolean;
   /** The argv as given, for the `; <<>> ... <<>>` line. */
   argv: string[];
 }
@@ -44,7 +47,7 @@ export type ParsedArgs = { ok: true; request: DigRequest } | { ok: false; error:
 
 function defaults(argv: string[]): DigRequest {
   return {
-    servers: [], tcp: false, short: false, trace: false, compare: false, search: false, recurse: true, dnssec: false,
+    servers: [], tcp: false, short: false, trace: false, compare: false, search: false, recurse: true, dnssec: false, dnssecGiven: false,
     edns: true, bufsize: 1232, ignore: false, adflag: true, cdflag: false, cookie: false, nsid: false, fail: true,
     identify: false,
     show: { cmd: true, comments: true, question: true, answer: true, authority: true, additional: true, stats: true },
@@ -74,8 +77,8 @@ const OPTIONS: OptionSpec[] = [
   flag('search', (r, on) => (r.search = on)),
   flag('showsearch', (r, on) => (r.search = on)),
   flag('recurse', (r, on) => (r.recurse = on)),
-  flag('dnssec', (r, on) => (r.dnssec = on)),
-  flag('do', (r, on) => (r.dnssec = on)),
+  flag('dnssec', (r, on) => ((r.dnssec = on), (r.dnssecGiven = true))),
+  flag('do', (r, on) => ((r.dnssec = on), (r.dnssecGiven = true))),
   flag('ignore', (r, on) => (r.ignore = on)),
   flag('adflag', (r, on) => (r.adflag = on)),
   flag('cdflag', (r, on) => (r.cdflag = on)),
@@ -188,7 +191,9 @@ function plusOption(r: DigRequest, arg: string): string | undefined {
 }
 
 /** Parses dig's argv; the first word error stops parsing, as dig does (exit status 1). */
-export function parseDigArgs(argv: string[]): ParsedArgs {
+export function parseDigArgs(input: string[]): ParsedArgs {
+  // A command line pasted from a terminal may start with `dig` itself.
+  const argv = input[0] === 'dig' && input.length > 1 ? input.slice(1) : input;
   const r = defaults(argv);
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -238,6 +243,9 @@ export function parseDigArgs(argv: string[]): ParsedArgs {
           r.reverse = v;
           break;
         }
+        case 'h':
+          r.help = true;
+          break;
         case '4':
           r.family = 4;
           break;
@@ -266,3 +274,19 @@ export function requestedQuestion(r: DigRequest): { name: string; type: string; 
   if (r.name === undefined) return { name: '.', type: r.type ?? 'NS', klass: r.klass ?? 'IN' };
   return { name: r.name, type: r.type ?? 'A', klass: r.klass ?? 'IN' };
 }
+
+export const DIG_USAGE = `Usage: infra-lens dig [@server] [-p port] [-t type] [-c class] [-x addr] [-4|-6] name [type] [class] [+option...] [--json]
+  @server        ask this server (repeatable; default: the nameservers in /etc/resolv.conf)
+  -p port        port for every server (default 53)
+  -x addr        reverse lookup of an IPv4 or IPv6 address (PTR)
+  type           any mnemonic (A, MX, HTTPS, SVCB, URI...) or TYPEnnn
+  +tcp           TCP only (UDP answers with TC=1 are retried over TCP anyway)
+  +short         rdata only, as dig +short
+  +trace         iterate from the root (infraLens.dns.rootHints, or @server's root NS set)
+  +compare       ask every resolver (resolv.conf plus each @server), side by side
+  +search        the node's search-list expansion (search/ndots), each query sent
+  +tries=N +retry=N +timeout=S +[no]recurse +[no]dnssec +[no]edns +bufsize=N +ignore
+  +[no]adflag +[no]cdflag +cookie +nsid +[no]fail +identify +ndots=N +domain=D
+  +[no]all +[no]question +[no]answer +[no]authority +[no]additional +[no]comments +[no]stats +[no]cmd
+Exit status: 0 any answer (NXDOMAIN, SERVFAIL, REFUSED included), 1 bad usage, 9 no reply.
+`;

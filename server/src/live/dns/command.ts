@@ -5,10 +5,10 @@
 
 import { type CommandContext, type CommandHandler, failedReport } from '../../core/command';
 import type { DigArgs, Report } from '../../protocol';
-import { type DigRequest, parseDigArgs, requestedQuestion } from './args';
+import { DIG_USAGE, type DigRequest, parseDigArgs, requestedQuestion } from './args';
 import { type ClientOptions, DEFAULT_CLIENT_OPTIONS, type Server } from './client';
 import { compareResolvers, compareText } from './compare';
-import { lookupJson, lookupText, recordLine } from './format';
+import { lookupJson, lookupText, lookupWarnings, recordLine } from './format';
 import { lookup } from './lookup';
 import type { Question } from './message';
 import { parseName } from './names';
@@ -49,7 +49,7 @@ function argvOf(args: unknown): string[] | undefined {
 
 function banner(r: DigRequest, servers: Server[]): string {
   if (!r.show.cmd) return '';
-  return `; <<>> infra-lens dig <<>> ${r.argv.join(' ')}\n` + (r.servers.length ? `; (${servers.length} server${servers.length === 1 ? '' : 's'} found)\n` : '') + ';; global options: +cmd\n';
+  return `\n; <<>> infra-lens dig <<>> ${r.argv.join(' ')}\n` + (r.servers.length ? `; (${servers.length} server${servers.length === 1 ? '' : 's'} found)\n` : '') + ';; global options: +cmd\n';
 }
 
 export const runDigCommand: CommandHandler = async (args, ctx) => {
@@ -59,6 +59,7 @@ export const runDigCommand: CommandHandler = async (args, ctx) => {
   const parsed = parseDigArgs(argv);
   if (!parsed.ok) return failedReport(TITLE, parsed.error, EXIT_USAGE);
   const r = parsed.request;
+  if (r.help) return { ok: true, title: 'dig usage', text: DIG_USAGE, data: { usage: DIG_USAGE }, exitCode: 0 };
   const asked = requestedQuestion(r);
   const name = parseName(asked.name);
   if (!name.ok) return failedReport(TITLE, `'${asked.name}' is not a valid name: ${name.error}`, EXIT_USAGE);
@@ -115,7 +116,7 @@ export const runDigCommand: CommandHandler = async (args, ctx) => {
   const outcome = await lookup(servers, question, options, r.fail);
   const json = lookupJson(outcome, shown);
   const replied = outcome.kind === 'answer';
-  let text = (r.short ? '' : banner(r, servers)) + lookupText(json, r, new Date());
+  let text = lookupWarnings(json, r) + (r.short ? '' : banner(r, servers)) + lookupText(json, r, new Date());
   if (!replied) text += outcome.kind === 'malformed' ? `;; no usable reply (malformed packet)\n` : ';; no servers could be reached\n';
   const report: Report = {
     ok: replied, title, text, data: { mode: 'lookup', ...json },
@@ -130,7 +131,8 @@ async function traceReport(r: DigRequest, ctx: CommandContext, q: Question, show
   const start: TraceStart = hints.length ? { kind: 'hints', roots: rootHintTargets(hints) }
     : given.length ? { kind: 'prime', servers: given }
     : { kind: 'hints', roots: rootHintTargets([]) };
-  const result = await trace(q, start, { ...options, tries: Math.min(options.tries, 2) }, port);
+  // dig's +trace sets the DO bit unless +nodnssec says otherwise.
+  const result = await trace(q, start, { ...options, dnssec: r.dnssecGiven ? r.dnssec : true, tries: Math.min(options.tries, 2) }, port);
   const ok = result.outcome !== 'failed';
   return {
     ok, title, text: banner(r, given) + traceText(result, r.short),

@@ -68,16 +68,41 @@ export function lookupJson(outcome: QueryOutcome, asked: { name: string; type: s
   };
 }
 
-/** `owner<TAB>ttl<TAB>class<TAB>type<TAB>rdata`, the owner padded to dig's 24 columns. */
+/**
+ * BIND's master-file columns: TTL at 24, class at 32, type at 40, rdata at 48; tabs up to
+ * a column, or one space when the field before already reached it.
+ */
+function columns(fields: Array<[string, number]>): string {
+  let out = '';
+  let col = 0;
+  for (const [text, column] of fields) {
+    if (column > 0) {
+      if (col >= column) {
+        out += ' ';
+        col += 1;
+      } else {
+        out += '\t'.repeat(Math.ceil((column - col) / 8));
+        col = column;
+      }
+    }
+    out += text;
+    col += text.length;
+  }
+  return out;
+}
+
+/** `owner<TAB>ttl<TAB>class<TAB>type<TAB>rdata`, aligned as dig aligns it. */
 export function recordLine(r: RecordJson): string {
-  const tabs = Math.max(1, Math.ceil((24 - r.name.length) / 8));
-  return `${r.name}${'\t'.repeat(tabs)}${r.ttl}\t${r.class}\t${r.type}\t${r.data}`;
+  return columns([[r.name, 0], [String(r.ttl), 24], [r.class, 32], [r.type, 40], [r.data, 48]]);
 }
 
 function questionLine(q: { name: string; type: string; class: string }): string {
-  const owner = ';' + q.name;
-  const tabs = Math.max(1, Math.ceil((32 - owner.length) / 8));
-  return `${owner}${'\t'.repeat(tabs)}${q.class}\t${q.type}`;
+  return columns([[';' + q.name, 0], [q.class, 32], [q.type, 40]]);
+}
+
+/** Warnings dig prints while it waits (truncation, strays), before the answer's banner. */
+export function lookupWarnings(l: LookupJson, r: DigRequest): string {
+  return l.outcome === 'answer' && r.show.comments && l.warnings.length ? l.warnings.join('\n') + '\n' : '';
 }
 
 /** The text dig prints for one answer (or the failure lines when there was none). */
@@ -85,43 +110,44 @@ export function lookupText(l: LookupJson, r: DigRequest, when: Date): string {
   const out: string[] = [];
   if (r.short) {
     if (l.outcome !== 'answer') return (l.warnings.join('\n') + (l.warnings.length ? '\n' : '')) + `;; ${l.error}\n`;
-    return l.answer.map((a) => (r.identify ? `${a.data} from server ${l.server} in ${l.queryTimeMs} ms.` : a.data)).map((s) => s + '\n').join('');
+    return l.answer.map((a) => (r.identify ? `${a.data} from server ${l.server.split('#')[0]} in ${l.queryTimeMs} ms.` : a.data)).map((s) => s + '\n').join('');
   }
-  for (const w of l.warnings) out.push(w);
+  // Failures (after the banner) always; other warnings dig prints before it (see lookupWarnings).
+  if (l.outcome !== 'answer') for (const w of l.warnings) out.push(w);
   if (l.outcome !== 'answer') {
     // Communication errors are already among the warnings, one per try.
     if (l.outcome === 'malformed') out.push(`;; Got bad packet from ${l.server}: ${l.error}`);
     return out.join('\n') + '\n';
   }
   if (r.show.comments) {
-    out.push('', ';; Got answer:');
+    out.push(';; Got answer:');
     out.push(`;; ->>HEADER<<- opcode: ${l.opcode}, status: ${l.status}, id: ${l.id}`);
     const additionalCount = l.additional.length + (l.edns ? 1 : 0);
     out.push(`;; flags: ${l.flags!.join(' ')}; QUERY: ${l.question.length}, ANSWER: ${l.answer.length}, AUTHORITY: ${l.authority.length}, ADDITIONAL: ${additionalCount}`);
     if (r.recurse && !l.flags!.includes('ra')) out.push(';; WARNING: recursion requested but not available');
     if (l.flags!.includes('tc')) out.push(';; WARNING: the answer is truncated (TC=1); records may be missing');
+    out.push('');
     if (l.edns) {
-      out.push('', ';; OPT PSEUDOSECTION:', `; EDNS: version: ${l.edns.version}, flags:${l.edns.flags.map((f) => ' ' + f).join('')}; udp: ${l.edns.udpSize}`);
+      out.push(';; OPT PSEUDOSECTION:', `; EDNS: version: ${l.edns.version}, flags:${l.edns.flags.map((f) => ' ' + f).join('')}; udp: ${l.edns.udpSize}`);
       for (const o of l.edns.options) out.push(`; ${o.name}: ${o.hex}`);
     }
   }
-  const section = (title: string, show: boolean, records: RecordJson[]) => {
-    if (!show || records.length === 0) return;
-    if (r.show.comments) out.push('', `;; ${title} SECTION:`);
-    for (const rec of records) out.push(recordLine(rec));
+  // As BIND prints them: each section ends with a blank line when comments are on.
+  const section = (title: string, show: boolean, lines: string[]) => {
+    if (!show || lines.length === 0) return;
+    if (r.show.comments) out.push(`;; ${title} SECTION:`);
+    out.push(...lines);
+    if (r.show.comments) out.push('');
   };
-  if (r.show.question && l.question.length) {
-    if (r.show.comments) out.push(';; QUESTION SECTION:');
-    for (const q of l.question) out.push(questionLine(q));
-  }
-  section('ANSWER', r.show.answer, l.answer);
-  section('AUTHORITY', r.show.authority, l.authority);
-  section('ADDITIONAL', r.show.additional, l.additional);
+  section('QUESTION', r.show.question, l.question.map(questionLine));
+  section('ANSWER', r.show.answer, l.answer.map(recordLine));
+  section('AUTHORITY', r.show.authority, l.authority.map(recordLine));
+  section('ADDITIONAL', r.show.additional, l.additional.map(recordLine));
   if (r.show.stats) {
     const [address] = l.server.split('#');
-    out.push('', `;; Query time: ${l.queryTimeMs} msec`, `;; SERVER: ${l.server}(${address}) (${l.transport})`, `;; WHEN: ${digDate(when)}`, `;; MSG SIZE  rcvd: ${l.size}`);
+    out.push(`;; Query time: ${l.queryTimeMs} msec`, `;; SERVER: ${l.server}(${address}) (${l.transport})`, `;; WHEN: ${digDate(when)}`, `;; MSG SIZE  rcvd: ${l.size}`, '');
   }
-  return out.join('\n') + '\n' + (r.show.stats ? '\n' : '');
+  return out.length ? out.join('\n') + '\n' : '';
 }
 
 /** dig's `WHEN:` line: `Wed Nov 25 15:37:29 UTC 2026`. */

@@ -22,10 +22,8 @@ export function parseName(input: string): NameResult {
   }
   const labels: Buffer[] = [];
   let current: number[] = [];
-  let sawEnd = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (sawEnd) return { ok: false, error: `'${input}' has an empty label` };
     if (ch === '\\') {
       const digits = /^\d{3}/.exec(text.slice(i + 1, i + 4));
       if (digits) {
@@ -38,13 +36,10 @@ export function parseName(input: string): NameResult {
         i += 1;
       } else return { ok: false, error: `'${input}' ends with a lone backslash` };
     } else if (ch === '.') {
-      if (current.length === 0) {
-        if (i === text.length - 1 && labels.length === 0) return { ok: false, error: `'${input}' has an empty label` };
-        return { ok: false, error: `'${input}' has an empty label` };
-      }
+      // `a..b`, `.a`: an empty label would end the name early on the wire
+      if (current.length === 0) return { ok: false, error: `'${input}' has an empty label` };
       labels.push(Buffer.from(current));
       current = [];
-      if (i === text.length - 1) sawEnd = true;
     } else current.push(text.charCodeAt(i));
   }
   if (current.length > 0) labels.push(Buffer.from(current));

@@ -19,13 +19,9 @@ export function systemResolverConfig(path = RESOLV_CONF): { config: ResolverConf
   }
 }
 
-function stripZone(address: string): string {
-  // Node's sockets take `fe80::1%eth0` as is; keep the zone id for link-local servers.
-  return address;
-}
-
 export function configServers(config: ResolverConfig, port: number): Server[] {
-  const list = config.nameservers.map((n) => ({ address: stripZone(n.address), port })).filter((s) => isIP(s.address.replace(/%.*$/, '')) !== 0);
+  // Node's sockets take `fe80::1%eth0` as is, so link-local servers keep their zone id.
+  const list = config.nameservers.map((n) => ({ address: n.address, port })).filter((s) => isIP(s.address.replace(/%.*$/, '')) !== 0);
   return list.length ? list : [{ address: '127.0.0.1', port }];
 }
 

@@ -205,7 +205,7 @@ async function iterate(state: State, q: Question, roots: NsTarget[], hops: Trace
     const m = step.outcome.message;
     const shown = step.classified.kind === 'referral'
       ? [...step.classified.ns, ...m.authority.filter((r) => (r.type === 'DS' || r.type === 'RRSIG') && sameName(r.labels, (step.classified as { zone: Buffer[] }).zone))]
-      : step.classified.hop === 'answer' ? m.answer : m.authority;
+      : step.classified.hop === 'answer' ? [...m.answer, ...m.authority] : m.authority; // dig shows the answer's authority too
     const hop: TraceHop = {
       zone: formatName(zone),
       kind: step.classified.kind === 'referral' ? 'referral' : step.classified.hop,
@@ -249,7 +249,7 @@ export async function trace(q: Question, start: TraceStart, options: ClientOptio
     if (!primed) return { hops, outcome: 'failed', error: `priming query (. NS) failed: ${failures.join('; ')}`, queries: state.queries };
     const m = primed.message;
     const ns = m.answer.filter((r) => r.type === 'NS' && r.target && r.labels.length === 0);
-    hops.push({ zone: '.', kind: 'priming', server: serverLabel(primed.server), status: m.status, records: ns.map(recordJson), transport: primed.transport, timeMs: primed.timeMs, size: m.size, failures });
+    hops.push({ zone: '.', kind: 'priming', server: serverLabel(primed.server), status: m.status, records: m.answer.filter((r) => r.labels.length === 0 && (r.type === 'NS' || r.type === 'RRSIG')).map(recordJson), transport: primed.transport, timeMs: primed.timeMs, size: m.size, failures });
     roots = targetsOf(ns, [], m.additional);
     // Root servers without glue: ask the priming server for their addresses, as a stub would.
     for (const t of roots.filter((x) => !x.addresses.length)) {

@@ -86,3 +86,9 @@ test('the parser never throws on junk', async () => {
   await lint('k8s', `apiVersion: v1\nkind: Pod\n${junk}`);
   await lint('k8s', 'apiVersion: v1\nkind: Pod\nspec: !!binary zz\n---\n: : :\n- [\n');
 });
+
+test('a v1 List (kubectl get -o yaml) is read item by item', async () => {
+  const text = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: db}\n    spec: {type: NodePort, clusterIP: None, ports: [{port: 1}]}\n  - apiVersion: v1\n    kind: Pod\n    metadata: {name: p}\n    spec: {dnsPolicy: Nope, containers: [{name: c}]}\n';
+  assert.deepEqual(parseK8s(text).objects.map((o) => `${o.kind}/${o.name}`), ['Service/db', 'Pod/p']);
+  assert.deepEqual(ruleIds(await lint('k8s', text)), ['k8s/headless-service', 'k8s/dns-policy']);
+});

@@ -54,6 +54,12 @@ test('dig argv: +options, their no- forms, values and unique prefixes', () => {
   assert.equal(parse('x +search +ndots=5').ndots, 5);
 });
 
+test('dig argv: a pasted command line may start with dig; -h asks for help', () => {
+  assert.deepEqual(requestedQuestion(parse('dig @127.0.0.1 example.test MX')), { name: 'example.test', type: 'MX', klass: 'IN' });
+  assert.equal(parse('dig').name, 'dig'); // alone, it is the name
+  assert.equal(parse('-h').help, true);
+});
+
 test('dig argv: bad usage is a clear error', () => {
   assert.match(error('x +bogus'), /invalid option: \+bogus/);
   assert.match(error('x +tries=abc'), /\+tries must be a number/);

@@ -127,3 +127,29 @@ test('fuzzed replies (random bytes, truncations, mutations with our ID) never cr
     await server.close();
   }
 });
+
+test('TCP: bad frames, early close and junk never crash the client and end in a clear outcome', async () => {
+  const behaviours: Array<(q: Buffer, id: number) => Buffer | 'close'> = [
+    () => Buffer.from([0x00]), // half a length, then close
+    () => 'close',
+    (q, id) => { const m = Buffer.from(q); m.writeUInt16BE(id, 0); return Buffer.concat([Buffer.from([0, 5]), m.subarray(0, 5)]); }, // 5-byte message
+    (_q, id) => { const r = Buffer.alloc(40, 0xff); r.writeUInt16BE(id, 0); return Buffer.concat([Buffer.from([0, 40]), r]); }, // junk with our ID
+    () => Buffer.concat([Buffer.from([0xff, 0xff]), Buffer.alloc(10)]), // a length it never completes
+  ];
+  let n = 0;
+  const server = await startFakeServer(() => [], '127.0.0.1', 0, (q, socket) => {
+    const out = behaviours[n++ % behaviours.length](q.raw, q.packet.id ?? 0);
+    if (out === 'close') socket.end();
+    else { socket.write(out); socket.end(); }
+  });
+  try {
+    const kinds: string[] = [];
+    for (let i = 0; i < behaviours.length; i++) {
+      const o = await query({ address: server.address, port: server.port }, Q, { ...FAST, tcp: true, tries: 1, timeoutMs: 500 });
+      kinds.push(o.kind === 'no-reply' ? `no-reply:${o.reason}` : o.kind);
+    }
+    assert.deepEqual(kinds, ['no-reply:network', 'no-reply:network', 'malformed', 'malformed', 'no-reply:network']);
+  } finally {
+    await server.close();
+  }
+});

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import test from 'node:test';
 import { runProcCommand } from '../../../../server/src/live/proc/command';
 import type { ProcessData } from '../../../../server/src/live/proc/readings/process';
+import type { ProcessesData } from '../../../../server/src/live/proc/readings/processes';
 import type { SocketsData } from '../../../../server/src/live/proc/readings/sockets';
 import { testContext } from './context';
 import { sample } from './sample';
@@ -111,6 +112,50 @@ test('malformed files are explained, not thrown', async () => {
     assert.match(uptime.error ?? '', /cannot understand .*uptime/);
     const kernel = await runProcCommand({ reading: 'kernel' }, testContext());
     assert.match(kernel.error ?? '', /cannot understand \/proc\/version/);
+  } finally {
+    fake.done();
+  }
+});
+
+test('processes on a fake tree: argv joined, [comm] for kernel threads, <defunct> zombies, sorted by RSS on request', async () => {
+  const stat = (pid: number, comm: string, state: string, utime: number, start: number) => `${pid} (${comm}) ${state} 1 ${pid} ${pid} 0 -1 0 0 0 0 0 ${utime} 0 0 0 20 0 1 0 ${start} 0 0 18446744073709551615`;
+  const status = (uid: number, rssKb?: number) => `Name:\tx\nUid:\t${uid}\t${uid}\t${uid}\t${uid}\n${rssKb === undefined ? '' : `VmRSS:\t${rssKb} kB\n`}`;
+  const fake = fakeProc({
+    uptime: '1000.00 1500.00\n',
+    '2/stat': stat(2, 'kthreadd', 'S', 0, 1),
+    '2/status': status(0),
+    '2/cmdline': '',
+    '300/stat': stat(300, 'coredns', 'S', 5000, 50000),
+    '300/status': status(0, 40960),
+    '300/cmdline': '/coredns\0-conf\0/etc/coredns/Corefile\0',
+    '301/stat': stat(301, 'worker', 'Z', 0, 60000),
+    '301/status': status(0),
+    '301/cmdline': '',
+    '302/stat': stat(302, 'app', 'R', 100, 90000),
+    '302/status': status(4242424, 81920),
+    '302/cmdline': 'node\0app.js\0',
+  });
+  try {
+    const r = await runProcCommand({ reading: 'processes', options: { sort: 'rss' } }, testContext());
+    assert.equal(r.ok, true, r.error);
+    const d = r.data as ProcessesData;
+    assert.deepEqual(
+      d.processes.map((p) => [p.pid, p.user, p.state, p.rssBytes, p.command]),
+      [
+        [302, '4242424', 'R', 81920 * 1024, 'node app.js'],
+        [300, 'root', 'S', 40960 * 1024, '/coredns -conf /etc/coredns/Corefile'],
+        [2, 'root', 'S', 0, '[kthreadd]'],
+        [301, 'root', 'Z', 0, '[worker] <defunct>'],
+      ],
+    );
+    const coredns = d.processes.find((p) => p.pid === 300);
+    // 5000 ticks = 50 s of CPU over (1000 − 500) s alive, at USER_HZ 100.
+    assert.equal(coredns?.cpuSeconds, 50);
+    assert.equal(coredns?.cpuPercent, 10);
+    assert.match(r.text, /^\s*PID\s+USER\s+S\s+RSS\s+%CPU\s+TIME\s+COMMAND/);
+    assert.match(r.text, /300\s+root\s+S\s+40\.0 MiB\s+10\.0\s+00:00:50\s+\/coredns -conf/);
+    const bad = await runProcCommand({ reading: 'processes', options: { sort: 'name' } }, testContext());
+    assert.equal(bad.exitCode, 2);
   } finally {
     fake.done();
   }

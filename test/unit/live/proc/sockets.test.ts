@@ -127,3 +127,23 @@ test('rendering: ss columns, owners as ss -p prints them, filters named', () => 
   assert.match(text, /1 processes whose fds this user cannot read/);
   assert.match(renderSockets({ sockets: [], filters: {}, ownersUnreadable: [], unreadable: [] }), /No sockets match/);
 });
+
+test('TIME_WAIT rows (captured): fewer columns, inode and uid 0, kept; CLOSE-WAIT and FIN-WAIT-2 named as ss names them', () => {
+  const rows = parseInet(sample('net_tcp.linux-6.18-x86_64-time-wait.txt'), 'tcp', 'LE');
+  assert.equal(rows.length, 32, 'every row, TIME_WAIT included');
+  const tw = rows.filter((r) => r.state === 'TIME-WAIT');
+  assert.ok(tw.length >= 10);
+  assert.ok(tw.every((r) => r.inode === 0 && r.uid === 0));
+  const closeWait = rows.find((r) => r.state === 'CLOSE-WAIT');
+  assert.deepEqual([closeWait?.recvQ, closeWait?.local.port], [1, 0x9d42]);
+  assert.equal(rows.filter((r) => r.state === 'FIN-WAIT-2').length, 1);
+  assert.deepEqual(new Set(rows.map((r) => r.state)), new Set(['LISTEN', 'TIME-WAIT', 'CLOSE-WAIT', 'ESTAB', 'FIN-WAIT-2']));
+});
+
+test('idle-node samples (captured): header-only tables give no rows, unix rows without paths', () => {
+  assert.deepEqual(parseInet(sample('net_tcp6.linux-6.18-x86_64.txt'), 'tcp6', 'LE'), []);
+  assert.deepEqual(parseInet(sample('net_udp.linux-6.18-x86_64.txt'), 'udp', 'LE'), []);
+  assert.deepEqual(parseInet(sample('net_udp6.linux-6.18-x86_64.txt'), 'udp6', 'LE'), []);
+  const unix = parseUnix(sample('net_unix.linux-6.18-x86_64.txt'));
+  assert.deepEqual(unix.map((u) => [u.type, u.state, u.path, u.inode]), [['u_str', 'ESTAB', undefined, 1056], ['u_str', 'ESTAB', undefined, 1057]]);
+});

@@ -11,6 +11,10 @@ import { type CheckContext, report } from '../check';
 import { DNS_CONFIG_LIMITS } from '../facts';
 import { invalid, required } from '../apiErrors';
 import { dns1123Subdomain } from '../names';
+import { podCandidates } from '../podDns';
+
+/** The name the ndots warning shows the cost for: an external name with two dots. */
+const EXTERNAL_NAME = 'api.example.com';
 
 export const dnsConfig = defineRule({
   id: 'k8s/dns-config',
@@ -65,16 +69,12 @@ export function checkDnsConfig(ctx: CheckContext): void {
       const ndots = Number(obj.str(valueNode));
       if (!valueNode || !Number.isInteger(ndots)) continue;
       if (ndots > 5) {
-        report(ctx, dnsConfig, valueNode, `ndots ${ndots}: every name with fewer than ${ndots} dots is tried with each search domain first (up to ${searchCount(obj, pod.spec, searches.length)} lookups, each A and AAAA, before the name itself)${ndots > 15 ? '; glibc caps ndots at 15' : ''}`, { severity: 'warning' });
+        const names = podCandidates(obj, pod.spec, EXTERNAL_NAME);
+        const before = names.indexOf(`${EXTERNAL_NAME}.`);
+        report(ctx, dnsConfig, valueNode, `ndots ${ndots}: a name with fewer than ${Math.min(ndots, 15)} dots goes through the search list first — "${EXTERNAL_NAME}" is tried as ${before} other name${before === 1 ? '' : 's'} (${before * 2} queries, A and AAAA) before itself: ${names.slice(0, 2).join(', ')}${before > 2 ? ', …' : ''}${ndots > 15 ? '; glibc caps ndots at 15' : ''}`, { severity: 'warning' });
       } else if (ndots < 1) {
-        report(ctx, dnsConfig, valueNode, 'ndots 0: even single-label names (a Service name like "db") are looked up as absolute names first, which fail, before the search list is tried', { severity: 'warning' });
+        report(ctx, dnsConfig, valueNode, 'ndots 0: even single-label names (a Service name like "db") are looked up as absolute names first ("db."), which fail, before the search list is tried', { severity: 'warning' });
       }
     }
   }
-}
-
-/** Search domains the pod ends up with: the cluster's three unless dnsPolicy is None or Default. */
-function searchCount(obj: import('../model').K8sObject, spec: import('yaml').YAMLMap, own: number): number {
-  const policy = obj.str(obj.get(spec, 'dnsPolicy')) ?? 'ClusterFirst';
-  return own + (policy === 'None' || policy === 'Default' ? 0 : 3);
 }

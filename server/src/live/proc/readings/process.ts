@@ -24,6 +24,7 @@ import { readWchan } from '../pidWchan';
 import { type FileStat, procPath, readLink, readText, statPath } from '../procfs';
 import { flagOption, okReport, type Reading } from '../report';
 import { maskValue, type MaskReason } from '../secrets';
+import { readStat } from '../stat';
 import { readUptime } from '../uptime';
 
 export interface FdEntry {
@@ -231,6 +232,12 @@ export function renderProcess(d: ProcessData): string {
   return out.join('\n') + '\n';
 }
 
+/** Start time as ps -o lstart computes it: boot time (btime) + starttime ticks; else now − elapsed. */
+function startedAt(btime: number | undefined, afterBoot: number, elapsed: number | undefined): string | undefined {
+  const ms = btime !== undefined ? (btime + afterBoot) * 1000 : elapsed !== undefined ? Date.now() - elapsed * 1000 : undefined;
+  return ms === undefined ? undefined : new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
 export const processReading: Reading = async (input) => {
   const pid = input.pid;
   if (pid === undefined) return failedReport('Process', 'the process reading needs a pid (--pid N)', 2);
@@ -242,9 +249,10 @@ export const processReading: Reading = async (input) => {
   const s = stat.value;
   const unreadable: string[] = [];
   const masking = input.ctx.settings.proc.maskSecrets && !flagOption(input, 'unmask');
-  const [units, uptime, names, status, cmdline, environ, fds, limits, cgroup, mounts, oom, wchan, exe, cwd] = await Promise.all([
+  const [units, uptime, kernelStat, names, status, cmdline, environ, fds, limits, cgroup, mounts, oom, wchan, exe, cwd] = await Promise.all([
     systemUnits(),
     readUptime(),
+    readStat(),
     userNames(),
     readPidStatus(pid),
     readCmdline(pid),
@@ -303,7 +311,7 @@ export const processReading: Reading = async (input) => {
     vszBytes: s.vsize,
     cpuSeconds: (s.utime + s.stime) / units.hz,
     elapsedSeconds,
-    startedAt: uptime.ok ? new Date(Date.now() - (elapsedSeconds ?? 0) * 1000).toISOString().replace(/\.\d+Z$/, 'Z') : undefined,
+    startedAt: startedAt(kernelStat.ok ? kernelStat.value.btime : undefined, startedSecondsAfterBoot, elapsedSeconds),
     exe: exe.ok ? exe.value : undefined,
     cwd: cwd.ok ? cwd.value : undefined,
     wchan: wchan.ok ? wchan.value : undefined,

@@ -12,6 +12,7 @@ import { checkTemplate } from './template';
 export const PLUGIN_CHECKS: Record<string, PluginCheck> = {
   acl: small.checkAcl,
   auto: small.checkAuto,
+  autopath: small.checkAutopath,
   azure: small.checkAzure,
   cache: checkCache,
   clouddns: small.checkCloudDNS,
@@ -28,6 +29,7 @@ export const PLUGIN_CHECKS: Record<string, PluginCheck> = {
   hosts: small.checkHosts,
   https: small.checkServerTransport,
   https3: small.checkServerTransport,
+  k8s_external: small.checkK8sExternal,
   kubernetes: checkKubernetes,
   loadbalance: small.checkLoadbalance,
   log: small.checkLog,

@@ -593,3 +593,28 @@ export function checkView([d]: Directive[], s: PluginSetup): void {
     }
   }
 }
+
+/** k8s_external needs kubernetes in the same block (it fails at start-up without it). */
+export function checkK8sExternal(occurrences: Directive[], s: PluginSetup): void {
+  genericCheck(occurrences, s);
+  if (!s.facts.plugins.has('kubernetes') && !s.facts.block.hasOpaqueImport) s.report('missing-plugin', occurrences[0].name, "needs the 'kubernetes' plugin in the same server block (CoreDNS fails at start-up without it)");
+}
+
+/** autopath @PLUGIN names a plugin of the same block that implements AutoPath. */
+export function checkAutopath(occurrences: Directive[], s: PluginSetup): void {
+  genericCheck(occurrences, s);
+  for (const d of occurrences) {
+    const last = d.args[d.args.length - 1];
+    if (!last || !last.text.startsWith('@') || env(last)) continue;
+    const name = last.text.slice(1);
+    // At start-up CoreDNS looks the plugin up in this block: absent, autopath silently does nothing.
+    if (!s.facts.plugins.has(name)) {
+      if (!s.facts.block.hasOpaqueImport) s.report('missing-plugin', last, `autopath ${last.text}: there is no '${name}' plugin in this server block, so autopath does nothing`, { severity: 'warning' });
+    } else if (!['kubernetes', 'erratic'].includes(name)) s.invalid(last, `${name} does not implement the AutoPather interface (kubernetes, erratic do)`);
+    else if (name === 'kubernetes') {
+      const k8s = s.facts.block.directives.find((x) => x.name.text === 'kubernetes');
+      const pods = k8s?.block?.properties.find((p) => p.name.text === 'pods');
+      if (k8s && pods?.args[0]?.text !== 'verified') s.report('missing-plugin', last, "autopath @kubernetes needs 'pods verified' in the kubernetes block to find the client's namespace", { severity: 'warning' });
+    }
+  }
+}
