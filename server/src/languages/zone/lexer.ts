@@ -158,7 +158,7 @@ export function* lexEntries(text: string): Generator<Entry> {
         recoveries++;
         const keep = tokens.filter((t) => t.line <= openParen!.line);
         tokens.length = 0;
-        tokens.push(...keep);
+        for (const t of keep) tokens.push(t);
         endLine = openParen.line;
         endChar = openParen.lineEndPos - openParen.lineStart;
         pos = openParen.lineEndPos < n ? openParen.lineEndPos + 1 : n;
