@@ -19,6 +19,7 @@ import { checkSoaSerial, soaSerial } from './rules/soa-serial';
 import { checkSoaTimers, soaTimers } from './rules/soa-timers';
 import { checkSpfSyntax, spfSyntax } from './rules/spf-syntax';
 import { checkTtlRange, ttlRange } from './rules/ttl-range';
+import { checkWildcardShadowed, wildcardShadowed } from './rules/wildcard-shadowed';
 import { badIpv4 } from './rules/bad-ipv4';
 import { badOwnerName, checkBadOwnerName } from './rules/bad-owner-name';
 import { badRdata } from './rules/bad-rdata';
@@ -82,13 +83,14 @@ const ZONE_CHECKS: Array<(z: ZoneIndex) => Finding[]> = [
   checkDmarcSyntax,
   checkDkimSyntax,
   checkCaaTag,
+  checkWildcardShadowed,
 ];
 
 const RULES: RuleMeta[] = [
   syntax, unknownType, badRdata, badIpv4, nameTooLong, txtStringTooLong, include, generate, noTtl, ttlTooLarge, classMismatch,
   outOfZone, soaNotAtApex, multipleSingleton, cnameAndOtherData, nsWildcard, nsec3Owner, dsAtApex, missingSoa, missingApexNs,
   badOwnerName, nonTerminalWildcard, ttlMismatch, targetIsAddress, targetIsCname, targetNoAddress, missingGlue, occluded, spfType,
-  rdataEncoding, missingTrailingDot, soaSerial, soaTimers, duplicateRecord, ttlRange, spfSyntax, dmarcSyntax, dkimSyntax, caaTag, cdsConsistency, cdsDigest,
+  rdataEncoding, missingTrailingDot, soaSerial, soaTimers, duplicateRecord, ttlRange, spfSyntax, dmarcSyntax, dkimSyntax, caaTag, cdsConsistency, cdsDigest, wildcardShadowed,
 ];
 
 export function lintZone(ast: ZoneAst): Finding[] {
