@@ -174,6 +174,23 @@ test('differential: generated zones with one injected defect; named and we flag 
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  // Without a defect, both must accept the generated zones.
+  const cleanDir = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-lens-zone-'));
+  try {
+    for (let i = 0; i < 15; i++) {
+      const lines = ['$ORIGIN example.com.', '$TTL 3600', '@ IN SOA ns1 hostmaster 2026112501 7200 3600 1209600 300', '@ NS ns1', 'ns1 A 192.0.2.53'];
+      for (let k = int(rand, 3, 12); k > 0; k--) lines.push(validRecord(rand, label(rand)));
+      const file = path.join(cleanDir, `clean${i}.zone`);
+      fs.writeFileSync(file, `${lines.join('\n')}\n`);
+      const named = namedCheckzone('example.com', file);
+      const errors = (await ours(file)).findings.filter((f) => f.severity === 'error');
+      runs++;
+      if (!named.ok) failures.push(`clean${i}.zone: named rejects a zone the generator meant to be valid:\n${named.output}`);
+      if (errors.length) failures.push(`clean${i}.zone: we report errors on a valid zone: ${errors.map((f) => f.message).join('; ')}`);
+    }
+  } finally {
+    fs.rmSync(cleanDir, { recursive: true, force: true });
+  }
   console.log(`zone differential: ${runs} generated zones, ${runs - failures.length} agree with named-checkzone on the defect's line`);
   assert.deepEqual(failures, []);
 });

@@ -68,8 +68,6 @@ export function* lexEntries(text: string): Generator<Entry> {
   while (pos < n) {
     // One entry starts at the beginning of a line.
     const entryLine = line;
-    const entryPos = pos;
-    const entryLineStart = lineStart;
     const blankOwner = isBlank(text.charCodeAt(pos)) && text.charCodeAt(pos) !== CR;
     const tokens: Token[] = [];
     const problems: LexProblem[] = [];
@@ -77,7 +75,6 @@ export function* lexEntries(text: string): Generator<Entry> {
     let openParen: { line: number; col: number; lineEndPos: number; lineStart: number } | undefined;
     let endLine = line;
     let endChar = 0;
-    let restarted = false;
 
     while (pos < n) {
       const c = text.charCodeAt(pos);
@@ -159,10 +156,9 @@ export function* lexEntries(text: string): Generator<Entry> {
         // Recovery: the entry ends with the line of its '('; the lines after it are read again
         // as entries of their own, so one missing ')' does not hide the rest of the file.
         recoveries++;
-        restarted = true;
         const keep = tokens.filter((t) => t.line <= openParen!.line);
         tokens.length = 0;
-        tokens.push(...keep);
+        for (const t of keep) tokens.push(t);
         endLine = openParen.line;
         endChar = openParen.lineEndPos - openParen.lineStart;
         pos = openParen.lineEndPos < n ? openParen.lineEndPos + 1 : n;
@@ -172,9 +168,6 @@ export function* lexEntries(text: string): Generator<Entry> {
         for (let i = problems.length - 2; i >= 0; i--) if (problems[i].line > openParen.line) problems.splice(i, 1);
       }
     }
-    void restarted;
-    void entryPos;
-    void entryLineStart;
     if (tokens.length > 0 || problems.length > 0) yield { tokens, blankOwner, line: entryLine, endLine, endChar, problems };
   }
 }

@@ -18,11 +18,15 @@ export class ZoneIndex {
   constructor(readonly ast: ZoneAst) {
     for (const r of ast.records) {
       if (!isAtOrBelow(r.owner, ast.origin)) continue;
-      let node = this.nodes.get(r.owner);
-      if (!node) this.nodes.set(r.owner, (node = new Map()));
-      const list = node.get(r.type);
-      if (list) list.push(r);
-      else node.set(r.type, [r]);
+      const node = this.nodes.get(r.owner);
+      if (!node) {
+        // Most owners have one type: a one-entry Map is the cheapest node.
+        this.nodes.set(r.owner, new Map([[r.type, [r]]]));
+      } else {
+        const list = node.get(r.type);
+        if (list) list.push(r);
+        else node.set(r.type, [r]);
+      }
       if (r.type === 'NS' && r.owner !== ast.origin) this.delegations.add(r.owner);
       if (r.type === 'DNAME') this.dnames.add(r.owner);
     }

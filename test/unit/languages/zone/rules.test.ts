@@ -80,6 +80,7 @@ const CASES: Case[] = [
   { rule: 'zone/cds-consistency', whole: true, fires: DNSSEC_ZONE('@ CDS 14364 14 2 FD03B2312C8F0FE72C1751EFA1007D743C94EC91594FF0047C23C37CE119BA0C'), token: '14364', clean: DNSSEC_ZONE(GOOD_CDS) },
   { rule: 'zone/cds-consistency', whole: true, fires: DNSSEC_ZONE(`${GOOD_CDS}\n@ CDS 0 0 0 00`), token: 'CDS', clean: DNSSEC_ZONE('@ CDS 0 0 0 00') },
   { rule: 'zone/cds-digest', whole: true, fires: DNSSEC_ZONE('@ CDS 14364 10 2 FD03B2312C8F0FE72C1751EFA1007D743C94EC91594FF0047C23C37CE119BA0D'), token: '14364', clean: DNSSEC_ZONE(GOOD_CDS) },
+  { rule: 'zone/wildcard-shadowed', fires: '* A 192.0.2.80\nshop MX 10 mail.example.net.', token: 'shop', clean: '* A 192.0.2.80\nshop A 192.0.2.81\nshop MX 10 mail.example.net.\n_dmarc TXT "v=DMARC1; p=none"' },
   { rule: 'zone/spf-type', fires: '@ SPF "v=spf1 -all"', token: 'SPF', clean: '@ SPF "v=spf1 -all"\n@ TXT "v=spf1 -all"' },
 ];
 

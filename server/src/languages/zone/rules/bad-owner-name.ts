@@ -13,8 +13,20 @@ export const badOwnerName = zoneRule('bad-owner-name', 'warning', 'Not a valid h
 const LDH = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
 
 /** RFC 952/1123 host name; a leading `*` label is allowed for owners (wildcards). */
+const hostNameCache = new Map<string, boolean>();
+
 export function isHostName(key: string, allowWildcard: boolean): boolean {
   if (key === '.') return true;
+  const cacheKey = allowWildcard ? key : `!${key}`;
+  const cached = hostNameCache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  if (hostNameCache.size > 100000) hostNameCache.clear();
+  const result = computeIsHostName(key, allowWildcard);
+  hostNameCache.set(cacheKey, result);
+  return result;
+}
+
+function computeIsHostName(key: string, allowWildcard: boolean): boolean {
   const labels = splitLabels(key);
   return labels.every((l, i) => LDH.test(l) || (allowWildcard && i === 0 && l === '*'));
 }

@@ -38,7 +38,7 @@ export function dkimProblems(text: string): string[] {
 export function checkDkimSyntax(z: ZoneIndex): Finding[] {
   const out: Finding[] = [];
   for (const r of z.ast.records) {
-    if (splitLabels(r.owner)[1] !== '_domainkey') continue;
+    if (!r.owner.includes('._domainkey.') || splitLabels(r.owner)[1] !== '_domainkey') continue;
     const txt = txtText(r);
     if (!txt) continue;
     for (const p of dkimProblems(txt.text)) out.push(recordFinding(dkimSyntax, r, r.values![0].tokens[0], `DKIM: ${p}`));

@@ -57,7 +57,7 @@ export function dmarcProblems(text: string): string[] {
 export function checkDmarcSyntax(z: ZoneIndex): Finding[] {
   const out: Finding[] = [];
   for (const r of z.ast.records) {
-    if (splitLabels(r.owner)[0] !== '_dmarc') continue;
+    if (!r.owner.startsWith('_dmarc.') || splitLabels(r.owner)[0] !== '_dmarc') continue;
     const txt = txtText(r);
     if (!txt) continue;
     for (const p of dmarcProblems(txt.text)) out.push(recordFinding(dmarcSyntax, r, r.values![0].tokens[0], `DMARC: ${p}`));

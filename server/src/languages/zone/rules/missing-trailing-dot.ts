@@ -19,6 +19,7 @@ export function looksMeantAbsolute(text: string, origin: string): boolean {
   if (text === '@' || text.endsWith('.') || text.includes('\\')) return false;
   const t = text.toLowerCase();
   const o = origin.replace(/\.$/, '').toLowerCase();
+  if (t.indexOf('.') < 0) return t === o;
   if (o && (t === o || t.endsWith(`.${o}`))) return true;
   const labels = t.split('.');
   return labels.length >= 2 && TLDS.has(labels[labels.length - 1]);

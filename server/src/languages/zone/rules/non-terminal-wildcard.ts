@@ -13,7 +13,7 @@ export function checkNonTerminalWildcard(z: ZoneIndex): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const r of z.ast.records) {
-    if (seen.has(r.owner)) continue;
+    if (!r.owner.includes('*') || seen.has(r.owner)) continue;
     const labels = splitLabels(r.owner);
     if (labels.slice(1).includes('*')) {
       seen.add(r.owner);

@@ -21,6 +21,7 @@ export function checkOccluded(z: ZoneIndex): Finding[] {
       if (t.name !== d && isAtOrBelow(t.name, d)) out.push(recordFinding(occluded, r, t.token, `NS '${t.name.replace(/\.$/, '')}' is below a DNAME '${d.replace(/\.$/, '')}' (illegal)`, { severity: 'error' }));
     }
   }
+  if (z.delegations.size === 0 && z.dnames.size === 0) return out;
   // Glue: addresses of names that some NS record points to.
   const nsTargets = new Set<string>();
   for (const r of z.ast.records) if (r.type === 'NS') nsTargets.add(targetOf(r)?.name ?? '');
