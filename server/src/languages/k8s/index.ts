@@ -25,6 +25,7 @@ import { checkResizeNotAllowed, resizeNotAllowed } from './rules/resize-not-allo
 import { checkResizeQos, resizeQos } from './rules/resize-qos';
 import { checkResizeResourceName, resizeResourceName } from './rules/resize-resource-name';
 import { checkResizeRestartPolicy, resizeRestartPolicy } from './rules/resize-restart-policy';
+import { checkRestartPolicy, restartPolicy } from './rules/restart-policy';
 import { checkResourceQuantity, resourceQuantity } from './rules/resource-quantity';
 import { checkServicePorts, servicePorts } from './rules/service-ports';
 import { checkServiceSelector, serviceSelector } from './rules/service-selector';
@@ -59,6 +60,7 @@ const CHECKS: Array<(ctx: CheckContext) => void> = [
   checkStatefulsetServiceName,
   checkPodHostname,
   checkDnsPolicy,
+  checkRestartPolicy,
   checkDnsConfig,
   checkResourceQuantity,
   checkRequestsOverLimits,
@@ -110,7 +112,7 @@ export const k8sLanguage: LanguageService<K8sAst> = {
     yamlSyntax, helmTemplate, resizeRestartPolicy, resizeResourceName, resizeNotAllowed, resizeQos, resizeMemoryLimit,
     vpaUpdateMode, vpaMinReplicas, vpaResourcePolicy, vpaTarget, vpaInplaceRestart, headlessService, servicePorts,
     serviceType, serviceSelector, statefulsetServiceName, podHostname, dnsPolicy, dnsConfig, resourceQuantity, requestsOverLimits,
-    memoryMilli, memoryDecimalUnit, qosIntent, objectName, label, fieldType,
+    memoryMilli, memoryDecimalUnit, qosIntent, objectName, label, fieldType, restartPolicy,
   ],
   parse: (text) => parseK8s(text),
   lint: lintK8s,
