@@ -1,6 +1,8 @@
 // No API server runs here, so each rule the schema cannot express is held to the words the
 // research note quotes from validation.go / the VPA admission controller: the quote must be
 // in the note (so it is not made up here) and in our message for a manifest that breaks it.
+// The structural half (types, required fields, enums) is held to the kubernetes-models JSON
+// schemas in test/integration/k8s/schema-oracle.test.ts.
 
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -20,6 +22,8 @@ const CASES: Array<[rule: string, quote: string, manifest: string]> = [
   ['k8s/resize-restart-policy', "must be 'NotRequired' when `restartPolicy` is 'Never'", pod('restartPolicy: Never\ncontainers:\n  - name: c\n    resizePolicy: [{resourceName: cpu, restartPolicy: RestartContainer}]')],
   ['k8s/resize-resource-name', 'supported values: "cpu", "memory"', resize('[{resourceName: storage, restartPolicy: NotRequired}]')],
   ['k8s/resize-resource-name', 'Duplicate value: "cpu"', resize('[{resourceName: cpu, restartPolicy: NotRequired}, {resourceName: cpu, restartPolicy: NotRequired}]')],
+  ['k8s/resize-restart-policy', 'Required value', resize('[{resourceName: cpu}]')],
+  ['k8s/resize-resource-name', 'Required value', resize('[{restartPolicy: NotRequired}]')],
   ['k8s/resize-not-allowed', 'must not be set for init containers', pod('initContainers:\n  - name: i\n    resizePolicy: [{resourceName: cpu, restartPolicy: NotRequired}]\ncontainers: [{name: c}]')],
   ['k8s/resize-not-allowed', 'resizePolicy: Forbidden: cannot be set for an Ephemeral Container', pod('containers: [{name: c}]\nephemeralContainers:\n  - name: e\n    resizePolicy: [{resourceName: cpu, restartPolicy: NotRequired}]')],
   ['k8s/vpa-update-mode', 'Required value: updateMode is required if UpdatePolicy is used', vpa('updatePolicy: {minReplicas: 2}')],
@@ -31,7 +35,9 @@ const CASES: Array<[rule: string, quote: string, manifest: string]> = [
   ['k8s/vpa-resource-policy', 'must be a whole number of milli CPUs', vpa('resourcePolicy:\n  containerPolicies: [{containerName: api, minAllowed: {cpu: 0.0001}}]')],
   ['k8s/vpa-resource-policy', "Forbidden: controlledValues shouldn't be specified if container scaling mode is off", vpa("resourcePolicy:\n  containerPolicies: [{containerName: api, mode: 'Off', controlledValues: RequestsAndLimits}]")],
   ['k8s/headless-service', `Invalid value: "None": may not be set to 'None' for LoadBalancer services`, 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {type: LoadBalancer, clusterIP: None, ports: [{port: 1}]}\n'],
+  ['k8s/headless-service', "may not be set to 'None' for", 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {type: NodePort, clusterIP: None, ports: [{port: 1}]}\n'],
   ['k8s/service-ports', 'Required value', 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {selector: {a: b}}\n'],
+  ['k8s/dns-policy', 'Unsupported value', pod('dnsPolicy: ClusterFirstWithHostNetwork\ncontainers: [{name: c}]')],
   ['k8s/dns-policy', 'Required value: must provide `dnsConfig` when `dnsPolicy` is None', pod('dnsPolicy: None\ncontainers: [{name: c}]')],
   ['k8s/dns-policy', 'must provide at least one DNS nameserver when `dnsPolicy` is None', pod('dnsPolicy: None\ndnsConfig: {searches: [a.b]}\ncontainers: [{name: c}]')],
   ['k8s/dns-config', 'must not have more than 3 nameservers', pod('dnsConfig: {nameservers: [1.1.1.1, 1.0.0.1, 8.8.8.8, 8.8.4.4]}\ncontainers: [{name: c}]')],

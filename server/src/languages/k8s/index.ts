@@ -10,6 +10,7 @@ import { hoverK8s } from './hover';
 import { type K8sAst, parseK8s } from './model';
 import { checkDnsConfig, dnsConfig } from './rules/dns-config';
 import { checkDnsPolicy, dnsPolicy } from './rules/dns-policy';
+import { checkFieldType, fieldType } from './rules/field-type';
 import { checkHeadlessService, headlessService } from './rules/headless-service';
 import { checkHelmTemplate, helmTemplate } from './rules/helm-template';
 import { checkLabel, label } from './rules/label';
@@ -24,9 +25,11 @@ import { checkResizeNotAllowed, resizeNotAllowed } from './rules/resize-not-allo
 import { checkResizeQos, resizeQos } from './rules/resize-qos';
 import { checkResizeResourceName, resizeResourceName } from './rules/resize-resource-name';
 import { checkResizeRestartPolicy, resizeRestartPolicy } from './rules/resize-restart-policy';
+import { checkRestartPolicy, restartPolicy } from './rules/restart-policy';
 import { checkResourceQuantity, resourceQuantity } from './rules/resource-quantity';
 import { checkServicePorts, servicePorts } from './rules/service-ports';
 import { checkServiceSelector, serviceSelector } from './rules/service-selector';
+import { checkServiceType, serviceType } from './rules/service-type';
 import { checkStatefulsetServiceName, statefulsetServiceName } from './rules/statefulset-service-name';
 import { checkVpaInplaceRestart, vpaInplaceRestart } from './rules/vpa-inplace-restart';
 import { checkVpaMinReplicas, vpaMinReplicas } from './rules/vpa-min-replicas';
@@ -39,6 +42,7 @@ import { Workspace } from './workspace';
 
 const CHECKS: Array<(ctx: CheckContext) => void> = [
   checkYamlSyntax,
+  checkFieldType,
   checkResizeRestartPolicy,
   checkResizeResourceName,
   checkResizeNotAllowed,
@@ -51,10 +55,12 @@ const CHECKS: Array<(ctx: CheckContext) => void> = [
   checkVpaInplaceRestart,
   checkHeadlessService,
   checkServicePorts,
+  checkServiceType,
   checkServiceSelector,
   checkStatefulsetServiceName,
   checkPodHostname,
   checkDnsPolicy,
+  checkRestartPolicy,
   checkDnsConfig,
   checkResourceQuantity,
   checkRequestsOverLimits,
@@ -105,8 +111,8 @@ export const k8sLanguage: LanguageService<K8sAst> = {
   rules: [
     yamlSyntax, helmTemplate, resizeRestartPolicy, resizeResourceName, resizeNotAllowed, resizeQos, resizeMemoryLimit,
     vpaUpdateMode, vpaMinReplicas, vpaResourcePolicy, vpaTarget, vpaInplaceRestart, headlessService, servicePorts,
-    serviceSelector, statefulsetServiceName, podHostname, dnsPolicy, dnsConfig, resourceQuantity, requestsOverLimits,
-    memoryMilli, memoryDecimalUnit, qosIntent, objectName, label,
+    serviceType, serviceSelector, statefulsetServiceName, podHostname, dnsPolicy, dnsConfig, resourceQuantity, requestsOverLimits,
+    memoryMilli, memoryDecimalUnit, qosIntent, objectName, label, fieldType, restartPolicy,
   ],
   parse: (text) => parseK8s(text),
   lint: lintK8s,

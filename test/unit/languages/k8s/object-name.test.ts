@@ -35,3 +35,8 @@ test('good names are quiet, and CRDs are left to their own rules', async () => {
   assert.deepEqual(await findingsOf(RULE, pod('containers:\n  - name: app\n    ports: [{name: http, containerPort: 80}]\n', 'web-0.example')), []);
   assert.deepEqual(await findingsOf(RULE, 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: Not_Valid}\n'), []);
 });
+
+test('a container without a name: Required value', async () => {
+  const f = await findingsOf(RULE, pod('containers:\n  - image: nginx\n  - name: b'));
+  assert.deepEqual(f.map((x) => x.message), ['spec.containers[0].name: Required value']);
+});

@@ -21,3 +21,10 @@ test('port names: DNS-1123 labels, required with several ports, unique', async (
   assert.match(f[2].message, /^spec\.ports\[2\]\.name: Invalid value/);
   assert.equal(f[3].message, 'spec.ports[2].name: Duplicate value: "HTTP"');
 });
+
+test('a port entry without its number is port 0, which the API server rejects', async () => {
+  const [f] = await findingsOf(RULE, service('api', 'ports:\n  - {name: http, targetPort: 8080}'));
+  assert.equal(f.message, 'spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive');
+  assert.equal(lineOf(f), 7);
+  assert.deepEqual(await findingsOf(RULE, service('api', 'ports:\n  - {name: http, port: 80}')), []);
+});

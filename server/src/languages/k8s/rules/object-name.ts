@@ -1,12 +1,12 @@
 // k8s/object-name: names the API server validates by shape: metadata.name (a DNS-1035
 // label for Services, a DNS-1123 label for Namespaces, a DNS-1123 subdomain for most other
 // kinds), container names (DNS-1123 labels, unique in the pod) and container port names
-// (IANA_SVC_NAME).
+// (IANA_SVC_NAME). A container without a name: `Required value`.
 
 import { isMap, type Node } from 'yaml';
 import { defineRule } from '../../../core/rules';
 import { type CheckContext, replaceFix, report } from '../check';
-import { duplicate, invalid } from '../apiErrors';
+import { duplicate, invalid, required } from '../apiErrors';
 import { dns1035Label, dns1123Label, dns1123Subdomain, portName, suggestLabel } from '../names';
 
 export const objectName = defineRule({
@@ -41,6 +41,8 @@ export function checkObjectName(ctx: CheckContext): void {
         for (const e of dns1123Label(c.name)) report(ctx, objectName, cNameNode, invalid(`${c.path}.name`, c.name, e), { fixes: fixFor(ctx, cNameNode, c.name, dns1123Label) });
         if (seen.has(c.name)) report(ctx, objectName, cNameNode, duplicate(`${c.path}.name`, c.name));
         seen.add(c.name);
+      } else if (!cNameNode) {
+        report(ctx, objectName, c.map.items[0]?.key as Node | undefined ?? c.map, required(`${c.path}.name`));
       }
       for (const { node, index } of obj.items(obj.get(c.map, 'ports'))) {
         if (!isMap(node)) continue;

@@ -2,7 +2,7 @@
 // (`spec.ports: Required value`); Service port names are DNS-1123 labels, unique, and
 // required when there is more than one port.
 
-import { isMap } from 'yaml';
+import { isMap, type Node } from 'yaml';
 import { defineRule } from '../../../core/rules';
 import { type CheckContext, report } from '../check';
 import { duplicate, invalid, required } from '../apiErrors';
@@ -29,6 +29,8 @@ export function checkServicePorts(ctx: CheckContext): void {
     const names = new Set<string>();
     for (const { node, index } of ports) {
       if (!isMap(node)) continue;
+      // A missing port decodes as 0, which IsValidPortNum rejects.
+      if (!obj.entry(node, 'port')) report(ctx, servicePorts, node.items[0]?.key as Node | undefined ?? node, invalid(`spec.ports[${index}].port`, 0, 'must be between 1 and 65535, inclusive'));
       const nameEntry = obj.entry(node, 'name');
       const name = obj.str(nameEntry?.value);
       const path = `spec.ports[${index}].name`;
