@@ -8,6 +8,7 @@ import type { ZoneAst } from './model';
 import { zoneCompletion } from './completion';
 import { zoneHover } from './hover';
 import { parseZone } from './parser';
+import { zoneLiveLenses } from './liveLens';
 import { zoneSymbols } from './symbols';
 import { ZoneIndex } from './zoneIndex';
 import { caaTag, checkCaaTag } from './rules/caa-tag';
@@ -111,4 +112,5 @@ export const zoneLanguage: LanguageService<ZoneAst> = {
   hover: (ast, position) => zoneHover(ast, position),
   complete: (ast, position) => zoneCompletion(ast, position),
   symbols: (ast) => zoneSymbols(ast),
+  codeLenses: (ast) => zoneLiveLenses(ast),
 };

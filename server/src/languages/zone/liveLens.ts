@@ -1,0 +1,42 @@
+// A code lens on each RRset of the document: "Check live" asks the zone's authoritative
+// servers (found through the resolver by the live/dns checkRecord command) and reports
+// whether their answer matches the file. The lens only names the command; nothing here
+// does I/O.
+
+import type { CodeLensEntry } from '../../core/languageService';
+import { type CheckRecordArgs, SHOW_SERVER_REPORT, ServerCommands } from '../../protocol';
+import type { ZoneAst, ZoneRecord } from './model';
+import { relativeName } from './names';
+import { tokenRange } from './ruleKit';
+
+/** Signatures and denial records change with every re-signing: comparing them says nothing. */
+const NOT_COMPARED = new Set(['RRSIG', 'NSEC', 'NSEC3', 'NSEC3PARAM']);
+
+/** Beyond this many RRsets a zone is a bulk file, not one a person checks record by record. */
+export const MAX_LIVE_LENSES = 2000;
+
+export function zoneLiveLenses(ast: ZoneAst): CodeLensEntry[] {
+  const rrsets = new Map<string, ZoneRecord[]>();
+  for (const r of ast.records) {
+    if (r.uri || r.generated || r.class !== 'IN' || NOT_COMPARED.has(r.type)) continue;
+    const key = `${r.owner} ${r.type}`;
+    const list = rrsets.get(key);
+    if (list) list.push(r);
+    else {
+      if (rrsets.size >= MAX_LIVE_LENSES) continue;
+      rrsets.set(key, [r]);
+    }
+  }
+  const lenses: CodeLensEntry[] = [];
+  for (const records of rrsets.values()) {
+    const first = records[0];
+    const args: CheckRecordArgs = { name: first.owner, type: first.type, expected: records.map((r) => r.rdata.map((t) => t.text).join(' ')) };
+    lenses.push({
+      range: tokenRange(first.typeToken),
+      title: `Check live: ${relativeName(first.owner, ast.origin)} ${first.type}`,
+      command: SHOW_SERVER_REPORT,
+      arguments: [ServerCommands.checkRecord, args],
+    });
+  }
+  return lenses;
+}

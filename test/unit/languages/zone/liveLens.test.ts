@@ -1,0 +1,64 @@
+// The zone file's "Check live" code lenses: one per RRset of the document, and their
+// arguments, run as the editor runs them, compare the file with a (fake) authoritative server.
+
+import assert from 'node:assert/strict';
+import * as dnsPacket from 'dns-packet';
+import test from 'node:test';
+import { DEFAULT_SETTINGS } from '../../../../server/src/core/settings';
+import { zoneLanguage } from '../../../../server/src/languages/zone';
+import { MAX_LIVE_LENSES, zoneLiveLenses } from '../../../../server/src/languages/zone/liveLens';
+import type { ZoneAst } from '../../../../server/src/languages/zone/model';
+import { runCheckRecordCommand } from '../../../../server/src/live/dns/checkRecord';
+import { type CheckRecordArgs, SHOW_SERVER_REPORT, ServerCommands } from '../../../../server/src/protocol';
+import { reply, startFakeServer } from '../../live/dns/fakeServer';
+
+const ZONE = `$ORIGIN example.test.
+$TTL 300
+@     IN SOA ns1 hostmaster 1 7200 3600 1209600 300
+      IN NS  ns1
+ns1   IN A   127.0.0.1
+www   IN A   192.0.2.1
+      IN A   192.0.2.2
+www   IN RRSIG A 13 3 300 20270101000000 20260101000000 1 example.test. AAAA
+`;
+
+const ctx = { uri: 'file:///zones/example.test.zone', settings: DEFAULT_SETTINGS };
+const parse = (text: string) => zoneLanguage.parse(text, ctx) as ZoneAst;
+
+test('one lens per RRset on its type, none for signatures', () => {
+  const lenses = zoneLiveLenses(parse(ZONE));
+  assert.deepEqual(lenses.map((l) => l.title), ['Check live: @ SOA', 'Check live: @ NS', 'Check live: ns1 A', 'Check live: www A']);
+  const www = lenses[3];
+  assert.equal(www.command, SHOW_SERVER_REPORT);
+  assert.equal(www.arguments?.[0], ServerCommands.checkRecord);
+  assert.deepEqual(www.arguments?.[1], { name: 'www.example.test.', type: 'A', expected: ['192.0.2.1', '192.0.2.2'] });
+  assert.deepEqual(www.range.start, { line: 5, character: 9 });
+});
+
+test('a bulk zone gets at most MAX_LIVE_LENSES lenses', () => {
+  const many = ['$ORIGIN bulk.test.', ...Array.from({ length: MAX_LIVE_LENSES + 10 }, (_, i) => `h${i} 300 IN A 192.0.2.1`)].join('\n');
+  assert.equal(zoneLiveLenses(parse(many)).length, MAX_LIVE_LENSES);
+});
+
+test("the lens's arguments, run as the check command, say whether the live answer matches", async () => {
+  let live = ['192.0.2.2', '192.0.2.1'];
+  const server = await startFakeServer((q) => {
+    const question = q.packet.questions![0];
+    if (question.type === 'SOA') return [reply(q, { answers: [{ name: 'example.test', type: 'SOA', ttl: 300, data: { mname: 'ns1.example.test', rname: 'hostmaster.example.test', serial: 1, refresh: 7200, retry: 3600, expire: 1209600, minimum: 300 } }] as dnsPacket.Answer[] })];
+    return [reply(q, { answers: live.map((data) => ({ name: question.name, type: 'A', ttl: 300, data })) as dnsPacket.Answer[] })];
+  });
+  try {
+    const args = zoneLiveLenses(parse(ZONE))[3].arguments![1] as CheckRecordArgs;
+    const commandCtx = { settings: { ...DEFAULT_SETTINGS, dns: { timeoutMs: 500, tries: 1, rootHints: [] } }, trusted: true, isCancelled: () => false, log: () => undefined };
+    const same = await runCheckRecordCommand({ ...args, servers: [server.address], port: server.port }, commandCtx);
+    assert.equal(same.exitCode, 0, same.text);
+    assert.match(same.text, /matches the zone file/);
+    live = ['192.0.2.1', '192.0.2.9'];
+    const changed = await runCheckRecordCommand({ ...args, servers: [server.address], port: server.port }, commandCtx);
+    assert.equal(changed.exitCode, 1, changed.text);
+    assert.match(changed.text, /- in the file, not live: 192\.0\.2\.2/);
+    assert.match(changed.text, /\+ live, not in the file: 192\.0\.2\.9/);
+  } finally {
+    await server.close();
+  }
+});
