@@ -29,3 +29,15 @@ export async function lint(language: LanguageId, text: string, settings: Partial
 export function ruleIds(findings: Finding[]): string[] {
   return findings.map((f) => f.ruleId);
 }
+
+/** mulberry32: a small seeded generator, so a generated-input test sees the same inputs every run. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

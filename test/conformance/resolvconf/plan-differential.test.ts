@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import test from 'node:test';
-import { repoRoot } from '../../helpers';
+import { repoRoot, seededRandom } from '../../helpers';
 import { resolverConfig } from '../../../server/src/languages/resolvconf/config';
 import { queryPlan } from '../../../server/src/languages/resolvconf/plan';
 import { loggedLine } from './querylog';
@@ -21,16 +21,7 @@ const CASES = 150;
 const SEED = Number(process.env.RESOLVCONF_SEED ?? 7);
 const harness = path.resolve(process.env.INFRA_LENS_SHARED ?? path.join(repoRoot, '..', 'shared'), 'conformance', 'resolvconf', 'harness');
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 interface Case {
   text: string;

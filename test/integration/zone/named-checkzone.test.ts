@@ -15,7 +15,7 @@ import { languageByFileName } from '../../../server/src/core/languageDetect';
 import { lintText } from '../../../server/src/core/lint';
 import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { zoneLanguage } from '../../../server/src/languages/zone';
-import { repoRoot } from '../../helpers';
+import { repoRoot, seededRandom } from '../../helpers';
 
 interface NamedResult {
   ok: boolean;
@@ -86,17 +86,7 @@ test('fixtures: the same verdict as named-checkzone, and an error of ours on eve
 
 // ---- differential: generated zones with one injected defect ------------------------------
 
-/** mulberry32: a small seeded PRNG so every run generates the same zones. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = seededRandom;
 
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
