@@ -8,7 +8,7 @@ import { type ClientOptions, DEFAULT_CLIENT_OPTIONS, query, type Server, serverL
 import { lookup } from './lookup';
 import type { Question } from './message';
 import { formatName, parseName, sameName } from './names';
-import { presentIPv6 } from './rdata';
+import { presentIPv6, quoteText } from './rdata';
 import { expandIPv6 } from './reverse';
 import { configServers, serverAddresses, systemResolverConfig } from './resolvers';
 import { typeCode, typeName } from './types';
@@ -42,13 +42,7 @@ function requote(token: string): string {
     else if (inner[i] === '\\' && i + 1 < inner.length) { bytes.push(...Buffer.from(inner[i + 1])); i++; }
     else bytes.push(...Buffer.from(inner[i]));
   }
-  let out = '"';
-  for (const b of bytes) {
-    if (b === 0x22 || b === 0x5c) out += '\\' + String.fromCharCode(b);
-    else if (b < 0x20 || b > 0x7e) out += '\\' + String(b).padStart(3, '0');
-    else out += String.fromCharCode(b);
-  }
-  return out + '"';
+  return quoteText(Buffer.from(bytes));
 }
 
 const NAME_FIELDS: Record<string, number[]> = { NS: [0], CNAME: [0], PTR: [0], DNAME: [0], MX: [1], SRV: [3], SOA: [0, 1], RP: [0, 1], NAPTR: [5], AFSDB: [1], KX: [1] };
