@@ -9,19 +9,9 @@ import * as path from 'node:path';
 import test from 'node:test';
 import { repoRoot } from '../../helpers';
 import { resolverConfig } from '../../../server/src/languages/resolvconf/config';
-import { FLAG_OPTIONS } from '../../../server/src/languages/resolvconf/options';
 import { queryPlan } from '../../../server/src/languages/resolvconf/plan';
+import { type GlibcState, ourGlibcState } from './glibcState';
 import { loggedLine, pythonSplitlines } from './querylog';
-
-interface GlibcState {
-  nameservers: string[];
-  search: string[];
-  ndots: number;
-  timeout: number;
-  attempts: number;
-  options: string[];
-  sortlist: string[];
-}
 
 interface Cases {
   about: string;
@@ -39,22 +29,6 @@ function loadCases(): Cases {
 /** The hostname of the machine that generated the corpus ("Hostname at generation: vm"). */
 function generationHostname(about: string): string {
   return /Hostname at generation: (\S+)/.exec(about)?.[1] ?? '';
-}
-
-/** Our configuration in the shape resinit.c prints. */
-function ourGlibcState(text: string, hostname: string): GlibcState {
-  const c = resolverConfig(text, { libc: 'glibc', hostname });
-  // resinit.c lists the flags in this order.
-  const order = ['rotate', 'edns0', 'single-request', 'single-request-reopen', 'no-tld-query', 'use-vc', 'no-reload', 'trust-ad', 'no-aaaa'];
-  return {
-    nameservers: c.nameservers.map((n) => n.address.replace(/%[\s\S]*$/, '')),
-    search: c.dnsrchView,
-    ndots: c.ndots,
-    timeout: c.timeout,
-    attempts: c.attempts,
-    options: order.filter((f) => FLAG_OPTIONS.some((o) => o.flag === f) && c.flags[f as keyof typeof c.flags]),
-    sortlist: c.sortlist.map((e) => `${e.address}/${e.mask}`),
-  };
 }
 
 test('resolv.conf conformance: configurations and query plans agree with the real glibc and musl', () => {

@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import test from 'node:test';
 import { repoRoot, seededRandom } from '../../helpers';
-import { resolverConfig } from '../../../server/src/languages/resolvconf/config';
+import { type GlibcState, ourGlibcState } from './glibcState';
 
 const FILES = 600;
 const SEED = Number(process.env.RESOLVCONF_SEED ?? 20261125);
@@ -54,32 +54,6 @@ function generator(seed: number) {
   };
 }
 
-interface State {
-  nameservers: string[];
-  search: string[];
-  ndots: number;
-  timeout: number;
-  attempts: number;
-  options: string[];
-  sortlist: string[];
-}
-
-const FLAG_ORDER = ['rotate', 'edns0', 'single-request', 'single-request-reopen', 'no-tld-query', 'use-vc', 'no-reload', 'trust-ad', 'no-aaaa'] as const;
-
-function ours(text: string, hostname: string): State | 'hang' {
-  const c = resolverConfig(text, { libc: 'glibc', hostname });
-  if (c.hangsAt) return 'hang';
-  return {
-    nameservers: c.nameservers.map((n) => n.address.replace(/%[\s\S]*$/, '')),
-    search: c.dnsrchView,
-    ndots: c.ndots,
-    timeout: c.timeout,
-    attempts: c.attempts,
-    options: FLAG_ORDER.filter((f) => c.flags[f]),
-    sortlist: c.sortlist.map((e) => `${e.address}/${e.mask}`),
-  };
-}
-
 function requireTool(cmd: string, args: string[]): void {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
   assert.ok(!r.error && r.status === 0, `this test needs '${cmd}' (install it: scripts/install-system-deps.sh): ${r.error?.message ?? r.stderr}`);
@@ -110,8 +84,8 @@ test(`glibc differential: ${FILES} generated resolv.conf files through the real 
     const disagreements: string[] = [];
     for (let i = 0; i < FILES; i++) {
       const rc = Number(fs.readFileSync(path.join(dir, `${i}.conf.rc`), 'utf8'));
-      const real: State | 'hang' = rc === 124 ? 'hang' : (JSON.parse(fs.readFileSync(path.join(dir, `${i}.conf.out`), 'utf8')) as State);
-      const mine = ours(texts[i], hostname);
+      const real: GlibcState | 'hang' = rc === 124 ? 'hang' : (JSON.parse(fs.readFileSync(path.join(dir, `${i}.conf.out`), 'utf8')) as GlibcState);
+      const mine = ourGlibcState(texts[i], hostname);
       try {
         assert.deepEqual(mine, real);
         agree++;
@@ -119,7 +93,7 @@ test(`glibc differential: ${FILES} generated resolv.conf files through the real 
         disagreements.push(`file ${i} ${JSON.stringify(texts[i])}\n    ours ${JSON.stringify(mine)}\n    real ${JSON.stringify(real)}`);
       }
     }
-    const hangs = texts.filter((t) => ours(t, hostname) === 'hang').length;
+    const hangs = texts.filter((t) => ourGlibcState(t, hostname) === 'hang').length;
     console.log(`glibc differential agreement: ${agree}/${FILES} (seed ${SEED}; ${hangs} of the files hang glibc's res_init)`);
     for (const d of disagreements.slice(0, 10)) console.log(`  disagree: ${d}`);
     assert.equal(agree, FILES, `agreement ${agree}/${FILES} is below the floor of ${FILES}/${FILES}`);
