@@ -3,6 +3,9 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import test from 'node:test';
 import type { DeletedFilesData } from '../../../server/src/live/proc/readings/deletedFiles';
 import type { ProcessData } from '../../../server/src/live/proc/readings/process';
@@ -12,8 +15,23 @@ import { cliPath } from '../../helpers';
 const NOBODY = 65534;
 const isRoot = process.getuid?.() === 0;
 
+// The checkout may live where nobody cannot read it (/root is mode 700 on a fresh Debian), so
+// the other user runs a copy of dist/ from a world-readable temporary folder.
+function cliReadableByOtherUser(): string {
+  if (!isRoot) return cliPath;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-lens-cli-'));
+  fs.chmodSync(dir, 0o755);
+  fs.cpSync(path.dirname(cliPath), dir, { recursive: true });
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    fs.chmodSync(path.join(entry.parentPath ?? entry.path, entry.name), entry.isDirectory() ? 0o755 : 0o644);
+  }
+  test.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return path.join(dir, path.basename(cliPath));
+}
+const otherUserCli = cliReadableByOtherUser();
+
 function cliAsOtherUser<T>(args: string[]): { status: number; data: T } {
-  const out = execFileSync(process.execPath, [cliPath, 'proc', ...args, '--json'], { encoding: 'utf8', ...(isRoot ? { uid: NOBODY, gid: NOBODY } : {}) });
+  const out = execFileSync(process.execPath, [otherUserCli, 'proc', ...args, '--json'], { encoding: 'utf8', cwd: path.dirname(otherUserCli), ...(isRoot ? { uid: NOBODY, gid: NOBODY } : {}) });
   return { status: 0, data: JSON.parse(out) as T };
 }
 
