@@ -71,6 +71,15 @@ export interface InlayHintEntry {
   tooltip?: string;
 }
 
+/**
+ * One edit of a document, as LSP's incremental sync sends it: `range` is in the text before
+ * this edit; a list of them applies in order.
+ */
+export interface TextChange {
+  range: Range;
+  text: string;
+}
+
 export interface LanguageService<Parsed = unknown> {
   id: LanguageId;
   /** Characters that start a whole-line comment (for suppression comments). */
@@ -78,6 +87,13 @@ export interface LanguageService<Parsed = unknown> {
   rules: RuleMeta[];
   /** Never throws on user text; syntax problems are returned by lint(). */
   parse(text: string, ctx: AnalysisContext): Parsed;
+  /**
+   * Incremental parse: `previous` is the parse of the text before `changes`, `text` the text
+   * after them. Must return what parse(text) would (a property test compares); a language
+   * re-parses only the region the edits touch (zone entries, YAML documents). Absent: the
+   * server calls parse().
+   */
+  reparse?(previous: Parsed, text: string, changes: TextChange[], ctx: AnalysisContext): Parsed;
   lint(parsed: Parsed, ctx: AnalysisContext): Finding[] | Promise<Finding[]>;
   hover?(parsed: Parsed, position: Position, ctx: AnalysisContext): HoverResult | undefined;
   complete?(parsed: Parsed, position: Position, ctx: AnalysisContext): CompletionEntry[];
