@@ -109,7 +109,19 @@ export interface ContainerLimits {
     usageUsec?: number;
   };
   pids: { current?: number; max?: LimitValue };
-  pressure: { memory?: Pressure; cpu?: Pressure; io?: Pressure };
+  pressure: { memory?: PressureView; cpu?: PressureView; io?: PressureView };
+}
+
+/** PSI as JSON can carry it: percentages over 10/60/300 s and the total stall in µs. */
+export interface PressureView {
+  some?: { avg10: number; avg60: number; avg300: number; totalUsec: number };
+  full?: { avg10: number; avg60: number; avg300: number; totalUsec: number };
+}
+
+function pressureView(p: Pressure | undefined): PressureView | undefined {
+  if (!p) return undefined;
+  const line = (l: Pressure['some']) => (l ? { avg10: l.avg10, avg60: l.avg60, avg300: l.avg300, totalUsec: Number(l.totalUsec) } : undefined);
+  return { some: line(p.some), full: line(p.full) };
 }
 
 export interface CgroupFileRead {
@@ -252,9 +264,9 @@ async function readLimits(member: Member, hierarchies: Hierarchy[], info: Contai
     l.cpu.periods = num(stat?.get('nr_periods'));
     l.cpu.throttledPeriods = num(stat?.get('nr_throttled'));
     l.cpu.throttledUsec = num(stat?.get('throttled_usec'));
-    l.pressure.memory = get('memory.pressure', parsePressure);
-    l.pressure.cpu = get('cpu.pressure', parsePressure);
-    l.pressure.io = get('io.pressure', parsePressure);
+    l.pressure.memory = pressureView(get('memory.pressure', parsePressure));
+    l.pressure.cpu = pressureView(get('cpu.pressure', parsePressure));
+    l.pressure.io = pressureView(get('io.pressure', parsePressure));
   } else {
     l.memory.limitBytes = limitValue(get('memory.limit_in_bytes', parseV1MemoryLimit));
     l.memory.usageBytes = num(get('memory.usage_in_bytes', parseInteger));

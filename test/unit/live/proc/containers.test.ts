@@ -3,6 +3,7 @@
 // container whose cgroup goes away mid-read, and a container's own resolv.conf.
 
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import test from 'node:test';
@@ -10,6 +11,7 @@ import { runProcCommand } from '../../../../server/src/live/proc/command';
 import type { ContainerInfo } from '../../../../server/src/live/proc/containerScan';
 import type { ContainersData } from '../../../../server/src/live/proc/readings/containers';
 import type { Report } from '../../../../server/src/protocol';
+import { cliPath } from '../../../helpers';
 import { testContext } from './context';
 import { fakeNode, type FakeNode, writeProcess, writeV2Container } from './nodeFixture';
 
@@ -106,7 +108,7 @@ for (const layout of LAYOUTS) {
       assert.deepEqual(web.limits.cpu, { quotaUsec: 100000, periodUsec: 100000, limitCores: 1, weight: 79, usageUsec: 8213004, periods: 1200, throttledPeriods: 38, throttledUsec: 38000 });
       assert.deepEqual(web.limits.pids, { current: 2, max: 4096 });
       assert.equal(web.limits.pressure.memory?.some?.avg10, 2.5);
-      assert.equal(web.limits.pressure.memory?.full?.totalUsec, 400000n);
+      assert.equal(web.limits.pressure.memory?.full?.totalUsec, 400000);
       assert.equal(web.files['memory.max'].text, '1073741824');
       assert.deepEqual(web.unreadable, []);
 
@@ -130,8 +132,9 @@ for (const layout of LAYOUTS) {
       assert.match(r.text, /default\/web-7d9f8b6c4-x2k9p +nginx +burstable/);
       assert.match(r.text, /512\.0 MiB \/ 1\.0 GiB/);
       assert.match(r.text, new RegExp(`pod ${UIDS.batch} +\\? +besteffort`));
-      const json = JSON.parse(JSON.stringify(r.data, (_k, v) => (typeof v === 'bigint' ? String(v) : v))) as ContainersData;
-      assert.equal(json.containers.length, 4);
+      const json = JSON.parse(JSON.stringify(r.data)) as ContainersData;
+      // Plain JSON (no bigint), as --json and executeCommand need.
+      assert.deepEqual(json.containers.map((c) => c.limits.pressure.memory), d.containers.map((c) => c.limits.pressure.memory));
     } finally {
       node.remove();
     }
@@ -238,5 +241,21 @@ test('containers: a node without pods says so, and a cgroup v1 tree under the ov
     assert.deepEqual(c.limits.pids, { current: 3, max: 'unlimited' });
   } finally {
     v1.remove();
+  }
+});
+
+test('infra-lens proc containers --json over a fake node root prints the data; the text names the pods', () => {
+  const node = buildNode(LAYOUTS[1]);
+  try {
+    const env = { ...process.env, ...node.env };
+    const json = spawnSync(process.execPath, [cliPath, 'proc', 'containers', '--json'], { encoding: 'utf8', env });
+    assert.equal(json.status, 0, json.stderr);
+    const data = JSON.parse(json.stdout) as ContainersData;
+    assert.deepEqual(data.containers.map((c) => `${c.pod?.name ?? c.cgroup.podUid}/${c.name ?? (c.sandbox ? 'sandbox' : '?')}`).sort(), ['11111111-aaaa-4bbb-8ccc-000000000003/?', 'db-0/postgres', 'web-7d9f8b6c4-x2k9p/nginx', 'web-7d9f8b6c4-x2k9p/sandbox']);
+    const text = spawnSync(process.execPath, [cliPath, 'proc', 'containers', '--container', 'nginx'], { encoding: 'utf8', env });
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stdout, /^Container nginx in default\/web-7d9f8b6c4-x2k9p\n/);
+  } finally {
+    node.remove();
   }
 });
