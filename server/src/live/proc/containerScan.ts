@@ -204,6 +204,7 @@ const V1_SPECS: FileSpec[] = [
   ...['memory.limit_in_bytes', 'memory.usage_in_bytes', 'memory.max_usage_in_bytes', 'memory.oom_control'].map((name) => ({ name, controller: 'memory' })),
   ...['cpu.cfs_quota_us', 'cpu.cfs_period_us', 'cpu.shares', 'cpu.stat'].map((name) => ({ name, controller: 'cpu' })),
   ...['pids.current', 'pids.max'].map((name) => ({ name, controller: 'pids' })),
+  { name: 'cpuacct.usage', controller: 'cpuacct' },
 ];
 
 /** The container's cgroup directory for a v1 controller (or v2 when controller is ''). */
@@ -285,6 +286,9 @@ async function readLimits(member: Member, hierarchies: Hierarchy[], info: Contai
     // v1 counts throttled_time in ns.
     const ns = stat?.get('throttled_time');
     l.cpu.throttledUsec = ns === undefined ? undefined : Number(ns / 1000n);
+    // cpuacct.usage is ns of CPU time.
+    const usage = get('cpuacct.usage', parseInteger);
+    l.cpu.usageUsec = usage === undefined ? undefined : Number(usage / 1000n);
   }
   l.pids.current = num(get('pids.current', parseInteger));
   l.pids.max = limitValue(get('pids.max', parseMaxOrValue));

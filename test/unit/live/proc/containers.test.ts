@@ -228,6 +228,7 @@ test('containers: a node without pods says so, and a cgroup v1 tree under the ov
     v1.write(`sys/fs/cgroup/cpu,cpuacct/${rel}/cpu.cfs_period_us`, '100000\n');
     v1.write(`sys/fs/cgroup/cpu,cpuacct/${rel}/cpu.shares`, '204\n');
     v1.write(`sys/fs/cgroup/cpu,cpuacct/${rel}/cpu.stat`, 'nr_periods 10\nnr_throttled 2\nthrottled_time 5000000\n');
+    v1.write(`sys/fs/cgroup/cpu,cpuacct/${rel}/cpuacct.usage`, '123456789000\n');
     v1.write(`sys/fs/cgroup/pids/${rel}/pids.max`, 'max\n');
     v1.write(`sys/fs/cgroup/pids/${rel}/pids.current`, '3\n');
     v1.write(`sys/fs/cgroup/memory/${rel}/cgroup.procs`, '');
@@ -237,7 +238,7 @@ test('containers: a node without pods says so, and a cgroup v1 tree under the ov
     const c = byId(r.data, hex('f'));
     assert.equal(c.version, 1);
     assert.deepEqual(c.limits.memory, { limitBytes: 'unlimited', usageBytes: 1048576, peakBytes: undefined, oomKills: 4 });
-    assert.deepEqual(c.limits.cpu, { quotaUsec: 'unlimited', periodUsec: 100000, limitCores: 'unlimited', shares: 204, periods: 10, throttledPeriods: 2, throttledUsec: 5000 });
+    assert.deepEqual(c.limits.cpu, { quotaUsec: 'unlimited', periodUsec: 100000, limitCores: 'unlimited', shares: 204, periods: 10, throttledPeriods: 2, throttledUsec: 5000, usageUsec: 123456789 });
     assert.deepEqual(c.limits.pids, { current: 3, max: 'unlimited' });
   } finally {
     v1.remove();
