@@ -34,7 +34,7 @@ function testEntries(dir) {
 rmSync('dist', { recursive: true, force: true });
 await Promise.all([
   build({ ...common, entryPoints: { extension: 'client/src/extension.ts', languageClient: 'client/src/languageClient.ts' }, outdir: 'dist' }),
-  build({ ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: { server: 'server/src/server.ts', analysisWorker: 'server/src/analysis/worker.ts', cli: 'server/src/cli.ts' }, outdir: 'dist' }),
 ]);
 chmodSync('dist/cli.js', 0o755);
 
