@@ -18,8 +18,8 @@ export class TestLspClient {
   private waiters: Array<{ uri: string; predicate: (d: PublishedDiagnostics) => boolean; resolve: (d: PublishedDiagnostics) => void }> = [];
   readonly published: PublishedDiagnostics[] = [];
 
-  constructor(readonly settings: Record<string, unknown> = { lint: { debounceMs: 20 } }) {
-    this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(readonly settings: Record<string, unknown> = { lint: { debounceMs: 20 } }, execArgv: string[] = []) {
+    this.process = spawn(process.execPath, [...execArgv, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {
       this.published.push(p);
