@@ -242,7 +242,7 @@ function publish(a: Analysis): void {
   const own = a.findings.filter((f) => !f.uri || f.uri === uri);
   for (const f of own) diagnostics.push(toDiagnostic(f, uri));
   if (a.omitted > 0) {
-    diagnostics.push(engineNote(`${a.omitted.toLocaleString('en-US')} more findings are not shown (infraLens.lint.maxDiagnostics is ${diagnostics.length.toLocaleString('en-US')}); \`infra-lens lint\` lists them all.`, DiagnosticSeverity.Information, 'infra-lens/diagnostics-capped'));
+    diagnostics.push(engineNote(`${a.omitted.toLocaleString('en-US')} more findings are not shown (infraLens.lint.maxDiagnostics is ${own.length.toLocaleString('en-US')}); \`infra-lens lint\` lists them all.`, DiagnosticSeverity.Information, 'infra-lens/diagnostics-capped'));
   }
   void connection.sendDiagnostics({ uri, version: a.version, diagnostics });
   // Findings in other files (a $INCLUDEd zone file) are published on those files.
