@@ -41,6 +41,8 @@ export interface FeatureRequest {
   feature: FeatureName;
   /** A position (hover, complete) or a range (inlayHints). */
   params?: unknown;
+  /** The other open documents now (a hover on a Service names the pods it selects). */
+  workspaceDocuments?: Array<{ uri: string; text: string }>;
 }
 
 interface DocumentAnalysis {
@@ -101,7 +103,7 @@ export class AnalysisEngine {
     const a = this.documents.get(request.uri);
     if (!a || a.version !== request.version) return undefined;
     const service = LANGUAGES[a.language];
-    const ctx = contextFor({ ...a.job, text: a.text }, () => false);
+    const ctx = contextFor({ ...a.job, text: a.text, workspaceDocuments: request.workspaceDocuments }, () => false);
     const p = request.params as never;
     switch (request.feature) {
       case 'hover':

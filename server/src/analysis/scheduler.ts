@@ -149,9 +149,10 @@ export class AnalysisScheduler {
   }
 
   /** A feature's answer from the executor that holds the analysis. */
-  async feature(analysis: Analysis, request: Omit<FeatureRequest, 'uri' | 'version'>): Promise<unknown> {
-    if (!analysis.executor || analysis.tooLarge) return undefined;
-    return analysis.executor.feature({ ...request, uri: analysis.uri, version: analysis.version });
+  async feature(analysis: Analysis, request: Omit<FeatureRequest, 'uri' | 'version' | 'workspaceDocuments'>): Promise<unknown> {
+    if (!analysis.executor || analysis.tooLarge || !analysis.language) return undefined;
+    const { workspaceDocuments } = this.host.jobExtras(analysis.uri, analysis.language);
+    return analysis.executor.feature({ ...request, uri: analysis.uri, version: analysis.version, workspaceDocuments });
   }
 
   private schedule(uri: string, delayMs: number): void {
