@@ -4,7 +4,8 @@
 // Snippets "(name) { ... }" are recorded and spliced in where "import name" appears; a file
 // import is read through readFile when the editor allows it.
 
-import type { Range } from '../../core/finding';
+import type { Position, Range } from '../../core/finding';
+import { LineIndex } from '../../core/text';
 import { lexCorefile, onLaterLine, type Token } from './lexer';
 
 export interface Property {
@@ -71,6 +72,16 @@ export interface CorefileAst {
   problems: SyntaxProblem[];
   /** URI of the document parsed (tokens from imported files carry their own `uri`). */
   uri: string;
+  /** Lines of the document parsed, for edits that must end inside it. */
+  index: LineIndex;
+}
+
+/** Where an edit deleting `line` whole ends: the next line's start, or the end of the last line. */
+export function endOfLineDeletion(ast: CorefileAst, line: number): Position {
+  const { index } = ast;
+  if (line + 1 < index.lineCount) return { line: line + 1, character: 0 };
+  const last = Math.min(line, index.lineCount - 1);
+  return { line: last, character: index.lineEnd(last) - index.lineStarts[last] };
 }
 
 export interface ParseOptions {
@@ -426,7 +437,7 @@ export function parseCorefile(text: string, opts: ParseOptions = {}): CorefileAs
   const parser = new Parser(tokens, opts);
   parser.parseAll();
   for (const t of tokens) if (t.unterminated) parser.problems.push({ token: t, message: 'Unterminated quoted string: CoreDNS reads it up to the end of the file', severity: 'error' });
-  return { tokens, blocks: parser.blocks, snippets: parser.snippets, problems: parser.problems, uri: opts.uri ?? '' };
+  return { tokens, blocks: parser.blocks, snippets: parser.snippets, problems: parser.problems, uri: opts.uri ?? '', index: new LineIndex(text) };
 }
 
 /** Every directive of every server block (snippet bodies are reached through imports). */
