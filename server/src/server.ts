@@ -32,9 +32,10 @@ import type { CommandContext } from './core/command';
 import type { Finding, Severity } from './core/finding';
 import { VSCODE_LANGUAGE_IDS, detectLanguage } from './core/languageDetect';
 import type { AnalysisContext, CompletionKind, LanguageService, OutlineSymbol, SymbolKind as OurSymbolKind } from './core/languageService';
+import { includeReaderFor } from './core/includeReader';
 import { lintText } from './core/lint';
 import { ruleDocPath } from './core/rules';
-import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './core/settings';
+import { DEFAULT_SETTINGS, normalizeSettings, restrictForUntrusted, type Settings } from './core/settings';
 import { LANGUAGES } from './languages';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -58,11 +59,15 @@ const settingsCache = new Map<string, Promise<Settings>>();
 
 let supportsConfiguration = false;
 let trusted = true;
+/** Workspace folders: $INCLUDE / import read only below them (and infraLens.includePaths). */
+let workspaceRoots: string[] = [];
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
   const options = (params.initializationOptions ?? {}) as { trusted?: boolean };
   trusted = options.trusted !== false;
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  workspaceRoots = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -85,6 +90,7 @@ connection.onInitialized(() => {
 
 connection.onNotification('infraLens/workspaceTrusted', () => {
   trusted = true;
+  settingsCache.clear();
   relintAll();
 });
 
@@ -129,7 +135,9 @@ function getSettings(uri: string | undefined): Promise<Settings> {
   if (!s) {
     s = connection.workspace
       .getConfiguration(uri ? { scopeUri: uri, section: 'infraLens' } : { section: 'infraLens' })
-      .then(normalizeSettings, () => DEFAULT_SETTINGS);
+      .then(normalizeSettings, () => DEFAULT_SETTINGS)
+      // In an untrusted workspace, values that point at paths or servers are not taken.
+      .then((settings) => (trusted ? settings : restrictForUntrusted(settings)));
     settingsCache.set(key, s);
   }
   return s;
@@ -140,19 +148,11 @@ function analysisContext(uri: string, settings: Settings, token?: CancellationTo
     uri,
     settings,
     // Restricted mode and virtual file systems: never read other files from disk.
-    readFile: trusted && uri.startsWith('file:') ? readFileIfPresent : undefined,
+    readFile: trusted && uri.startsWith('file:') ? includeReaderFor(uriPath(uri), detectLanguage(uriPath(uri), undefined) ?? '', [...workspaceRoots, ...settings.includePaths]) : undefined,
     // Cross-document rules (a StatefulSet's headless Service) see the other open documents.
     workspaceDocuments: () => documents.all().filter((d) => d.uri !== uri).map((d) => ({ uri: d.uri, text: d.getText() })),
     isCancelled: token ? () => token.isCancellationRequested : undefined,
   };
-}
-
-function readFileIfPresent(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 /** The analysis of the document's current version, computing it at most once. */

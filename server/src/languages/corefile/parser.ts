@@ -5,6 +5,7 @@
 // import is read through readFile when the editor allows it.
 
 import type { Position, Range } from '../../core/finding';
+import { IncludeRefused } from '../../core/includePolicy';
 import { LineIndex } from '../../core/text';
 import { lexCorefile, onLaterLine, type Token } from './lexer';
 
@@ -413,7 +414,15 @@ class Parser {
       return [];
     }
     const full = pattern.startsWith('/') ? pattern : `${dir}/${pattern}`;
-    const text = ++this.fileImports > MAX_FILE_IMPORTS ? undefined : this.opts.readFile(full);
+    let text: string | undefined;
+    try {
+      text = ++this.fileImports > MAX_FILE_IMPORTS ? undefined : this.opts.readFile(full);
+    } catch (e) {
+      // The include policy refused it (outside the workspace, a device, not a Corefile…).
+      this.error(target, `import ${pattern} is not followed: ${e instanceof IncludeRefused ? e.reason : (e as Error).message}`, 'warning');
+      opaque();
+      return [];
+    }
     if (text === undefined) {
       this.error(target, `File to import not found: ${pattern}`);
       return [];
