@@ -105,6 +105,7 @@ export async function runLintCli(argv: string[]): Promise<number> {
           return undefined;
         }
       },
+      realPath: (p: string) => fs.realpathSync(p),
     };
     const { findings } = await lintText(LANGUAGES[language], text, ctx);
     results.push({ file: target.file, language, findings });

@@ -14,6 +14,8 @@ export interface AnalysisContext {
    * (untrusted workspace, virtual file system): then includes are not followed.
    */
   readFile?: (absolutePath: string) => string | undefined;
+  /** The path with symlinks resolved (include cycle detection); absent: paths are compared as written. */
+  realPath?: (absolutePath: string) => string | undefined;
   /**
    * The other documents a cross-document rule may look at (a StatefulSet's headless Service
    * in another manifest): the editor's open documents, the files of a CLI run. Absent: only

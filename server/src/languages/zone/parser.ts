@@ -8,7 +8,7 @@ import type { Finding, Severity } from '../../core/finding';
 import { lineRange } from '../../core/finding';
 import type { AnalysisContext } from '../../core/languageService';
 import { lexEntries, type Entry, type Token } from './lexer';
-import type { Directive, ZoneAst, ZoneRecord } from './model';
+import type { Directive, EntryTable, ParseSnapshot, ZoneAst, ZoneRecord } from './model';
 import { isAtOrBelow, originFromFileName, parseName } from './names';
 import { checkWire, readGenericRdata, readRdata, type RdataProblem } from './rdata';
 import { lookupClass, lookupType, typeCodeInRdata } from './recordTypes';
@@ -26,9 +26,25 @@ import { ttlTooLarge } from './rules/ttl-too-large';
 import { unknownType } from './rules/unknown-type';
 import { looksLikeTtl, MAX_TTL, readTtl, readUint } from './values';
 
-/** $GENERATE ranges larger than this are refused (BIND has no limit; an editor needs one). */
-const MAX_GENERATE = 65536;
+/**
+ * $GENERATE records made per file, all lines together (BIND has no limit; an editor needs
+ * one): a line that would go over it is not expanded. The characters generated are bounded
+ * too, since a template can be as long as its line.
+ */
+export const MAX_GENERATE = 65536;
+const MAX_GENERATE_CHARS = 8 << 20;
+/** No name or character string is longer: a wider ${offset,width} field can only be wrong. */
+const MAX_GENERATE_WIDTH = 255;
 const MAX_INCLUDE_DEPTH = 20;
+/** Characters read through $INCLUDE per parse, all files together (bounds include diamonds). */
+const MAX_INCLUDE_CHARS = 64 << 20;
+
+export interface ParseOptions {
+  /** Called with each record as it is read, in file order (the CLI's streaming check). */
+  onRecord?: (record: ZoneRecord) => void;
+  /** Keep the records in ast.records (default true); false when streaming. */
+  keepRecords?: boolean;
+}
 
 interface FileState {
   uri: string;
@@ -46,7 +62,13 @@ interface ParseState {
   lastTtl?: number;
   warnedRfc1035Ttl: boolean;
   ast: ZoneAst;
+  /** Normalised paths of the files being read, outermost first (cycle detection). */
   includeStack: string[];
+  includeChars: number;
+  generated: number;
+  generatedChars: number;
+  firstSoa?: ZoneRecord;
+  emit: (record: ZoneRecord) => void;
 }
 
 function uriToPath(uri: string): string | undefined {
@@ -55,6 +77,26 @@ function uriToPath(uri: string): string | undefined {
     return decodeURIComponent(new URL(uri).pathname);
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * The one spelling of a path: `.`, `..` and repeated slashes resolved, then symlinks when
+ * the context can resolve them, so `./self`, `sub/../self` and a link to it are one file.
+ */
+export function normalizePath(path: string, ctx?: Pick<AnalysisContext, 'realPath'>): string {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  const lexical = `/${out.join('/')}`;
+  if (!path.startsWith('/')) return path;
+  try {
+    return ctx?.realPath?.(lexical) ?? lexical;
+  } catch {
+    return lexical;
   }
 }
 
@@ -70,7 +112,19 @@ function normalizeOrigin(text: string): string | undefined {
   return r.key;
 }
 
-export function parseZone(text: string, ctx: AnalysisContext): ZoneAst {
+export function parseZone(text: string, ctx: AnalysisContext, options: ParseOptions = {}): ZoneAst {
+  const ast = newAst(text, ctx);
+  const state = newState(ast, ctx, options);
+  const path = uriToPath(ctx.uri);
+  const keep = options.keepRecords !== false;
+  const entries: EntryTable | undefined = keep ? newEntryTable(ast) : undefined;
+  parseText(text, state, { uri: ctx.uri, origin: ast.origin, dir: path ? dirOf(path) : undefined }, true, entries);
+  if (entries) ast.entries = entries;
+  settleApex(ast, state.firstSoa);
+  return ast;
+}
+
+export function newAst(text: string, ctx: AnalysisContext): ZoneAst {
   const ast: ZoneAst = { origin: '.', originSource: 'none', records: [], fragment: false, directives: [], findings: [], includes: [], multiLine: [], text, uri: ctx.uri };
   // The apex: the first $ORIGIN before any record, else the setting (--origin), else the file name.
   const firstOrigin = leadingOrigin(text);
@@ -79,17 +133,44 @@ export function parseZone(text: string, ctx: AnalysisContext): ZoneAst {
   if (firstOrigin) [ast.origin, ast.originSource] = [firstOrigin, '$ORIGIN'];
   else if (fromSetting) [ast.origin, ast.originSource] = [fromSetting, 'setting'];
   else if (fromName) [ast.origin, ast.originSource] = [fromName, 'file name'];
-  const state: ParseState = { ctx, zoneClass: 'IN', warnedRfc1035Ttl: false, ast, includeStack: [ctx.uri] };
-  const path = uriToPath(ctx.uri);
-  parseText(text, state, { uri: ctx.uri, origin: ast.origin, dir: path ? dirOf(path) : undefined }, true);
-  // An SOA is always at the apex: prefer its owner when $ORIGIN named a parent
-  // ("$ORIGIN com." then "example SOA …") or nothing named the zone.
-  const soa = ast.records.find((r) => r.type === 'SOA');
+  return ast;
+}
+
+function newState(ast: ZoneAst, ctx: AnalysisContext, options: ParseOptions): ParseState {
+  const keep = options.keepRecords !== false;
+  const onRecord = options.onRecord;
+  const state: ParseState = {
+    ctx,
+    zoneClass: 'IN',
+    warnedRfc1035Ttl: false,
+    ast,
+    includeStack: [normalizePath(uriToPath(ctx.uri) ?? ctx.uri, ctx)],
+    includeChars: 0,
+    generated: 0,
+    generatedChars: 0,
+    emit: (r) => {
+      if (!state.firstSoa && r.type === 'SOA') state.firstSoa = r;
+      if (keep) ast.records.push(r);
+      onRecord?.(r);
+    },
+  };
+  return state;
+}
+
+function newEntryTable(ast: ZoneAst): EntryTable {
+  return { offset: [], line: [], stateIn: [], recordsEnd: [], findingsEnd: [], directivesEnd: [], multiLineEnd: [], unsafe: false, startOrigin: ast.origin, originSource: ast.originSource };
+}
+
+/**
+ * The apex once the first SOA is known: an SOA is always at the apex, so its owner wins when
+ * $ORIGIN named a parent ("$ORIGIN com." then "example SOA …") or nothing named the zone.
+ * No SOA at all: a fragment (an $INCLUDEd piece). Sets ast.origin, originSource, fragment.
+ */
+export function settleApex(ast: ZoneAst, soa: ZoneRecord | undefined): void {
   ast.fragment = !soa;
   if (soa && soa.owner !== ast.origin && (ast.originSource === 'none' || (ast.originSource === '$ORIGIN' && isAtOrBelow(soa.owner, ast.origin)))) {
     [ast.origin, ast.originSource] = [soa.owner, 'SOA owner'];
   }
-  return ast;
 }
 
 /** The argument of a $ORIGIN that comes before the first record, read cheaply. */
@@ -107,11 +188,34 @@ function leadingOrigin(text: string): string | undefined {
   return undefined;
 }
 
-function parseText(text: string, state: ParseState, file: FileState, isDocument: boolean): void {
+function parseText(text: string, state: ParseState, file: FileState, isDocument: boolean, table?: EntryTable): void {
   for (const entry of lexEntries(text)) {
-    if (state.ctx.isCancelled?.()) return;
+    if (state.ctx.isCancelled?.()) {
+      if (table) table.unsafe = true;
+      return;
+    }
+    if (table) {
+      table.offset.push(entry.offset);
+      table.line.push(entry.line);
+      table.stateIn.push(snapshot(state, file));
+    }
     parseEntry(entry, state, file, isDocument);
+    if (table) {
+      table.recordsEnd.push(state.ast.records.length);
+      table.findingsEnd.push(state.ast.findings.length);
+      table.directivesEnd.push(state.ast.directives.length);
+      table.multiLineEnd.push(state.ast.multiLine.length);
+      if (entry.recoveries > 0 || state.ast.includes.length > 0) table.unsafe = true;
+    }
   }
+}
+
+function snapshot(state: ParseState, file: FileState): ParseSnapshot {
+  return { origin: file.origin, owner: file.owner, defaultTtl: state.defaultTtl, lastTtl: state.lastTtl, warnedRfc1035Ttl: state.warnedRfc1035Ttl, generated: state.generated, generatedChars: state.generatedChars };
+}
+
+export function sameSnapshot(a: ParseSnapshot, b: ParseSnapshot): boolean {
+  return a.origin === b.origin && a.owner === b.owner && a.defaultTtl === b.defaultTtl && a.lastTtl === b.lastTtl && a.warnedRfc1035Ttl === b.warnedRfc1035Ttl && a.generated === b.generated && a.generatedChars === b.generatedChars;
 }
 
 function report(state: ParseState, file: FileState, ruleId: string, range: Finding['range'], message: string, extra: Partial<Finding> = {}): void {
@@ -201,10 +305,14 @@ function followInclude(directive: Directive, args: Token[], state: ParseState, f
     atToken(state, file, include.id, nameToken, `$INCLUDE ${rawName} is not followed here (restricted workspace or unsaved file); its records are not checked`, { severity: 'information' });
     return;
   }
-  const path = rawName.startsWith('/') ? rawName : `${file.dir}/${rawName}`;
+  const path = normalizePath(rawName.startsWith('/') ? rawName : `${file.dir}/${rawName}`, state.ctx);
   const uri = `file://${path.split('/').map(encodeURIComponent).join('/')}`;
-  if (state.includeStack.includes(uri) || state.includeStack.length > MAX_INCLUDE_DEPTH) {
-    atToken(state, file, include.id, nameToken, `$INCLUDE ${rawName} includes itself (include cycle: ${[...state.includeStack, uri].map((u) => u.slice(u.lastIndexOf('/') + 1)).join(' -> ')})`);
+  if (state.includeStack.includes(path) || state.includeStack.length > MAX_INCLUDE_DEPTH) {
+    atToken(state, file, include.id, nameToken, `$INCLUDE ${rawName} includes itself (include cycle: ${[...state.includeStack, path].map((u) => u.slice(u.lastIndexOf('/') + 1)).join(' -> ')})`);
+    return;
+  }
+  if (state.includeChars >= MAX_INCLUDE_CHARS) {
+    atToken(state, file, include.id, nameToken, `$INCLUDE ${rawName} is not followed: this zone's includes already read ${MAX_INCLUDE_CHARS >> 20} MiB`, { severity: 'warning' });
     return;
   }
   let text: string | undefined;
@@ -217,6 +325,7 @@ function followInclude(directive: Directive, args: Token[], state: ParseState, f
     atToken(state, file, include.id, nameToken, `${rawName}: file not found (named-checkzone rejects the zone)`);
     return;
   }
+  state.includeChars += text.length;
   let origin = file.origin;
   if (args[1]) {
     const r = parseName(args[1].text, file.origin);
@@ -227,7 +336,7 @@ function followInclude(directive: Directive, args: Token[], state: ParseState, f
     origin = r.key;
   }
   state.ast.includes.push({ directive, uri, path, text });
-  state.includeStack.push(uri);
+  state.includeStack.push(path);
   // The included file starts with the given origin and the current owner; afterwards the
   // includer's origin and owner are restored (RFC 1035 §5.1).
   parseText(text, state, { uri, origin, owner: file.owner, dir: dirOf(path) }, false);
@@ -355,7 +464,7 @@ function parseRecord(tokens: Token[], entry: Pick<Entry, 'blankOwner' | 'line' |
     reportRdataProblem(problem, record, entry, state, file);
     return undefined;
   }
-  state.ast.records.push(record);
+  state.emit(record);
   return record;
 }
 
@@ -431,7 +540,9 @@ function compileTemplate(token: Token): Template | string {
         if (close < 0) return `unterminated \${ in '${text}'`;
         const m = /^([+-]?\d+)(?:,(\d+)(?:,([doxXnN]))?)?$/.exec(text.slice(i + 2, close));
         if (!m) return `bad modifier '${text.slice(i, close + 1)}' (expected \${offset[,width[,base]]})`;
-        parts.push({ offset: Number(m[1]), width: Number(m[2] ?? 0), base: m[3] ?? 'd' });
+        const width = Number(m[2] ?? 0);
+        if (width > MAX_GENERATE_WIDTH) return `width ${m[2]} in '${text.slice(i, close + 1)}' is over ${MAX_GENERATE_WIDTH} (no name or string can be that long)`;
+        parts.push({ offset: Number(m[1]), width, base: m[3] ?? 'd' });
         i = close;
       } else parts.push({ offset: 0, width: 0, base: 'd' });
     } else lit += c;
@@ -493,8 +604,13 @@ function expandGenerate(entry: Entry, args: Token[], state: ParseState, file: Fi
     atToken(state, file, generate.id, rangeToken, `$GENERATE: invalid range '${rangeToken.text}'${start > stop ? ' (start is after stop)' : ''}`);
     return;
   }
-  if ((stop - start) / step >= MAX_GENERATE) {
+  const count = Math.floor((stop - start) / step) + 1;
+  if (count > MAX_GENERATE) {
     atToken(state, file, generate.id, rangeToken, `$GENERATE range '${rangeToken.text}' makes more than ${MAX_GENERATE} records; not expanded here`, { severity: 'warning' });
+    return;
+  }
+  if (state.generated + count > MAX_GENERATE) {
+    atToken(state, file, generate.id, rangeToken, `$GENERATE range '${rangeToken.text}' would bring this zone's $GENERATE lines over ${MAX_GENERATE} records in all; not expanded here`, { severity: 'warning' });
     return;
   }
   const lhs = compileTemplate(args[1]);
@@ -516,6 +632,12 @@ function expandGenerate(entry: Entry, args: Token[], state: ParseState, file: Fi
     const owner = { ...args[1], text: expand(lhs as Template, n), quoted: false };
     // The right-hand side is RDATA text: lex it again and keep the template's position.
     const rhsText = expand(rhs as Template, n);
+    state.generated++;
+    state.generatedChars += owner.text.length + rhsText.length;
+    if (state.generatedChars > MAX_GENERATE_CHARS) {
+      atToken(state, file, generate.id, rangeToken, `$GENERATE: this zone's $GENERATE lines make more than ${MAX_GENERATE_CHARS >> 20} MiB of text; expansion stopped at iteration ${n}`, { severity: 'warning' });
+      break;
+    }
     if (owner.text.includes('\u0000') || rhsText.includes('\u0000')) {
       atToken(state, file, generate.id, owner.text.includes('\u0000') ? args[1] : rhsToken, `$GENERATE: iteration ${n}: the offset makes the value out of range`);
       break;
