@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { detectLanguage, LANGUAGE_IDS } from '../core/languageDetect';
-import { lintText } from '../core/lint';
+import { finalizeFindings, lintText } from '../core/lint';
+import type { LanguageService } from '../core/languageService';
 import type { LanguageId } from '../core/rules';
 import { DEFAULT_SETTINGS, type RuleSetting, type Settings } from '../core/settings';
 import { LANGUAGES } from '../languages';
@@ -107,7 +108,8 @@ export async function runLintCli(argv: string[]): Promise<number> {
       },
       realPath: (p: string) => fs.realpathSync(p),
     };
-    const { findings } = await lintText(LANGUAGES[language], text, ctx);
+    const service = LANGUAGES[language];
+    const findings = service.check ? finalizeFindings(await service.check(text, ctx), text, service as LanguageService, settings) : (await lintText(service, text, ctx)).findings;
     results.push({ file: target.file, language, findings });
   }
 

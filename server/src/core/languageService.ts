@@ -97,6 +97,11 @@ export interface LanguageService<Parsed = unknown> {
    */
   reparse?(previous: Parsed, text: string, changes: TextChange[], ctx: AnalysisContext): Parsed;
   lint(parsed: Parsed, ctx: AnalysisContext): Finding[] | Promise<Finding[]>;
+  /**
+   * parse + lint in one pass without keeping the parse (the CLI, where nothing else needs
+   * it): the same findings as lint(parse(text)), in bounded memory. Absent: parse then lint.
+   */
+  check?(text: string, ctx: AnalysisContext): Finding[] | Promise<Finding[]>;
   hover?(parsed: Parsed, position: Position, ctx: AnalysisContext): HoverResult | undefined;
   complete?(parsed: Parsed, position: Position, ctx: AnalysisContext): CompletionEntry[];
   symbols?(parsed: Parsed, ctx: AnalysisContext): OutlineSymbol[];

@@ -44,6 +44,8 @@ export interface ParseOptions {
   onRecord?: (record: ZoneRecord) => void;
   /** Keep the records in ast.records (default true); false when streaming. */
   keepRecords?: boolean;
+  /** The AST to fill (from newAst), when the caller needs it before the parse ends. */
+  ast?: ZoneAst;
 }
 
 interface FileState {
@@ -113,7 +115,7 @@ function normalizeOrigin(text: string): string | undefined {
 }
 
 export function parseZone(text: string, ctx: AnalysisContext, options: ParseOptions = {}): ZoneAst {
-  const ast = newAst(text, ctx);
+  const ast = options.ast ?? newAst(text, ctx);
   const state = newState(ast, ctx, options);
   const path = uriToPath(ctx.uri);
   const keep = options.keepRecords !== false;
