@@ -382,9 +382,8 @@ function parseRecord(tokens: Token[], entry: Pick<Entry, 'blankOwner' | 'line' |
     if (!ttlToken && !t.quoted && looksLikeTtl(t.text)) {
       ttlToken = t;
       i++;
-    } else if (!classToken && !t.quoted && lookupClass(t.text)) {
+    } else if (!classToken && !t.quoted && (cls = lookupClass(t.text)) !== undefined) {
       classToken = t;
-      cls = lookupClass(t.text);
       i++;
     } else if (!ttlToken && !t.quoted && /^\d/.test(t.text) && readTtl(t.text).error === 'out of range') {
       atToken(state, file, syntax.id, t, `TTL '${t.text}' is out of range (at most 4294967295)`);
@@ -457,9 +456,9 @@ function parseRecord(tokens: Token[], entry: Pick<Entry, 'blankOwner' | 'line' |
     endLine: entry.endLine,
     endChar: entry.endChar,
     origin: file.origin,
-    ...(file.uri !== state.ctx.uri ? { uri: file.uri } : {}),
-    ...(generated ? { generated } : {}),
   };
+  if (file.uri !== state.ctx.uri) record.uri = file.uri;
+  if (generated) record.generated = true;
 
   const problem = readRecordData(record);
   if (problem) {
@@ -470,7 +469,9 @@ function parseRecord(tokens: Token[], entry: Pick<Entry, 'blankOwner' | 'line' |
   return record;
 }
 
-const readContext = (origin: string) => ({ origin, typeCode: typeCodeInRdata });
+/** One read context per origin (the origin rarely changes). */
+let lastReadContext = { origin: '', typeCode: typeCodeInRdata };
+const readContext = (origin: string) => (lastReadContext.origin === origin ? lastReadContext : (lastReadContext = { origin, typeCode: typeCodeInRdata }));
 
 /** Reads the record's RDATA into values (or wire octets); returns BIND's first problem. */
 function readRecordData(record: ZoneRecord): RdataProblem | undefined {

@@ -93,8 +93,8 @@ export class NodeView {
  */
 class NameTable {
   readonly names: string[] = [];
-  private hashes = new Int32Array(1024);
-  private slots = new Int32Array(2048).fill(-1);
+  /** Pairs (hash, id + 1) side by side, so a probe touches one cache line; 0 = empty. */
+  private slots = new Int32Array(4096);
   private mask = 2047;
 
   private static hash(s: string): number {
@@ -105,37 +105,41 @@ class NameTable {
 
   get(name: string): number {
     const h = NameTable.hash(name);
+    const slots = this.slots;
     for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
-      const id = this.slots[i];
+      const id = slots[2 * i + 1] - 1;
       if (id < 0) return -1;
-      if (this.hashes[id] === h && this.names[id] === name) return id;
+      if (slots[2 * i] === h && this.names[id] === name) return id;
     }
   }
 
   intern(name: string): number {
     const h = NameTable.hash(name);
+    const slots = this.slots;
     let i = h & this.mask;
     for (; ; i = (i + 1) & this.mask) {
-      const id = this.slots[i];
+      const id = slots[2 * i + 1] - 1;
       if (id < 0) break;
-      if (this.hashes[id] === h && this.names[id] === name) return id;
+      if (slots[2 * i] === h && this.names[id] === name) return id;
     }
     const id = this.names.length;
     this.names.push(name);
-    if (id >= this.hashes.length) this.hashes = grow(this.hashes, id + 1);
-    this.hashes[id] = h;
-    this.slots[i] = id;
+    slots[2 * i] = h;
+    slots[2 * i + 1] = id + 1;
     if (this.names.length * 2 > this.mask) this.rehash();
     return id;
   }
 
   private rehash(): void {
     const mask = this.mask * 2 + 1;
-    const slots = new Int32Array(mask + 1).fill(-1);
-    for (let id = 0; id < this.names.length; id++) {
-      let i = this.hashes[id] & mask;
-      while (slots[i] >= 0) i = (i + 1) & mask;
-      slots[i] = id;
+    const slots = new Int32Array(2 * (mask + 1));
+    const old = this.slots;
+    for (let j = 0; j < old.length; j += 2) {
+      if (old[j + 1] === 0) continue;
+      let i = old[j] & mask;
+      while (slots[2 * i + 1] !== 0) i = (i + 1) & mask;
+      slots[2 * i] = old[j];
+      slots[2 * i + 1] = old[j + 1];
     }
     this.slots = slots;
     this.mask = mask;

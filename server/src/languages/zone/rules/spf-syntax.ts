@@ -61,6 +61,18 @@ export function spfProblems(policy: string): string[] {
   return problems;
 }
 
+/** Big zones repeat the same policy on many names: read each text once (bounded). */
+const problemsByText = new Map<string, string[]>();
+function cachedSpfProblems(text: string): string[] {
+  let problems = problemsByText.get(text);
+  if (!problems) {
+    problems = spfProblems(text);
+    if (problemsByText.size >= 4096) problemsByText.clear();
+    problemsByText.set(text, problems);
+  }
+  return problems;
+}
+
 export function checkSpfSyntax(): ZoneCheck {
   const policies = new Map<string, ReturnType<typeof related>>();
   return {
@@ -75,7 +87,7 @@ export function checkSpfSyntax(): ZoneCheck {
       const first = policies.get(r.owner);
       if (first) out.push(recordFinding(spfSyntax, r, token, `A second SPF policy at ${r.owner}: with more than one 'v=spf1' record receivers return permerror (RFC 7208 §4.5)`, { related: [first] }));
       else policies.set(r.owner, related(r, 'first SPF policy'));
-      for (const p of spfProblems(txt.text)) out.push(recordFinding(spfSyntax, r, token, `SPF: ${p}`));
+      for (const p of cachedSpfProblems(txt.text)) out.push(recordFinding(spfSyntax, r, token, `SPF: ${p}`));
     },
   };
 }

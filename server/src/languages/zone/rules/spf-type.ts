@@ -11,15 +11,15 @@ export const spfType = zoneRule('spf-type', 'warning', 'Obsolete SPF record type
 export function checkSpfType(): ZoneCheck {
   const spf: ZoneRecord[] = [];
   /** In-zone owners with a TXT record that is an SPF policy. */
-  const txtSpf = new Set<string>();
+  const txtSpf = new Set<number>();
   return {
     record(r, row, z) {
       if (r.type === 'SPF') spf.push(r);
-      else if (r.type === 'TXT' && z.flags[row] & IN_ZONE && Array.isArray(r.values?.[0]?.value) && (r.values![0].value as string[]).join('').startsWith('v=spf1')) txtSpf.add(r.owner);
+      else if (r.type === 'TXT' && z.flags[row] & IN_ZONE && Array.isArray(r.values?.[0]?.value) && (r.values![0].value as string[]).join('').startsWith('v=spf1')) txtSpf.add(z.owner[row]);
     },
-    finish(_z, out) {
+    finish(z, out) {
       for (const r of spf) {
-        if (txtSpf.has(r.owner)) continue;
+        if (txtSpf.has(z.idOf(r.owner))) continue;
         out.push(recordFinding(spfType, r, r.typeToken, 'Found type SPF record but no SPF TXT record: type SPF (99) is obsolete (RFC 7208 §3.1); publish the same policy as TXT'));
       }
     },
