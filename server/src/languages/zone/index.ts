@@ -7,7 +7,7 @@ import type { RuleMeta } from '../../core/rules';
 import type { ZoneAst } from './model';
 import { zoneCompletion } from './completion';
 import { zoneHover } from './hover';
-import { newAst, parseZone } from './parser';
+import { newAst, parseZone, reparseZone } from './parser';
 import { zoneLiveLenses } from './liveLens';
 import { zoneSymbols } from './symbols';
 import { ZoneChecker } from './checker';
@@ -130,6 +130,7 @@ export const zoneLanguage: LanguageService<ZoneAst> = {
   commentPrefixes: [';'],
   rules: RULES,
   parse: (text, ctx) => parseZone(text, ctx),
+  reparse: (previous, text, changes, ctx) => reparseZone(previous, text, changes, ctx),
   lint: (ast) => lintZone(ast),
   check: (text, ctx) => checkZoneText(text, ctx),
   hover: (ast, position) => zoneHover(ast, position),

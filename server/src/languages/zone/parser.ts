@@ -6,7 +6,7 @@
 
 import type { Finding, Severity } from '../../core/finding';
 import { lineRange } from '../../core/finding';
-import type { AnalysisContext } from '../../core/languageService';
+import type { AnalysisContext, TextChange } from '../../core/languageService';
 import { lexEntries, type Entry, type Token } from './lexer';
 import type { Directive, EntryTable, ParseSnapshot, ZoneAst, ZoneRecord } from './model';
 import { isAtOrBelow, originFromFileName, parseName } from './names';
@@ -70,6 +70,8 @@ interface ParseState {
   generated: number;
   generatedChars: number;
   firstSoa?: ZoneRecord;
+  /** An $INCLUDE was met: its file may change under us, so reparse() starts over. */
+  sawInclude?: boolean;
   emit: (record: ZoneRecord) => void;
 }
 
@@ -207,9 +209,186 @@ function parseText(text: string, state: ParseState, file: FileState, isDocument:
       table.findingsEnd.push(state.ast.findings.length);
       table.directivesEnd.push(state.ast.directives.length);
       table.multiLineEnd.push(state.ast.multiLine.length);
-      if (entry.recoveries > 0 || state.ast.includes.length > 0) table.unsafe = true;
+      if (entry.recoveries > 0 || state.sawInclude) table.unsafe = true;
     }
   }
+}
+
+// ---- Incremental parsing -----------------------------------------------------------------
+
+/**
+ * parseZone(text) for a text that differs from the previous parse's in one region: the
+ * entries before the region are kept, the entries it touches are lexed and parsed again,
+ * and the entries after it are kept (their lines shifted) from the first one whose parser
+ * state is the same as last time — a changed $TTL or owner re-reads only as far as it
+ * matters. The region is found by comparing the texts (memcmp speed), so it is right
+ * whatever `changes` says. Files with $INCLUDE or an unclosed '(' are parsed again whole.
+ */
+export function reparseZone(prev: ZoneAst, text: string, _changes: TextChange[], ctx: AnalysisContext): ZoneAst {
+  const table = prev.entries;
+  if (!table || table.unsafe || prev.uri !== ctx.uri) return parseZone(text, ctx);
+  const ast = newAst(text, ctx);
+  if (ast.origin !== table.startOrigin || ast.originSource !== table.originSource) return parseZone(text, ctx);
+  const old = prev.text;
+  const min = Math.min(old.length, text.length);
+  let a = 0;
+  while (a < min && old.charCodeAt(a) === text.charCodeAt(a)) a++;
+  let suffix = 0;
+  while (suffix < min - a && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const bNew = text.length - suffix;
+  const delta = text.length - old.length;
+  const n = table.offset.length;
+  // The first entry to read again: the last one starting before the change (its line is unchanged).
+  // -1: the change comes before the first entry, so everything is read again.
+  const i0 = upperBound(table.offset, a - 1) - 1;
+  const state = newState(ast, ctx, {});
+  const path = uriToPath(ctx.uri);
+  const file: FileState = { uri: ctx.uri, origin: ast.origin, dir: path ? dirOf(path) : undefined };
+  const entries = newEntryTable(ast);
+  // Keep the entries before i0 as they are.
+  if (n > 0 && i0 > 0) {
+    const k = i0 - 1;
+    ast.records = prev.records.slice(0, table.recordsEnd[k]);
+    ast.findings = prev.findings.slice(0, table.findingsEnd[k]);
+    ast.directives = prev.directives.slice(0, table.directivesEnd[k]);
+    ast.multiLine = prev.multiLine.slice(0, table.multiLineEnd[k]);
+    for (let j = 0; j < i0; j++) copyRow(table, j, entries, 0, 0);
+  }
+  const from = i0 >= 0 ? table.offset[i0] : 0;
+  if (i0 >= 0) restore(table.stateIn[i0], state, file);
+  const row = (entry: Entry) => {
+    entries.offset.push(entry.offset);
+    entries.line.push(entry.line);
+    entries.stateIn.push(snapshot(state, file));
+    parseEntry(entry, state, file, true);
+    pushEnds(entries, ast);
+  };
+  // Lex from i0 until an entry starts where an old entry started, past the change.
+  let sync = -1;
+  let lineDelta = 0;
+  for (const entry of lexEntries(text, from, i0 >= 0 ? table.line[i0] : 0)) {
+    if (entry.recoveries > 0) return parseZone(text, ctx);
+    if (entry.offset >= bNew) {
+      const j = upperBound(table.offset, entry.offset - delta) - 1;
+      if (j >= 0 && table.offset[j] === entry.offset - delta) {
+        sync = j;
+        lineDelta = entry.line - table.line[j];
+        break;
+      }
+    }
+    row(entry);
+    if (state.sawInclude) return parseZone(text, ctx);
+  }
+  // After the change: read old entries again until the parser's state is what it was there.
+  for (let k = sync; k >= 0 && k < n; k++) {
+    if (sameSnapshot(snapshot(state, file), table.stateIn[k])) {
+      const start = k > 0 ? k - 1 : -1;
+      appendShifted(prev.records, start >= 0 ? table.recordsEnd[start] : 0, ast.records, lineDelta, shiftRecord);
+      appendShifted(prev.findings, start >= 0 ? table.findingsEnd[start] : 0, ast.findings, lineDelta, shiftFinding);
+      appendShifted(prev.directives, start >= 0 ? table.directivesEnd[start] : 0, ast.directives, lineDelta, shiftDirective);
+      appendShifted(prev.multiLine, start >= 0 ? table.multiLineEnd[start] : 0, ast.multiLine, lineDelta, (m, d) => ({ line: m.line + d, endLine: m.endLine + d }));
+      const base = { records: ast.records.length, findings: ast.findings.length, directives: ast.directives.length, multiLine: ast.multiLine.length };
+      const last = n - 1;
+      const offsetOf = (end: number[], j: number) => (j >= 0 ? end[j] : 0);
+      for (let j = k; j < n; j++) {
+        entries.offset.push(table.offset[j] + delta);
+        entries.line.push(table.line[j] + lineDelta);
+        entries.stateIn.push(table.stateIn[j]);
+        entries.recordsEnd.push(base.records - (offsetOf(table.recordsEnd, last) - table.recordsEnd[j]));
+        entries.findingsEnd.push(base.findings - (offsetOf(table.findingsEnd, last) - table.findingsEnd[j]));
+        entries.directivesEnd.push(base.directives - (offsetOf(table.directivesEnd, last) - table.directivesEnd[j]));
+        entries.multiLineEnd.push(base.multiLine - (offsetOf(table.multiLineEnd, last) - table.multiLineEnd[j]));
+      }
+      break;
+    }
+    const it = lexEntries(text, table.offset[k] + delta, table.line[k] + lineDelta).next();
+    if (it.done) break;
+    row(it.value);
+    if (state.sawInclude) return parseZone(text, ctx);
+  }
+  ast.entries = entries;
+  settleApex(ast, ast.records.find((r) => r.type === 'SOA'));
+  return ast;
+}
+
+/** Index of the first element greater than `x` in an ascending list. */
+function upperBound(list: number[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function copyRow(from: EntryTable, j: number, to: EntryTable, delta: number, lineDelta: number): void {
+  to.offset.push(from.offset[j] + delta);
+  to.line.push(from.line[j] + lineDelta);
+  to.stateIn.push(from.stateIn[j]);
+  to.recordsEnd.push(from.recordsEnd[j]);
+  to.findingsEnd.push(from.findingsEnd[j]);
+  to.directivesEnd.push(from.directivesEnd[j]);
+  to.multiLineEnd.push(from.multiLineEnd[j]);
+}
+
+function pushEnds(table: EntryTable, ast: ZoneAst): void {
+  table.recordsEnd.push(ast.records.length);
+  table.findingsEnd.push(ast.findings.length);
+  table.directivesEnd.push(ast.directives.length);
+  table.multiLineEnd.push(ast.multiLine.length);
+}
+
+function restore(s: ParseSnapshot, state: ParseState, file: FileState): void {
+  file.origin = s.origin;
+  file.owner = s.owner;
+  state.defaultTtl = s.defaultTtl;
+  state.lastTtl = s.lastTtl;
+  state.warnedRfc1035Ttl = s.warnedRfc1035Ttl;
+  state.generated = s.generated;
+  state.generatedChars = s.generatedChars;
+}
+
+function appendShifted<T>(from: T[], start: number, to: T[], lineDelta: number, shift: (x: T, d: number) => T): void {
+  for (let i = start; i < from.length; i++) to.push(lineDelta === 0 ? from[i] : shift(from[i], lineDelta));
+}
+
+function shiftToken(t: Token, d: number, seen: Map<Token, Token>): Token {
+  let s = seen.get(t);
+  if (!s) {
+    s = { ...t, line: t.line + d };
+    seen.set(t, s);
+  }
+  return s;
+}
+
+function shiftRecord(r: ZoneRecord, d: number): ZoneRecord {
+  const seen = new Map<Token, Token>();
+  const t = (x: Token) => shiftToken(x, d, seen);
+  const out: ZoneRecord = { ...r, typeToken: t(r.typeToken), rdata: r.rdata.map(t), line: r.line + d, endLine: r.endLine + d };
+  if (r.ownerToken) out.ownerToken = t(r.ownerToken);
+  if (r.ttlToken) out.ttlToken = t(r.ttlToken);
+  if (r.classToken) out.classToken = t(r.classToken);
+  if (r.values) out.values = r.values.map((v) => ({ ...v, tokens: v.tokens.map(t) }));
+  return out;
+}
+
+function shiftRange(r: Finding['range'], d: number): Finding['range'] {
+  return { start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } };
+}
+
+function shiftFinding(f: Finding, d: number): Finding {
+  if (f.uri) return f;
+  const out: Finding = { ...f, range: shiftRange(f.range, d) };
+  if (f.fixes) out.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, range: shiftRange(e.range, d) })) }));
+  if (f.related) out.related = f.related.map((x) => (x.uri ? x : { ...x, range: shiftRange(x.range, d) }));
+  return out;
+}
+
+function shiftDirective(dir: Directive, d: number): Directive {
+  const seen = new Map<Token, Token>();
+  return { ...dir, name: shiftToken(dir.name, d, seen), args: dir.args.map((x) => shiftToken(x, d, seen)), line: dir.line + d, endLine: dir.endLine + d };
 }
 
 function snapshot(state: ParseState, file: FileState): ParseSnapshot {
@@ -288,6 +467,7 @@ function parseDirective(entry: Entry, state: ParseState, file: FileState): void 
       return;
     }
     case '$INCLUDE':
+      state.sawInclude = true;
       if (!need(1, 'a file name')) return;
       followInclude(directive, args, state, file);
       extra(2);
