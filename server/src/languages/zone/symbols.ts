@@ -59,8 +59,9 @@ function brokenItem(ast: ZoneAst, j: number): Item | undefined {
   let owner = state.owner;
   let ownerToken: Token | undefined;
   if (!entry.blankOwner) {
-    ownerToken = entry.tokens[i++];
-    owner = parseName(ownerToken.text, state.origin).key ?? ownerToken.text;
+    const written = entry.tokens[i++];
+    ownerToken = written;
+    owner = parseName(written.text, state.origin).key ?? written.text;
   }
   if (owner === undefined) return undefined;
   // The type: the first token after an optional TTL and class that starts with a letter.
