@@ -26,18 +26,26 @@ export const TARGET_RELATIVE = 8;
 /** …and looks meant absolute (zone/missing-trailing-dot reports it). */
 export const TARGET_MEANT_ABSOLUTE = 16;
 
+/** The target is at or below the apex. */
+export const TARGET_IN_ZONE = 64;
+
 /** Per-name type bits (in-zone records only). */
 const BIT: Record<string, number> = { A: 1, AAAA: 2, CNAME: 4, NS: 8, DNAME: 16, SOA: 32 };
 
 /** Which token of a row a finding points at. */
 export type RowToken = 'anchor' | 'type' | 'ttl' | 'target';
 const TOKEN_SLOT: Record<RowToken, number> = { anchor: 0, type: 1, ttl: 2, target: 3 };
-/** Four token positions a row: anchor (owner or type), type, TTL (or anchor), target; 3 ints each. */
-const TOKEN_INTS = 12;
+/**
+ * Four token positions a row: anchor (owner or type), type, TTL (or anchor), target. Each in
+ * 5 octets (line offset from the record's line, start column, length); a row whose tokens do
+ * not fit (columns past 65535, entries over 255 lines) keeps them in `wideTokens`.
+ */
+const SLOTS = 4;
 
-function grow<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array>(a: T, size: number): T {
+function grow<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array>(a: T, size: number, hint = 0): T {
   if (size <= a.length) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
+  // 1.5x, or straight to the caller's estimate: less slack than doubling at a million rows.
+  const b = new (a.constructor as new (n: number) => T)(Math.max(size, Math.floor(a.length * 1.5), hint));
   b.set(a);
   return b;
 }
@@ -60,7 +68,11 @@ function hashPair(s: string): [number, number] {
  */
 export class NodeView {
   owner = 0;
-  name = '';
+  nameOf?: ZoneIndex;
+  /** The owner's canonical name (made on demand: most checks never need it). */
+  get name(): string {
+    return this.nameOf!.name(this.owner);
+  }
   /** Number of distinct types. */
   size = 0;
   codes: number[] = [];
@@ -88,11 +100,18 @@ export class NodeView {
 }
 
 /**
- * Names -> dense ids, open addressing over typed arrays: a million distinct owners cost a
- * few MB of table beside the strings, and far less time than a Map of that size.
+ * Names -> dense ids, open addressing over typed arrays, the names' characters in one byte
+ * heap (canonical keys are ASCII: other octets are written as escapes). A million distinct
+ * owners cost about 40 bytes each here, against ~90 as strings in a Map, and no GC work.
  */
 class NameTable {
-  readonly names: string[] = [];
+  /** Name i is heap[starts[i], starts[i + 1]). */
+  private heap = Buffer.allocUnsafe(1 << 16);
+  private starts = new Int32Array(1025);
+  private used = 0;
+  count = 0;
+  /** Names with a character above 0xff (not canonical keys; kept as strings). */
+  private readonly wide = new Map<number, string>();
   /** Pairs (hash, id + 1) side by side, so a probe touches one cache line; 0 = empty. */
   private slots = new Int32Array(4096);
   private mask = 2047;
@@ -103,13 +122,27 @@ class NameTable {
     return h;
   }
 
+  private equals(id: number, s: string): boolean {
+    const start = this.starts[id];
+    if (this.starts[id + 1] - start !== s.length) return false;
+    const wide = this.wide.size ? this.wide.get(id) : undefined;
+    if (wide !== undefined) return wide === s;
+    const heap = this.heap;
+    for (let i = 0; i < s.length; i++) if (heap[start + i] !== s.charCodeAt(i)) return false;
+    return true;
+  }
+
+  name(id: number): string {
+    return this.wide.get(id) ?? this.heap.toString('latin1', this.starts[id], this.starts[id + 1]);
+  }
+
   get(name: string): number {
     const h = NameTable.hash(name);
     const slots = this.slots;
     for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
       const id = slots[2 * i + 1] - 1;
       if (id < 0) return -1;
-      if (slots[2 * i] === h && this.names[id] === name) return id;
+      if (slots[2 * i] === h && this.equals(id, name)) return id;
     }
   }
 
@@ -120,13 +153,27 @@ class NameTable {
     for (; ; i = (i + 1) & this.mask) {
       const id = slots[2 * i + 1] - 1;
       if (id < 0) break;
-      if (slots[2 * i] === h && this.names[id] === name) return id;
+      if (slots[2 * i] === h && this.equals(id, name)) return id;
     }
-    const id = this.names.length;
-    this.names.push(name);
+    const id = this.count++;
+    if (this.used + name.length > this.heap.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.heap.length * 2, this.used + name.length));
+      this.heap.copy(bigger, 0, 0, this.used);
+      this.heap = bigger;
+    }
+    let wide = false;
+    for (let k = 0; k < name.length; k++) {
+      const c = name.charCodeAt(k);
+      if (c > 0xff) wide = true;
+      this.heap[this.used + k] = c;
+    }
+    if (wide) this.wide.set(id, name);
+    this.used += name.length;
+    this.starts = grow(this.starts, id + 2);
+    this.starts[id + 1] = this.used;
     slots[2 * i] = h;
     slots[2 * i + 1] = id + 1;
-    if (this.names.length * 2 > this.mask) this.rehash();
+    if (this.count * 4 > this.mask * 3) this.rehash();
     return id;
   }
 
@@ -148,8 +195,6 @@ class NameTable {
 
 export class ZoneIndex {
   private readonly table = new NameTable();
-  /** id -> canonical name. */
-  readonly names = this.table.names;
   private lastOrigin = '';
   private lastOriginId = -1;
   private readonly uris: Array<string | undefined> = [undefined];
@@ -159,14 +204,19 @@ export class ZoneIndex {
   count = 0;
   owner = new Int32Array(1024);
   code = new Uint16Array(1024);
-  ttl = new Float64Array(1024);
+  ttl = new Uint32Array(1024);
   flags = new Uint8Array(1024);
   file = new Uint16Array(1024);
   line = new Int32Array(1024);
   /** Name id of the origin in force where the record was read. */
   recordOrigin = new Int32Array(1024);
   target = new Int32Array(1024);
-  tokens = new Int32Array(1024 * TOKEN_INTS);
+  private tokLine = new Uint8Array(1024 * SLOTS);
+  private tokStart = new Uint16Array(1024 * SLOTS);
+  private tokLength = new Uint16Array(1024 * SLOTS);
+  private readonly wideTokens = new Map<number, Int32Array>();
+  /** Rows to expect (line breaks in the text), so the columns grow once, not twenty times. */
+  private readonly expected: number;
   hash = new Uint32Array(2048);
 
   /** Type bits per name id (in-zone records). */
@@ -179,7 +229,12 @@ export class ZoneIndex {
   private apexId = -1;
   private firstCname?: Int32Array;
 
-  constructor(readonly ast: ZoneAst) {}
+  constructor(readonly ast: ZoneAst) {
+    let lines = 1;
+    const text = ast.text;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    this.expected = lines;
+  }
 
   /** The apex (canonical key); settled before the first record is added. */
   get origin(): string {
@@ -202,8 +257,13 @@ export class ZoneIndex {
     return this.typeOf.get(this.code[row])!;
   }
 
+  /** The canonical name of an id (made from the name table on each call). */
+  name(id: number): string {
+    return this.table.name(id);
+  }
+
   ownerName(row: number): string {
-    return this.names[this.owner[row]];
+    return this.name(this.owner[row]);
   }
 
   uri(row: number): string | undefined {
@@ -215,16 +275,19 @@ export class ZoneIndex {
     const i = this.count++;
     if (i >= this.owner.length) {
       const n = i + 1;
-      this.owner = grow(this.owner, n);
-      this.code = grow(this.code, n);
-      this.ttl = grow(this.ttl, n);
-      this.flags = grow(this.flags, n);
-      this.file = grow(this.file, n);
-      this.line = grow(this.line, n);
-      this.recordOrigin = grow(this.recordOrigin, n);
-      this.target = grow(this.target, n);
-      this.tokens = grow(this.tokens, n * TOKEN_INTS);
-      this.hash = grow(this.hash, n * 2);
+      const hint = i < this.expected ? this.expected : 0;
+      this.owner = grow(this.owner, n, hint);
+      this.code = grow(this.code, n, hint);
+      this.ttl = grow(this.ttl, n, hint);
+      this.flags = grow(this.flags, n, hint);
+      this.file = grow(this.file, n, hint);
+      this.line = grow(this.line, n, hint);
+      this.recordOrigin = grow(this.recordOrigin, n, hint);
+      this.target = grow(this.target, n, hint);
+      this.tokLine = grow(this.tokLine, n * SLOTS, hint * SLOTS);
+      this.tokStart = grow(this.tokStart, n * SLOTS, hint * SLOTS);
+      this.tokLength = grow(this.tokLength, n * SLOTS, hint * SLOTS);
+      this.hash = grow(this.hash, n * 2, hint * 2);
     }
     if (this.apexId < 0) this.apexId = this.intern(this.ast.origin);
     const owner = this.intern(r.owner);
@@ -266,6 +329,7 @@ export class ZoneIndex {
         flags |= HAS_TARGET;
         if (t.relative) flags |= TARGET_RELATIVE;
         if (t.relative && looksMeantAbsolute(t.token.text, r.origin)) flags |= TARGET_MEANT_ABSOLUTE;
+        if (isAtOrBelow(t.name, this.ast.origin)) flags |= TARGET_IN_ZONE;
       }
     }
     this.flags[i] = flags;
@@ -273,7 +337,7 @@ export class ZoneIndex {
     this.hash[2 * i] = h1;
     this.hash[2 * i + 1] = h2;
     if (inZone) {
-      this.nameBits = grow(this.nameBits, this.names.length);
+      this.nameBits = grow(this.nameBits, this.table.count);
       this.nameBits[owner] |= BIT[r.type] ?? 0;
       if (owner === this.apexId) {
         const list = this.apex.get(r.type);
@@ -287,15 +351,39 @@ export class ZoneIndex {
   }
 
   private setToken(row: number, slot: number, t: Pick<Token, 'line' | 'start' | 'end'>): void {
-    const at = row * TOKEN_INTS + slot * 3;
-    this.tokens[at] = t.line;
-    this.tokens[at + 1] = t.start;
-    this.tokens[at + 2] = t.end;
+    const at = row * SLOTS + slot;
+    const lineOffset = t.line - this.line[row];
+    const wide = this.wideTokens.get(row);
+    if (wide || lineOffset < 0 || lineOffset > 255 || t.start > 0xffff || t.end - t.start > 0xffff) {
+      let w = wide;
+      if (!w) {
+        // Move the row's slots written so far, then keep all four here.
+        w = new Int32Array(SLOTS * 3);
+        for (let k = 0; k < SLOTS; k++) {
+          const r = this.range(row, (['anchor', 'type', 'ttl', 'target'] as RowToken[])[k]);
+          w[3 * k] = r.start.line;
+          w[3 * k + 1] = r.start.character;
+          w[3 * k + 2] = r.end.character;
+        }
+        this.wideTokens.set(row, w);
+      }
+      w[3 * slot] = t.line;
+      w[3 * slot + 1] = t.start;
+      w[3 * slot + 2] = t.end;
+      return;
+    }
+    this.tokLine[at] = lineOffset;
+    this.tokStart[at] = t.start;
+    this.tokLength[at] = t.end - t.start;
   }
 
   range(row: number, which: RowToken): Range {
-    const at = row * TOKEN_INTS + TOKEN_SLOT[which] * 3;
-    return lineRange(this.tokens[at], this.tokens[at + 1], this.tokens[at + 2]);
+    const slot = TOKEN_SLOT[which];
+    const wide = this.wideTokens.size ? this.wideTokens.get(row) : undefined;
+    if (wide) return lineRange(wide[3 * slot], wide[3 * slot + 1], wide[3 * slot + 2]);
+    const at = row * SLOTS + slot;
+    const start = this.tokStart[at];
+    return lineRange(this.line[row] + this.tokLine[at], start, start + this.tokLength[at]);
   }
 
   sameRdata(a: number, b: number): boolean {
@@ -308,8 +396,20 @@ export class ZoneIndex {
   }
 
   private bits(name: string): number {
-    const id = this.table.get(name);
+    return this.bitsOf(this.table.get(name));
+  }
+
+  private bitsOf(id: number): number {
     return id < 0 || id >= this.nameBits.length ? 0 : this.nameBits[id];
+  }
+
+  /** In-zone A or AAAA records at the name id. */
+  hasAddressId(id: number): boolean {
+    return (this.bitsOf(id) & 3) !== 0;
+  }
+
+  hasId(id: number, type: 'A' | 'AAAA' | 'CNAME' | 'NS' | 'DNAME' | 'SOA'): boolean {
+    return (this.bitsOf(id) & BIT[type]) !== 0;
   }
 
   /** In-zone records of these kinds at the name. */
@@ -321,12 +421,11 @@ export class ZoneIndex {
     return (this.bits(name) & 3) !== 0;
   }
 
-  /** The first in-zone CNAME row owned by the name, or -1. */
-  cnameRow(name: string): number {
-    const id = this.table.get(name);
-    if (id < 0 || !this.has(name, 'CNAME')) return -1;
+  /** The first in-zone CNAME row owned by the name id, or -1. */
+  cnameRow(id: number): number {
+    if (id < 0 || !this.hasId(id, 'CNAME')) return -1;
     if (!this.firstCname) {
-      this.firstCname = new Int32Array(this.names.length).fill(-1);
+      this.firstCname = new Int32Array(this.table.count).fill(-1);
       const cname = [...this.typeOf].find(([, t]) => t === 'CNAME')?.[0];
       for (let i = 0; i < this.count; i++) if (this.code[i] === cname && this.flags[i] & IN_ZONE && this.firstCname[this.owner[i]] < 0) this.firstCname[this.owner[i]] = i;
     }
@@ -373,7 +472,7 @@ export class ZoneIndex {
    * records grouped by type. Linear: a counting sort of the rows by owner id.
    */
   forEachNode(visit: (n: NodeView) => void): void {
-    const names = this.names.length;
+    const names = this.table.count;
     const counts = new Int32Array(names + 1);
     let inZone = 0;
     for (let i = 0; i < this.count; i++) {
@@ -396,7 +495,7 @@ export class ZoneIndex {
       if (sorted[s] !== i) continue; // not the owner's first row
       const e = fill[o];
       view.owner = o;
-      view.name = this.names[o];
+      view.nameOf = this;
       view.size = 0;
       view.rows.length = 0;
       if (e - s === 1) {

@@ -25,7 +25,7 @@ export function checkMissingGlue(): ZoneCheck {
       for (const cut of z.delegations) {
         for (const row of rows.get(cut) ?? []) {
           if (!(z.flags[row] & HAS_TARGET)) continue;
-          const name = z.names[z.target[row]];
+          const name = z.name(z.target[row]);
           if (!isAtOrBelow(name, cut) || z.hasAddress(name)) continue;
           out.push(z.finding(missingGlue, row, 'target', `${cut.replace(/\.$/, '')}/NS '${name.replace(/\.$/, '')}' (in the delegated zone) has no REQUIRED GLUE address records (A or AAAA)`));
         }

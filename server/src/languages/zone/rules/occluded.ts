@@ -24,7 +24,7 @@ export function checkOccluded(): ZoneCheck {
       if (z.delegations.size === 0 && z.dnames.size === 0) return;
       // Glue: addresses of names that some NS record points to.
       const nsTargets = new Set<string>();
-      for (let row = 0; row < z.count; row++) if (z.typeName(row) === 'NS') nsTargets.add(z.flags[row] & HAS_TARGET ? z.names[z.target[row]] : '');
+      for (let row = 0; row < z.count; row++) if (z.typeName(row) === 'NS') nsTargets.add(z.flags[row] & HAS_TARGET ? z.name(z.target[row]) : '');
       const reported = new Set<string>();
       for (let row = 0; row < z.count; row++) {
         const owner = z.ownerName(row);
