@@ -111,8 +111,16 @@ export function parseName(text: string, origin: string): ParsedName {
 
 /** Octets of the name in uncompressed wire form (labels, their length octets and the root). */
 export function wireLength(key: string): number {
-  return key === '.' ? 1 : labelWire(key);
+  if (key === '.') return 1;
+  // Relative names ask for their origin's length every time: keep the last answer.
+  if (key !== lastWireKey) {
+    lastWireKey = key;
+    lastWire = labelWire(key);
+  }
+  return lastWire;
 }
+let lastWireKey = '';
+let lastWire = 0;
 
 function labelWire(key: string): number {
   let wire = 1;

@@ -50,8 +50,13 @@ function grow<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array | Fl
   return b;
 }
 
-/** 32-bit FNV-1a and a second, differently seeded hash: 64 bits compare RDATA within one RRset. */
-function hashPair(s: string): [number, number] {
+/**
+ * 32-bit FNV-1a and a second, differently seeded hash: 64 bits compare RDATA within one
+ * RRset. Written to hashHigh/hashLow (no array per record).
+ */
+let hashHigh = 0;
+let hashLow = 0;
+function hashPair(s: string): void {
   let h1 = 0x811c9dc5;
   let h2 = 0x2545f491;
   for (let i = 0; i < s.length; i++) {
@@ -59,7 +64,8 @@ function hashPair(s: string): [number, number] {
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
   }
-  return [h1 >>> 0, h2 >>> 0];
+  hashHigh = h1 >>> 0;
+  hashLow = h2 >>> 0;
 }
 
 /**
@@ -333,9 +339,9 @@ export class ZoneIndex {
       }
     }
     this.flags[i] = flags;
-    const [h1, h2] = hashPair(rdataKey(r));
-    this.hash[2 * i] = h1;
-    this.hash[2 * i + 1] = h2;
+    hashPair(rdataKey(r));
+    this.hash[2 * i] = hashHigh;
+    this.hash[2 * i + 1] = hashLow;
     if (inZone) {
       this.nameBits = grow(this.nameBits, this.table.count);
       this.nameBits[owner] |= BIT[r.type] ?? 0;

@@ -8,7 +8,7 @@
 import { type ZoneCheck, zoneRule } from '../ruleKit';
 import { txtText } from '../txtText';
 import { isDottedQuad, isIpv6 } from '../values';
-import { recordFinding, related } from '../zoneIndex';
+import { recordFinding } from '../zoneIndex';
 
 export const spfSyntax = zoneRule('spf-syntax', 'warning', 'SPF policy problem');
 
@@ -74,9 +74,10 @@ function cachedSpfProblems(text: string): string[] {
 }
 
 export function checkSpfSyntax(): ZoneCheck {
-  const policies = new Map<string, ReturnType<typeof related>>();
+  /** Owner id -> row of its first SPF policy (numbers only: a big zone has one per name). */
+  const policies = new Map<number, number>();
   return {
-    record(r, _row, _z, out) {
+    record(r, row, z, out) {
       const txt = txtText(r);
       if (!txt || !/^v=spf1/i.test(txt.text)) return;
       const token = r.values![0].tokens[0];
@@ -84,9 +85,9 @@ export function checkSpfSyntax(): ZoneCheck {
         out.push(recordFinding(spfSyntax, r, token, `SPF policy written as unquoted words: each word is a separate string and receivers join them without spaces ("${txt.text.slice(0, 40)}…"); put the whole policy in quotes`));
         return;
       }
-      const first = policies.get(r.owner);
-      if (first) out.push(recordFinding(spfSyntax, r, token, `A second SPF policy at ${r.owner}: with more than one 'v=spf1' record receivers return permerror (RFC 7208 §4.5)`, { related: [first] }));
-      else policies.set(r.owner, related(r, 'first SPF policy'));
+      const first = policies.get(z.owner[row]);
+      if (first !== undefined) out.push(recordFinding(spfSyntax, r, token, `A second SPF policy at ${r.owner}: with more than one 'v=spf1' record receivers return permerror (RFC 7208 §4.5)`, { related: [z.related(first, 'first SPF policy')] }));
+      else policies.set(z.owner[row], row);
       for (const p of cachedSpfProblems(txt.text)) out.push(recordFinding(spfSyntax, r, token, `SPF: ${p}`));
     },
   };
