@@ -18,7 +18,7 @@ export function requireNamedCheckzone(): void {
   if (r.status !== 0) throw new Error('named-checkzone is not installed (Debian package bind9-utils; scripts/install-system-deps.sh installs it)');
 }
 
-const FATAL_WITHOUT_PREFIX = /unbalanced|unexpected end of file|file not found|invalid range|not at top of zone|no TTL specified; zone rejected|class '.*' != zone class|unknown RR type|bad owner name \(check-names\)/;
+const FATAL_WITHOUT_PREFIX = /unbalanced|unexpected end of file|file not found|invalid range|not at top of zone|no TTL specified; zone rejected|class '.*' != zone class|unknown RR type|bad owner name \(check-names\)|DS record at top of zone|CNAME and other data|multiple RRs of singleton type/;
 
 export function namedErrorLines(origin: string, file: string, cwd?: string): NamedResult {
   const r = spawnSync('named-checkzone', [origin, file], { encoding: 'utf8', cwd });

@@ -5,7 +5,8 @@
 // recording for each file the repository, commit, path and the origin the tests load it
 // with. Reads bare git directories (the `fetch` mirrors); rerun to refresh:
 //   node test/conformance/zone/public/collect.mjs [MIRROR_DIR]
-// Files with $INCLUDE (their relative paths need the test's own layout), over 64 KB, or
+// Files with $INCLUDE (their relative paths need the test's own layout), without an SOA
+// (hints files and fragments), over 64 KB, or
 // byte-identical to an earlier file or to a file of ../shared/conformance/zone are skipped.
 
 import { execFileSync } from 'node:child_process';
@@ -34,15 +35,30 @@ function walk(dir) {
 }
 walk(shared);
 
-/** The origin a zone file is loaded with: its first $ORIGIN, else the given guess. */
+/**
+ * The origin a zone file is loaded with: the owner of its SOA record (absolute, or relative
+ * to the $ORIGIN in force there), else the test's name for it. Undefined when the file has
+ * no SOA: a fragment or a hints file, not a zone.
+ */
 function originOf(text, guess) {
-  for (const line of text.split('\n')) {
-    const m = /^\$ORIGIN\s+(\S+)/i.exec(line);
-    if (m) return m[1].endsWith('.') ? m[1] : `${m[1]}.`;
-    if (/^[^\s;$]/.test(line) || /^\s+\S/.test(line.replace(/;.*/, ''))) break;
-  }
   const g = guess.replace(/\.$/, '');
-  return g === '' || g === 'root' ? '.' : `${g}.`;
+  let origin = g === '' || g === 'root' ? '.' : `${g}.`;
+  let owner;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/;.*/, '');
+    const dir = /^\$ORIGIN\s+(\S+)/i.exec(line);
+    if (dir) {
+      origin = dir[1].endsWith('.') ? dir[1] : `${dir[1]}.${origin === '.' ? '' : origin}`;
+      continue;
+    }
+    if (/^\S/.test(line) && !line.startsWith('$')) owner = line.split(/\s+/)[0];
+    if (/\sSOA(\s|$)/i.test(line)) {
+      if (!owner || owner === '@') return origin;
+      if (owner.endsWith('.')) return owner;
+      return origin === '.' ? `${owner}.` : `${owner}.${origin}`;
+    }
+  }
+  return undefined;
 }
 
 const SOURCES = [
@@ -96,13 +112,15 @@ for (const s of SOURCES) {
     if (buf.length > MAX_BYTES || buf.length === 0) continue;
     const text = buf.toString('latin1');
     if (/^\$INCLUDE/im.test(text) || text.includes('\0')) continue;
+    const origin = originOf(text, s.origin(p, all));
+    if (!origin) continue;
     const h = hashOf(buf);
     if (seen.has(h)) continue;
     seen.add(h);
     const file = `${s.dir}/${p.replace(/\//g, '__')}`;
     mkdirSync(join(out, s.dir), { recursive: true });
     writeFileSync(join(out, file), buf);
-    cases.push({ file, origin: originOf(text, s.origin(p, all)), source: `${s.repo}@${commit}:${p}` });
+    cases.push({ file, origin, source: `${s.repo}@${commit}:${p}` });
     n++;
   }
   console.log(`${s.repo}@${commit.slice(0, 12)}: ${n} files`);

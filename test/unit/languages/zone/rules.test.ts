@@ -66,7 +66,7 @@ const CASES: Case[] = [
   { rule: 'zone/missing-glue', fires: 'sub NS ns1.sub', token: 'ns1.sub', clean: 'sub NS ns1.sub\nns1.sub A 192.0.2.53' },
   { rule: 'zone/occluded', fires: 'sub NS ns1.example.net.\nwww.sub A 192.0.2.1', token: 'www.sub', clean: 'sub NS ns1.example.net.\nwww.sub2 A 192.0.2.1' },
   { rule: 'zone/soa-serial', whole: true, fires: `$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 hostmaster 42 7200 3600 1209600 300\n@ NS ns1.example.net.\n`, token: '42', clean: `$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 hostmaster 2026010100 7200 3600 1209600 300\n@ NS ns1.example.net.\n` },
-  { rule: 'zone/soa-timers', whole: true, fires: `$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 hostmaster 2026010100 7200 3600 1209600 604800\n@ NS ns1.example.net.\n`, token: '604800', clean: `$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 hostmaster 2026010100 7200 3600 1209600 3600\n@ NS ns1.example.net.\n` },
+  { rule: 'zone/soa-timers', whole: true, fires: `$ORIGIN example.com.\n$TTL 86400\n@ SOA ns1 hostmaster 2026010100 7200 3600 1209600 604800\n@ NS ns1.example.net.\n`, token: '604800', clean: `$ORIGIN example.com.\n$TTL 3600\n@ SOA ns1 hostmaster 2026010100 7200 3600 1209600 3600\n@ NS ns1.example.net.\n` },
   { rule: 'zone/duplicate-record', fires: 'www A 192.0.2.1\nwww A 192.0.2.1', token: 'www', clean: 'www A 192.0.2.1\nwww A 192.0.2.2' },
   { rule: 'zone/ttl-range', fires: 'www 5 A 192.0.2.1', token: '5', clean: 'www 300 A 192.0.2.1' },
   { rule: 'zone/spf-syntax', fires: '@ TXT v=spf1 mx -all', token: 'v=spf1', clean: '@ TXT "v=spf1 mx -all"' },
