@@ -7,7 +7,7 @@
 //   node scripts/gen-zone-types.mjs [--bind-git DIR] [--tag v9.18.49]
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -58,6 +58,15 @@ for (const [k, t] of list.entries()) {
   if (message !== undefined) t.emptyMessage = message;
 }
 
+// WKS service names: named resolves them with getservbyname() against the /etc/services of
+// the machine it runs on (Debian's netbase here), per protocol.
+const services = { tcp: new Set(), udp: new Set() };
+for (const line of readFileSync('/etc/services', 'utf8').split('\n')) {
+  const m = /^([^#\s]+)\s+\d+\/(tcp|udp)((?:\s+[^#\s]+)*)/.exec(line);
+  if (!m) continue;
+  for (const name of [m[1], ...m[3].trim().split(/\s+/).filter(Boolean)]) services[m[2]].add(name.toLowerCase());
+}
+
 const rows = list.map(
   (t) =>
     `  { name: ${JSON.stringify(t.name)}, code: ${t.code}, classes: ${JSON.stringify(t.classes)}, known: ${t.known}, meta: ${t.meta}, emptyOk: ${t.emptyOk}${t.emptyMessage ? `, emptyMessage: ${JSON.stringify(t.emptyMessage)}` : ''} },`,
@@ -84,6 +93,12 @@ export const BIND_VERSION = ${JSON.stringify(version)};
 export const BIND_TYPES: BindType[] = [
 ${rows.join('\n')}
 ];
+
+/** WKS service names named finds with getservbyname() (Debian netbase /etc/services). */
+export const WKS_SERVICES: Record<'tcp' | 'udp', string> = {
+  tcp: '${[...services.tcp].sort().join(' ')}',
+  udp: '${[...services.udp].sort().join(' ')}',
+};
 `,
 );
 console.log(`${out}: ${list.length} types from ${tag} (${list.filter((t) => t.known).length} taken by named-checkzone, ${list.filter((t) => t.emptyOk).length} accept \\# 0)`);

@@ -2,6 +2,7 @@
 // each field kind knows how to read its tokens (BIND 9.18's text rules and wording) and how
 // many wire octets it takes (to check RFC 3597 `\# len hex` data of known types).
 
+import { WKS_SERVICES } from './bindTypes';
 import type { Token } from './lexer';
 import { parseName } from './names';
 import { readBase32Hex, readBase64, readCharString, readHex, readSigTime, readTtl, readUint, isDottedQuad, isIpv6, U16, U32, U8 } from './values';
@@ -54,6 +55,8 @@ export type FieldKind =
   | 'nxt-types'
   | 'doa-data'
   | 'naptr-regexp'
+  | 'keyflags'
+  | 'rkey-flags'
   | 'rest';
 
 export interface FieldSpec {
@@ -546,15 +549,22 @@ export function readField(spec: FieldSpec, tokens: Token[], i: number, ctx: Read
       if (code === undefined) return { problem: { message: 'unknown protocol', token: t } };
       return code > 255 ? { problem: { message: 'out of range', token: t } } : { value: code, used: 1 };
     }
-    case 'wks-services':
+    case 'wks-services': {
+      const proto = previous[1]?.value as number;
+      const known = proto === 6 ? SERVICES.tcp : proto === 17 ? SERVICES.udp : SERVICES.any;
       for (let k = i; k < tokens.length; k++) {
         const s = tokens[k];
         if (s.quoted) return { problem: { message: 'unexpected token', token: s } };
         if (/^\d+$/.test(s.text)) {
           if (Number(s.text) > 65535) return { problem: { message: 'out of range', token: s } };
-        } else if (!/^[A-Za-z][A-Za-z0-9+._-]*$/.test(s.text)) return { problem: { message: 'unknown service', token: s } };
+        } else if (!known.has(s.text.toLowerCase())) return { problem: { message: 'unknown service', token: s } };
       }
       return { value: undefined, used: tokens.length - i };
+    }
+    case 'rkey-flags': {
+      const r = readKeyFlags(t);
+      return 'problem' in r || r.value === 0 ? r : { problem: { message: 'FORMERR', token: t } };
+    }
     case 'time14': {
       const r = t.text.length === 14 ? readSigTime(t.text) : { error: 'syntax error' };
       return r.error !== undefined ? { problem: { message: 'syntax error', token: t } } : { value: r.value, used: 1 };
@@ -585,12 +595,38 @@ export function readField(spec: FieldSpec, tokens: Token[], i: number, ctx: Read
       const r = readBase64(joinRest(tokens, i));
       return r.error !== undefined ? { problem: { message: r.error } } : { value: r.value, used: tokens.length - i };
     }
+    case 'keyflags':
+      return readKeyFlags(t);
     case 'naptr-regexp': {
       const r = readCharString(t.text, t.quoted);
       if (r.error !== undefined || r.value.length > 255) return { problem: { message: 'syntax error', token: t } };
       return validNaptrRegexp(r.value) ? { value: r.value, used: 1 } : { problem: { message: 'syntax error' } };
     }
   }
+}
+
+const serviceSet = (names: string) => new Set(names.split(' '));
+/** What getservbyname(name, proto) finds for WKS: per protocol, or any for other protocols. */
+const SERVICES = { tcp: serviceSet(WKS_SERVICES.tcp), udp: serviceSet(WKS_SERVICES.udp), any: serviceSet(`${WKS_SERVICES.tcp} ${WKS_SERVICES.udp}`) };
+
+/** BIND dns_keyflags_fromtext mnemonics (RFC 2535 §3.1.2 names). */
+const KEY_FLAGS: Record<string, number> = { NOCONF: 0x4000, NOAUTH: 0x8000, NOKEY: 0xc000, FLAG2: 0x2000, EXTEND: 0x1000, FLAG4: 0x0800, FLAG5: 0x0400, USER: 0, ZONE: 0x0100, HOST: 0x0200, NTYP3: 0x0300, FLAG8: 0x0080, FLAG9: 0x0040, FLAG10: 0x0020, FLAG11: 0x0010, ...Object.fromEntries(Array.from({ length: 16 }, (_, k) => [`SIG${k}`, k])), KSK: 0x0001, REVOKE: 0x0080 };
+
+/** Key flags as BIND reads them: decimal, else hex (`0x101`, `1a`), else `ZONE|SIG0` mnemonics. */
+function readKeyFlags(t: Token): Step {
+  const text = t.text;
+  if (/^\d/.test(text)) {
+    const dec = /^\d+$/.test(text) ? Number(text) : /^(0[xX])?[0-9A-Fa-f]+$/.test(text) ? parseInt(text.replace(/^0[xX]/, ''), 16) : NaN;
+    if (Number.isNaN(dec)) return { problem: { message: 'not a valid number', token: t } };
+    return dec > U16 ? { problem: { message: 'out of range', token: t } } : { value: dec, used: 1 };
+  }
+  let value = 0;
+  for (const part of text.split('|')) {
+    const name = Object.keys(KEY_FLAGS).find((k) => part !== '' && k.startsWith(part.toUpperCase()) && k.length >= part.length);
+    if (name === undefined) return { problem: { message: 'unknown flag', token: t } };
+    value |= KEY_FLAGS[name];
+  }
+  return { value, used: 1 };
 }
 
 /** getprotobyname() names of /etc/protocols that WKS records use. */
@@ -750,7 +786,7 @@ function readAtma(t: Token): Step {
   if (s.length < 1) return { problem: { message: 'unexpected end of input', token: t } };
   if (s[0] === '+') {
     if (s.length === 1) return { problem: { message: 'unexpected end of input', token: t } };
-    return /^\+\d+$/.test(s) ? { value: s, used: 1 } : { problem: { message: 'bad escape', token: t } };
+    return /^\+[\d.]+$/.test(s) ? { value: s, used: 1 } : { problem: { message: 'bad escape', token: t } };
   }
   let digits = 0;
   let lastDot = true;
@@ -785,7 +821,7 @@ export function readRdata(fields: FieldSpec[], tokens: Token[], ctx: ReadContext
 }
 
 /** Octets a field takes in wire form; `undefined` length means "the rest". */
-function wireStep(kind: FieldKind, wire: Uint8Array, at: number, previous: number[]): number | 'formerr' | 'end' {
+function wireStep(kind: FieldKind, wire: Uint8Array, at: number, previous: number[]): number | 'formerr' | 'end' | 'range' | 'extra' {
   const left = wire.length - at;
   const fixed: Partial<Record<FieldKind, number>> = { u8: 1, u16: 2, u32: 4, ttl: 4, ipv4: 4, ipv6: 16, time: 4, time14: 4, type: 2, alg: 1, 'cert-type': 2, eui48: 6, eui64: 8, l64: 8, 'dsync-scheme': 1, 'wks-proto': 1 };
   const size = fixed[kind];
@@ -805,10 +841,61 @@ function wireStep(kind: FieldKind, wire: Uint8Array, at: number, previous: numbe
     case 'caa-value':
     case 'hex-opt':
     case 'rest':
-    case 'apl':
     case 'svcparams':
     case 'nsap':
       return left;
+    case 'apl': {
+      let p = at;
+      while (p < wire.length) {
+        if (wire.length - p < 4) return 'end';
+        const afi = (wire[p] << 8) | wire[p + 1];
+        const prefix = wire[p + 2];
+        const len = wire[p + 3] & 0x7f;
+        p += 4;
+        if (len > wire.length - p) return 'end';
+        if ((afi === 1 && (prefix > 32 || len > 4)) || (afi === 2 && (prefix > 128 || len > 16))) return 'range';
+        if (len > 0 && wire[p + len - 1] === 0) return 'formerr';
+        p += len;
+      }
+      return p - at;
+    }
+    case 'keyflags':
+      return left < 2 ? 'end' : 2;
+    case 'rkey-flags':
+      return left < 2 ? 'end' : wire[at] !== 0 || wire[at + 1] !== 0 ? 'formerr' : 2;
+    case 'atma':
+      return left < 2 ? 'end' : left;
+    case 'key-data': {
+      const flags = previous[previous.length - 3];
+      if (flags >= 0 && (flags & 0xc000) === 0xc000) return left > 0 ? 'extra' : 0;
+      return left < 1 ? 'end' : left;
+    }
+    case 'a6': {
+      if (left < 1) return 'end';
+      const prefix = wire[at];
+      if (prefix > 128) return 'range';
+      let p = at + 1;
+      if (prefix !== 128) {
+        const octets = 16 - Math.floor(prefix / 8);
+        if (wire.length - p < octets) return 'end';
+        if ((wire[p] & ~(0xff >> prefix % 8)) !== 0) return 'formerr';
+        p += octets;
+      }
+      if (prefix === 0) return p - at;
+      const n = wireStep('name', wire, p, previous);
+      return typeof n === 'number' ? p + n - at : n;
+    }
+    case 'amtrelay': {
+      if (left < 2) return 'end';
+      const type = wire[at + 1] & 0x7f;
+      const want = type === 0 ? 2 : type === 1 ? 6 : type === 2 ? 18 : undefined;
+      if (want !== undefined) return left === want ? left : 'formerr';
+      if (type === 3) {
+        const n = wireStep('name', wire, at + 2, previous);
+        return typeof n === 'number' ? 2 + n : n;
+      }
+      return left;
+    }
     case 'string-opt':
       if (left === 0) return 0;
       return wireStep('string', wire, at, previous);
@@ -885,16 +972,20 @@ function wireStep(kind: FieldKind, wire: Uint8Array, at: number, previous: numbe
 
 /** Field lists of the types whose RDATA may be empty (`\\# 0`), per named-checkzone (bindTypes.ts). */
 export const EMPTY_WIRE_OK = new WeakSet<FieldSpec[]>();
+/** Field lists of the types whose RFC 3597 octets BIND takes as they are (KEYDATA). */
+export const ANY_WIRE_OK = new WeakSet<FieldSpec[]>();
 
 /** Checks RFC 3597 octets against a known type's fields (BIND decodes and re-checks them). */
 export function checkWire(fields: FieldSpec[], wire: Uint8Array): string | undefined {
-  if (wire.length === 0 && EMPTY_WIRE_OK.has(fields)) return undefined;
+  if ((wire.length === 0 && EMPTY_WIRE_OK.has(fields)) || ANY_WIRE_OK.has(fields)) return undefined;
   let at = 0;
   const numbers: number[] = [];
   for (const spec of fields) {
     const step = wireStep(spec.kind, wire, at, numbers);
     if (step === 'end') return 'unexpected end of input';
     if (step === 'formerr') return 'FORMERR';
+    if (step === 'range') return 'out of range';
+    if (step === 'extra') return 'extra input data';
     numbers.push(step === 1 ? wire[at] : step === 2 ? (wire[at] << 8) | wire[at + 1] : -1);
     at += step;
   }

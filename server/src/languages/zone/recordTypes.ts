@@ -4,7 +4,7 @@
 // mnemonics named-checkzone 9.18 does not know ("unknown RR type").
 
 import { BIND_TYPES } from './bindTypes';
-import { EMPTY_WIRE_OK, type FieldSpec, type FieldValue } from './rdata';
+import { ANY_WIRE_OK, EMPTY_WIRE_OK, type FieldSpec, type FieldValue } from './rdata';
 
 const BIND_BY_NAME = new Map(BIND_TYPES.map((t) => [t.name, t]));
 
@@ -30,7 +30,7 @@ const f = (name: string, kind: FieldSpec['kind'], doc: string): FieldSpec => ({ 
 const target = (doc: string) => f('target', 'name', doc);
 const strings = f('strings', 'strings', 'One or more character strings, each at most 255 octets; quoted or single words. Receivers concatenate TXT strings without spaces.');
 const keyFields = [
-  f('flags', 'u16', 'Key flags: 256 = zone key (ZSK), 257 = zone key + secure entry point (KSK).'),
+  f('flags', 'keyflags', 'Key flags: 256 = zone key (ZSK), 257 = zone key + secure entry point (KSK); named also takes hex (`0x101`) and mnemonics (`ZONE|KSK`).'),
   f('protocol', 'u8', 'Protocol; always 3 (RFC 4034 §2.1.2).'),
   f('algorithm', 'alg', 'DNSSEC algorithm number or mnemonic (8 RSASHA256, 13 ECDSAP256SHA256, 15 ED25519 …).'),
   f('public key', 'base64', 'The public key, base64; may be split over several words.'),
@@ -63,7 +63,7 @@ const tlsaFields = [
 const svcbFields = [
   f('priority', 'u16', 'SvcPriority: 0 = AliasMode (target is an alias, no parameters), 1-65535 = ServiceMode (lower is preferred).'),
   f('target', 'name', 'TargetName: the host that serves; `.` means the owner name itself (ServiceMode) or "no service" (AliasMode).'),
-  f('params', 'svcparams', 'SvcParams `key=value`: `mandatory`, `alpn`, `no-default-alpn`, `port`, `ipv4hint`, `ech`, `ipv6hint`, `dohpath`, `keyNNNNN`. Each key at most once.'),
+  f('params', 'svcparams', 'SvcParams `key=value`: `mandatory`, `alpn`, `no-default-alpn`, `port`, `ipv4hint`, `ech`, `ipv6hint`, `dohpath`, `keyNNNNN` (no leading zeros). Each key at most once; `mandatory` keys must be present. We follow named 9.18 where Knot differs: a key written as `keyNNNNN` or in another case (`Port=53`) is read as wire data and checked as such (`ALPN=h2` is FORMERR), and a value-less `key7` listed in `mandatory` is refused, which RFC 9460 and Knot allow.'),
 ];
 
 export const RECORD_TYPES: RecordType[] = (
@@ -93,7 +93,7 @@ export const RECORD_TYPES: RecordType[] = (
   { name: 'MG', code: 8, rfc: 'RFC 1035', summary: 'Mail group member (experimental).', fields: [target('Mailbox of a group member.')] },
   { name: 'MR', code: 9, rfc: 'RFC 1035', summary: 'Mail rename (experimental).', fields: [target('The new mailbox name.')] },
   { name: 'NULL', code: 10, rfc: 'RFC 1035', summary: 'Anything, experimental; only in RFC 3597 `\\#` form (named: any other text is a syntax error).', fields: [f('data', 'no-text', 'Opaque data, written as `\\# length hex`.')] },
-  { name: 'WKS', code: 11, rfc: 'RFC 1035', summary: 'Well-known services (historic).', fields: [f('address', 'ipv4', 'IPv4 address.'), f('protocol', 'wks-proto', 'Protocol: tcp, udp, another /etc/protocols name or a number 0-255.'), f('services', 'wks-services', 'Service names (/etc/services) or port numbers 0-65535.')] },
+  { name: 'WKS', code: 11, rfc: 'RFC 1035', summary: 'Well-known services (historic).', fields: [f('address', 'ipv4', 'IPv4 address.'), f('protocol', 'wks-proto', 'Protocol: tcp, udp, another /etc/protocols name or a number 0-255.'), f('services', 'wks-services', 'Service names or port numbers 0-65535. named looks names up in the /etc/services of the machine it runs on, per protocol (`smtp` is tcp only); we use the list of Debian netbase, as named-checkzone here does.')] },
   { name: 'PTR', code: 12, rfc: 'RFC 1035', common: true, summary: 'Pointer to a name, usually reverse DNS under in-addr.arpa. or ip6.arpa.', fields: [target('The name the owner points to (the host name of the address).')] },
   { name: 'HINFO', code: 13, rfc: 'RFC 1035, RFC 8482', summary: 'Host information: CPU and OS, two strings. Also the minimal answer to ANY queries (RFC 8482).', fields: [f('cpu', 'string', 'CPU type (one character string).'), f('os', 'string', 'Operating system (one character string).')] },
   { name: 'MINFO', code: 14, rfc: 'RFC 1035', summary: 'Mailing list information (experimental).', fields: [f('rmailbx', 'name', 'Mailbox responsible for the list.'), f('emailbx', 'name', 'Mailbox for errors.')] },
@@ -147,7 +147,7 @@ export const RECORD_TYPES: RecordType[] = (
     fields: [
       f('order', 'u16', 'Lower is processed first.'),
       f('preference', 'u16', 'Preference among equal orders.'),
-      f('flags', 'string', 'Flags, e.g. "U", "S", "A", "P" (letters and digits).'),
+      f('flags', 'string', 'Flags, e.g. "U", "S", "A", "P" (RFC 3403: letters and digits; named 9.18 takes any characters and so do we).'),
       f('service', 'string', 'Service parameters, e.g. "E2U+sip".'),
       f('regexp', 'naptr-regexp', 'Substitution expression `!ERE!replacement!` (any delimiter but a digit, `\\\\` or `i`; flag `i` only; back-references up to the groups of the ERE); empty when replacement is used. named stops loading the file at a bad one.'),
       f('replacement', 'name', 'Next name to query; `.` when regexp is used.'),
@@ -214,7 +214,7 @@ export const RECORD_TYPES: RecordType[] = (
   { name: 'SMIMEA', code: 53, rfc: 'RFC 8162', summary: 'DANE for S/MIME certificates.', fields: tlsaFields },
   { name: 'HIP', code: 55, rfc: 'RFC 8005', summary: 'Host identity protocol.', fields: [f('hip', 'hip', '`algorithm HIT-hex public-key-base64 [rendezvous-server …]`; HIT and key each one word.')] },
   { name: 'NINFO', code: 56, rfc: 'draft-reid-dnsext-zs', summary: 'Zone status information.', bind: true, fields: [strings] },
-  { name: 'RKEY', code: 57, rfc: 'draft-reid-dnsext-rkey', summary: 'Resource key. named takes only flags 0 (anything else is FORMERR).', fields: keyFields, check: (v) => (v[0]?.value !== 0 ? 'FORMERR' : undefined) },
+  { name: 'RKEY', code: 57, rfc: 'draft-reid-dnsext-rkey', summary: 'Resource key. named takes only flags 0 (anything else is FORMERR).', fields: [f('flags', 'rkey-flags', 'Flags: must be 0 (named: FORMERR otherwise).'), ...keyFields.slice(1)] },
   { name: 'TALINK', code: 58, rfc: 'draft-ietf-dnsop-dnssec-trust-history', summary: 'Trust anchor link.', fields: [f('previous', 'name', 'Previous name.'), f('next', 'name', 'Next name.')] },
   { name: 'CDS', code: 59, rfc: 'RFC 7344', summary: 'Child copy of DS, for automated DS updates in the parent.', fields: dsFields, check: dsCheck },
   { name: 'CDNSKEY', code: 60, rfc: 'RFC 7344', summary: 'Child copy of DNSKEY, for automated DS updates in the parent.', fields: keyFields },
@@ -296,6 +296,8 @@ function withBindVerdicts(t: RecordType): RecordType {
   const bind = b ? b.known : false;
   const minWire = b && !b.emptyOk ? Math.max(t.minWire ?? 0, 1) : t.minWire;
   if (b?.emptyOk) EMPTY_WIRE_OK.add(t.fields);
+  // BIND's fromwire_keydata copies any octets (it is BIND's own state, never on the wire).
+  if (t.name === 'KEYDATA') ANY_WIRE_OK.add(t.fields);
   return { ...t, bind, ...(minWire ? { minWire } : {}) };
 }
 
