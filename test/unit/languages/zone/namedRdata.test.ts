@@ -29,6 +29,7 @@ const CASES: Array<{ what: string; bad: string; message: RegExp; good: string }>
   { what: 'KEY with "no key" flags and key data', bad: 'k KEY 0xC000 3 8 AQNR', message: /extra input text/, good: 'k KEY 0xC000 3 8' },
   { what: 'X25 address with a letter', bad: 'x X25 "1234a"', message: /out of range/, good: 'x X25 "311061700956"' },
   { what: 'WKS service unknown for udp', bad: 'w WKS 192.0.2.1 udp smtp', message: /unknown service/, good: 'w WKS 192.0.2.1 tcp smtp' },
+  { what: 'NXT beside a CNAME', bad: 'x CNAME a.example.net.\nx NXT z.example.com. CNAME SIG NXT', message: /CNAME and other data/, good: 'x CNAME a.example.net.\nx SIG CNAME 1 3 300 20040530021915 20040430021915 47799 example.com. L3IOluq+kboBd2gR2Mu54uJKCUzfmyHRiWKl' },
   { what: 'RFC 3597 empty RDATA for A', bad: 'a A \\# 0', message: /unexpected end of input/, good: 'a NULL \\# 0' },
 ];
 
