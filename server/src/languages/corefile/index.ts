@@ -19,6 +19,7 @@ import { checkSetup, SETUP_RULES } from './rules/setupRules';
 import { checkSyntax, syntaxRule } from './rules/syntax';
 import { checkTemplateEnv, templateEnv } from './rules/template-env';
 import { checkUnknownDirective, unknownDirective } from './rules/unknown-directive';
+import { corefileReferences } from './references';
 import { corefileSymbols } from './symbols';
 
 export const corefileSyntax = syntaxRule;
@@ -74,6 +75,7 @@ export const corefileLanguage: LanguageService<CorefileAst> = {
   hover: (ast, position) => hoverCorefile(ast, position),
   complete: (ast, position) => completeCorefile(ast, position),
   symbols: (ast) => corefileSymbols(ast),
+  references: (ast) => corefileReferences(ast),
   format: (text) => formatCorefile(text),
 };
 
