@@ -173,6 +173,8 @@ export function withEmbeddedLanguages<P>(host: LanguageService<P>, embedding: Em
       settings: origin !== undefined ? { ...ctx.settings, zone: { ...ctx.settings.zone, origin } } : ctx.settings,
       // The program inside the pod reads its volume, not the editor's disk.
       readFile: files ? (p) => files.get(p) : undefined,
+      // The sibling files are the documents in view (a resolv.conf beside the Corefile).
+      workspaceDocuments: files ? () => [...files].map(([p, text]) => ({ uri: fileUri(p), text })) : undefined,
       isCancelled: ctx.isCancelled,
     };
   };

@@ -8,7 +8,8 @@ export type RuleSetting = 'off' | Severity;
 export interface Settings {
   rules: Record<string, RuleSetting>;
   debounceMs: number;
-  coredns: { version: string };
+  /** externalPlugins: plugins of a custom CoreDNS build ("unbound", or "unbound:<plugin.cfg position>"). */
+  coredns: { version: string; externalPlugins?: string[] };
   resolvconf: { libc: 'glibc' | 'musl' };
   kubernetes: { version: string };
   zone: { origin: string };
@@ -19,7 +20,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   debounceMs: 200,
-  coredns: { version: '1.13.1' },
+  coredns: { version: '1.13.1', externalPlugins: [] },
   resolvconf: { libc: 'glibc' },
   kubernetes: { version: '1.35' },
   zone: { origin: '' },
@@ -54,7 +55,10 @@ export function normalizeSettings(raw: unknown): Settings {
   return {
     rules,
     debounceMs: pick('lint', 'debounceMs', d.debounceMs, (v) => typeof v === 'number' && v >= 0),
-    coredns: { version: pick('coredns', 'version', d.coredns.version, isString) },
+    coredns: {
+      version: pick('coredns', 'version', d.coredns.version, isString),
+      externalPlugins: pick('coredns', 'externalPlugins', d.coredns.externalPlugins ?? [], (v) => Array.isArray(v) && v.every((x) => typeof x === 'string')),
+    },
     resolvconf: { libc },
     kubernetes: { version: pick('kubernetes', 'version', d.kubernetes.version, isString) },
     zone: { origin: pick('zone', 'origin', d.zone.origin, (v) => typeof v === 'string') },

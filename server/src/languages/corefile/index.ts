@@ -7,7 +7,9 @@ import { completeCorefile } from './completion';
 import { hoverCorefile } from './hover';
 import { type CorefileAst, parseCorefile } from './parser';
 import type { RuleContext } from './rules/context';
+import { cacheTtlDuration, checkCacheTtlDuration } from './rules/cache-ttl-duration';
 import { checkDeprecated, deprecatedRule } from './rules/deprecated';
+import { checkForwardTlsHost } from './rules/forward-tls-host';
 import { checkDuplicateServers, duplicateServer } from './rules/duplicate-server';
 import { checkGluedBrace, gluedBrace } from './rules/glued-brace';
 import { checkLoopWithoutForward, loopWithoutForward } from './rules/loop-without-forward';
@@ -37,6 +39,8 @@ const CHECKS: Array<(ctx: RuleContext) => Finding[]> = [
   checkGluedBrace,
   checkPluginOrder,
   checkDeprecated,
+  checkCacheTtlDuration,
+  checkForwardTlsHost,
 ];
 
 /** The same finding reached twice (a snippet imported by several blocks) is shown once. */
@@ -66,10 +70,12 @@ export const corefileLanguage: LanguageService<CorefileAst> = {
     gluedBrace,
     pluginOrder,
     deprecatedRule,
+    cacheTtlDuration,
   ],
   parse: (text, ctx) => parseCorefile(text, { uri: ctx.uri, readFile: ctx.readFile }),
   lint(ast, ctx) {
-    const rc: RuleContext = { ast, settings: ctx.settings };
+    const inView = (path: string) => ctx.workspaceDocuments?.().find((d) => d.uri === `file://${path}` || d.uri === encodeURI(`file://${path}`))?.text;
+    const rc: RuleContext = { ast, settings: ctx.settings, inView };
     return dedupe(CHECKS.flatMap((check) => check(rc)));
   },
   hover: (ast, position) => hoverCorefile(ast, position),

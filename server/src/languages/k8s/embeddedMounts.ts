@@ -79,6 +79,12 @@ export function mountsOf(configMap: K8sObject, ast: K8sAst, ctx: AnalysisContext
   };
 }
 
+/** Keys a distribution writes into the ConfigMap at runtime, so its manifest lacks them. */
+const RUNTIME_KEYS: Record<string, string> = {
+  // k3s's server fills coredns/NodeHosts from the node list (pkg/node/controller.go).
+  NodeHosts: 'k3s',
+};
+
 /** A workload's ConfigMap volume whose `items` name a key the ConfigMap (in view) does not have. */
 export function checkMountedKeys(ast: K8sAst, ctx: AnalysisContext, rule: RuleMeta): Finding[] {
   const out: Finding[] = [];
@@ -92,7 +98,7 @@ export function checkMountedKeys(ast: K8sAst, ctx: AnalysisContext, rule: RuleMe
       const data = cm.obj.map(cm.obj.root, 'data');
       const keys = [...cm.obj.entries(data), ...cm.obj.entries(cm.obj.map(cm.obj.root, 'binaryData'))].map((e) => String(e.key.value));
       for (const item of v.items) {
-        if (keys.includes(item.key) || !item.keyNode?.range) continue;
+        if (keys.includes(item.key) || RUNTIME_KEYS[item.key] || !item.keyNode?.range) continue;
         const cmName = cm.obj.name ?? v.configMap;
         out.push({
           ruleId: rule.id,
