@@ -62,10 +62,13 @@ function regionsOf(ast: K8sAst, ctx: AnalysisContext): K8sRegion[] {
     const mounts = mountsOf(obj, ast, ctx);
     // Every string value of the ConfigMap, by the path the pod reads it at.
     const files = new Map<string, string>();
-    const pathOf = (key: string) => mounts.pathOf(key) ?? `${DEFAULT_DIR}/${key}`;
+    // Without a workload in view, where kubeadm, kops, k3s and the Helm chart mount it.
+    const mountedAt = (key: string) => (mounts.known ? mounts.pathOf(key) : `${DEFAULT_DIR}/${key}`);
+    const pathOf = (key: string) => mountedAt(key) ?? `${DEFAULT_DIR}/${key}`;
     for (const e of entries) {
       const v = obj.str(e.value);
-      if (v !== undefined) files.set(pathOf(String(e.key.value)), v);
+      const at = mountedAt(String(e.key.value));
+      if (v !== undefined && at) files.set(at, v);
     }
     for (const e of entries) {
       const value = e.value;

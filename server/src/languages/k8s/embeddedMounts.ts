@@ -11,7 +11,9 @@ import type { K8sAst, K8sObject } from './model';
 import { sameNamespace, Workspace } from './workspace';
 
 export interface ConfigMapMounts {
-  /** Path a key is read at in the pod; undefined when no workload in view mounts the ConfigMap. */
+  /** A workload in view mounts the ConfigMap. */
+  known: boolean;
+  /** Path a key is read at in the pod; undefined when unknown or when the volume leaves the key out. */
   pathOf(key: string): string | undefined;
 }
 
@@ -68,6 +70,7 @@ export function mountsOf(configMap: K8sObject, ast: K8sAst, ctx: AnalysisContext
     if (use) break;
   }
   return {
+    known: use?.mountPath !== undefined,
     pathOf(key) {
       if (!use?.mountPath) return undefined;
       const dir = use.mountPath.replace(/\/+$/, '');
