@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { detectLanguage, LANGUAGE_IDS } from '../core/languageDetect';
+import { detectLanguage, LANGUAGE_IDS, looksLikeKubernetes, looksLikeKubernetesJson } from '../core/languageDetect';
 import { lintText } from '../core/lint';
 import type { LanguageId } from '../core/rules';
 import { DEFAULT_SETTINGS, type RuleSetting, type Settings } from '../core/settings';
@@ -18,7 +18,12 @@ interface Target {
   file: string;
   /** Named on the command line (not found by walking a directory). */
   explicit: boolean;
+  /** `-`: the text comes from standard input (`kubectl get cm coredns -o yaml | infra-lens lint -`). */
+  stdin?: boolean;
 }
+
+/** Files whose language depends on their content (Kubernetes manifests among other YAML and JSON). */
+const CONTENT_DETECTED = /\.(ya?ml|json)$/i;
 
 function collectTargets(paths: string[]): Target[] {
   const targets: Target[] = [];
@@ -32,6 +37,10 @@ function collectTargets(paths: string[]): Target[] {
     }
   };
   for (const p of paths) {
+    if (p === '-') {
+      targets.push({ file: '-', explicit: true, stdin: true });
+      continue;
+    }
     let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
@@ -44,16 +53,16 @@ function collectTargets(paths: string[]): Target[] {
   return targets;
 }
 
-function readText(file: string): string {
+function readText(file: string | 0): string {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+    throw new UsageError(`cannot read ${file === 0 ? 'standard input' : file}: ${(e as Error).message}`);
   }
 }
 
 export async function runLintCli(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['format', 'language', 'origin', 'rule'], []);
+  const args = parseArgs(argv, ['format', 'language', 'origin', 'rule', 'stdin-filename'], []);
   const format = lastOption(args, 'format') ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
   const forced = lastOption(args, 'language');
@@ -70,11 +79,15 @@ export async function runLintCli(argv: string[]): Promise<number> {
 
   const results: FileResult[] = [];
   const targets = collectTargets(args.positional);
+  if (targets.filter((t) => t.stdin).length > 1) throw new UsageError("'-' (standard input) can be named once");
+  const stdinName = lastOption(args, 'stdin-filename');
+  let stdinText: string | undefined;
+  const readStdin = () => (stdinText ??= readText(0));
   // Cross-document rules (a StatefulSet's headless Service) see the other YAML files of the run.
   const yamlTexts = new Map<string, string | undefined>();
   const workspaceDocuments = () =>
     targets
-      .filter((t) => /\.ya?ml$/i.test(t.file))
+      .filter((t) => !t.stdin && CONTENT_DETECTED.test(t.file))
       .flatMap((t) => {
         if (!yamlTexts.has(t.file)) yamlTexts.set(t.file, tryRead(t.file));
         const text = yamlTexts.get(t.file);
@@ -82,12 +95,18 @@ export async function runLintCli(argv: string[]): Promise<number> {
       });
   for (const target of targets) {
     let language = forced as LanguageId | undefined;
-    let text: string | undefined;
+    let text: string | undefined = target.stdin ? readStdin() : undefined;
+    // Standard input is named by --stdin-filename (for its language and in the output), else "<stdin>".
+    const name = target.stdin ? (stdinName ?? '<stdin>') : target.file;
     if (!language) {
-      // Only YAML needs its content to decide; avoid reading every other file of a tree.
-      const needsContent = /\.ya?ml$/i.test(target.file);
-      text = needsContent ? readText(target.file) : undefined;
-      language = detectLanguage(target.file, text);
+      if (target.stdin) {
+        language = stdinName ? detectLanguage(stdinName, text) : looksLikeKubernetes(text!) || looksLikeKubernetesJson(text!) ? 'k8s' : undefined;
+        if (!language) throw new UsageError(`cannot tell the language of standard input${stdinName ? ` named ${stdinName}` : ''}: use --language or --stdin-filename`);
+      } else {
+        // Only YAML and JSON need their content to decide; avoid reading every other file of a tree.
+        text = CONTENT_DETECTED.test(target.file) ? readText(target.file) : undefined;
+        language = detectLanguage(target.file, text);
+      }
     }
     if (!language) {
       if (target.explicit) process.stderr.write(`infra-lens: skipping ${target.file}: no language claims it (use --language)\n`);
@@ -95,7 +114,7 @@ export async function runLintCli(argv: string[]): Promise<number> {
     }
     text ??= readText(target.file);
     const ctx = {
-      uri: pathToFileURL(path.resolve(target.file)).toString(),
+      uri: pathToFileURL(path.resolve(target.stdin ? name : target.file)).toString(),
       settings,
       workspaceDocuments,
       readFile: (p: string) => {
@@ -107,7 +126,7 @@ export async function runLintCli(argv: string[]): Promise<number> {
       },
     };
     const { findings } = await lintText(LANGUAGES[language], text, ctx);
-    results.push({ file: target.file, language, findings });
+    results.push({ file: name, language, findings });
   }
 
   const out = format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, packageVersion()) : formatText(results);
