@@ -32,6 +32,12 @@ export interface EmbeddedRegion {
   origin?: string;
   /** Other files the program would see, by absolute path (the sibling keys of the same volume). */
   files?: ReadonlyMap<string, string>;
+  /**
+   * The region as the program reads it from `path` when that differs from `text` (placeholders
+   * read as sample values, directives read inside a server block): another region that
+   * imports this file reports positions in this text.
+   */
+  file?: { text: string; map: OffsetMap };
 }
 
 export type { FileReference };
@@ -138,18 +144,24 @@ function mapperOf(r: ParsedRegion, hostIndex: LineIndex): RegionMapper {
   return new RegionMapper(r.region, r.index, hostIndex);
 }
 
+/** Positions another region's import reports in this region's file (its text as read from its path). */
+function fileMapperOf(r: ParsedRegion, hostIndex: LineIndex): RegionMapper {
+  const file = r.region.file;
+  return file ? new RegionMapper({ ...r.region, text: file.text, map: file.map }, new LineIndex(file.text), hostIndex) : mapperOf(r, hostIndex);
+}
+
 /** A region's finding on the host, or undefined when it belongs to a file the host does not hold. */
 function mapFinding(f: Finding, own: ParsedRegion, all: ParsedRegion[], hostIndex: LineIndex): Finding | undefined {
-  let target = own;
+  let m = mapperOf(own, hostIndex);
   if (f.uri && f.uri !== own.ctx.uri) {
     const other = all.find((r) => r.ctx.uri === f.uri);
     if (!other) return undefined;
-    target = other;
+    m = fileMapperOf(other, hostIndex);
   }
-  const m = mapperOf(target, hostIndex);
   const related = f.related?.flatMap((rel) => {
-    const relTarget = !rel.uri || rel.uri === target.ctx.uri ? target : all.find((r) => r.ctx.uri === rel.uri);
-    return relTarget ? [{ ...rel, uri: undefined, range: mapperOf(relTarget, hostIndex).toHostRange(rel.range) }] : [];
+    if (!rel.uri || rel.uri === own.ctx.uri) return [{ ...rel, uri: undefined, range: mapperOf(own, hostIndex).toHostRange(rel.range) }];
+    const relTarget = all.find((r) => r.ctx.uri === rel.uri);
+    return relTarget ? [{ ...rel, uri: undefined, range: fileMapperOf(relTarget, hostIndex).toHostRange(rel.range) }] : [];
   });
   const fixes = f.fixes?.flatMap((fix) => {
     const mapped = m.toHostFix(fix);
@@ -238,7 +250,16 @@ export function withEmbeddedLanguages<P>(host: LanguageService<P>, embedding: Em
         }
       }
       if (embedding.checkRegions) findings.push(...embedding.checkRegions(p.host, p.regions, ctx));
-      return findings;
+      // A sibling key imported by the Corefile is reached twice (as its own region and through
+      // the import): the same finding at the same place is shown once.
+      // The region's own finding carries its fixes (an imported token's does not): keep the one with more.
+      const byKey = new Map<string, Finding>();
+      for (const f of findings) {
+        const k = `${f.ruleId}|${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}|${f.message}`;
+        const kept = byKey.get(k);
+        if (!kept || (f.fixes?.length ?? 0) > (kept.fixes?.length ?? 0)) byKey.set(k, f);
+      }
+      return [...byKey.values()];
     },
     hover(p, position, ctx): HoverResult | undefined {
       const hit = at(p, position);
@@ -269,7 +290,11 @@ export function withEmbeddedLanguages<P>(host: LanguageService<P>, embedding: Em
       const out = host.codeLenses?.(p.host, ctx) ?? [];
       for (const r of p.regions) {
         const m = mapperOf(r, p.index);
-        for (const l of r.service.codeLenses?.(r.parsed, r.ctx) ?? []) out.push({ ...l, range: m.toHostRange(l.range) });
+        for (const l of r.service.codeLenses?.(r.parsed, r.ctx) ?? []) {
+          // A lens whose command reads the region's own document by URI cannot run: there is no such document.
+          if (l.arguments && JSON.stringify(l.arguments).includes(r.ctx.uri)) continue;
+          out.push({ ...l, range: m.toHostRange(l.range) });
+        }
       }
       return out;
     },

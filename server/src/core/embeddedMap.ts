@@ -128,3 +128,38 @@ export class RegionBuilder {
     return { text: this.parts.join(''), map: new OffsetMap(this.pieces, hostEnd) };
   }
 }
+
+/**
+ * The region text with stretches of it replaced (a template placeholder by a sample value);
+ * each replacement maps to the host text of the stretch it replaces, the rest keeps its map.
+ */
+export function replaceInRegion(text: string, map: OffsetMap, replacements: Array<{ start: number; end: number; value: string }>): { text: string; map: OffsetMap } {
+  const sorted = [...replacements].sort((a, b) => a.start - b.start);
+  const pieces: MapPiece[] = [];
+  const parts: string[] = [];
+  let length = 0;
+  const copy = (a: number, b: number) => {
+    for (const p of map.pieces) {
+      const s = Math.max(a, p.textStart);
+      const e = Math.min(b, p.textEnd);
+      if (s >= e) continue;
+      if (p.verbatim) pieces.push({ textStart: length, textEnd: length + e - s, hostStart: p.hostStart + (s - p.textStart), hostEnd: p.hostStart + (e - p.textStart), verbatim: true });
+      else pieces.push({ textStart: length, textEnd: length + e - s, hostStart: p.hostStart, hostEnd: p.hostEnd, verbatim: false });
+      parts.push(text.slice(s, e));
+      length += e - s;
+    }
+  };
+  let at = 0;
+  for (const r of sorted) {
+    if (r.start < at) continue;
+    copy(at, r.start);
+    if (r.value) {
+      pieces.push({ textStart: length, textEnd: length + r.value.length, hostStart: map.toHost(r.start), hostEnd: map.toHost(r.end), verbatim: false });
+      parts.push(r.value);
+      length += r.value.length;
+    }
+    at = r.end;
+  }
+  copy(at, text.length);
+  return { text: parts.join(''), map: new OffsetMap(pieces, map.hostEnd) };
+}

@@ -7,6 +7,7 @@
 
 import { isScalar, type Scalar } from 'yaml';
 import type { EmbeddedRegion, EmbeddingHost, ParsedRegion } from '../../core/embedded';
+import { replaceInRegion } from '../../core/embeddedMap';
 import { decodeScalar, encodeForScalar, type ScalarStyle } from '../../core/embeddedScalar';
 import type { Finding } from '../../core/finding';
 import type { AnalysisContext } from '../../core/languageService';
@@ -52,6 +53,20 @@ export interface K8sRegion extends EmbeddedRegion {
 
 const DEFAULT_DIR = '/etc/coredns';
 
+/**
+ * NodeLocal DNSCache's Corefile template (kubernetes cluster/addons/dns/nodelocaldns): the
+ * installer replaces the first three placeholders, node-cache the last two at start-up. The
+ * region reads a sample value in their place, so the rest of the Corefile is checked as the
+ * node-cache will run it; a finding on a placeholder points at the placeholder.
+ */
+const NODELOCALDNS_PLACEHOLDERS: Record<string, string> = {
+  __PILLAR__DNS__DOMAIN__: 'cluster.local',
+  __PILLAR__LOCAL__DNS__: '169.254.20.10',
+  __PILLAR__DNS__SERVER__: '10.96.0.10',
+  __PILLAR__CLUSTER__DNS__: '10.96.0.11',
+  __PILLAR__UPSTREAM__SERVERS__: '/etc/resolv.conf',
+};
+
 function regionsOf(ast: K8sAst, ctx: AnalysisContext): K8sRegion[] {
   const out: K8sRegion[] = [];
   for (const obj of ast.objects) {
@@ -82,15 +97,26 @@ function regionsOf(ast: K8sAst, ctx: AnalysisContext): K8sRegion[] {
       // Our reading must be the parser's, or positions could be off: then no region at all.
       if (!decoded || decoded.text !== value.value) continue;
       const contentIndent = decoded.contentIndent ?? 0;
+      let { text, map } = decoded;
+      if (languageId === 'corefile' && text.includes('__PILLAR__')) {
+        const replacements = [...text.matchAll(/__PILLAR__[A-Z_]+?__(?![A-Z])/g)].flatMap((m) => (NODELOCALDNS_PLACEHOLDERS[m[0]] ? [{ start: m.index!, end: m.index! + m[0].length, value: NODELOCALDNS_PLACEHOLDERS[m[0]] }] : []));
+        ({ text, map } = replaceInRegion(text, map, replacements));
+      }
+      // coredns-custom's *.override files are directives imported inside the main server
+      // block: read them inside one, so a directive is not taken for a server key.
+      if (languageId === 'corefile' && key.endsWith('.override')) {
+        ({ text, map } = replaceInRegion(text, map, [{ start: 0, end: 0, value: '.:53 {\n' }, { start: text.length, end: text.length, value: text.endsWith('\n') ? '}\n' : '\n}\n' }]));
+      }
       out.push({
         languageId,
-        text: decoded.text,
-        map: decoded.map,
+        text,
+        map,
         encode: (newText) => encodeForScalar(style, newText, contentIndent),
         contentIndent: decoded.contentIndent,
         path: pathOf(key),
         origin: languageId === 'zone' ? originFromKey(key) : undefined,
         files,
+        file: text === decoded.text ? undefined : { text: decoded.text, map: decoded.map },
         obj,
         key,
         keyNode: e.key,
