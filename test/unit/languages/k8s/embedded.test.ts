@@ -42,12 +42,13 @@ const corefileOf = (yamlText: string, key = 'Corefile') => {
 
 // ---- the four real ConfigMaps, as shipped --------------------------------------------
 
-for (const name of ['kubeadm-coredns.yaml', 'kops-coredns.yaml', 'k3s-coredns.yaml']) {
+for (const name of ['kubeadm-coredns.yaml', 'kops-coredns.yaml', 'k3s-coredns.yaml', 'nodelocaldns.yaml']) {
   test(`${name} as shipped: no error or warning (the stock forward/loop pairing is information)`, async () => {
     const { findings } = await lintYaml(read(name));
     assert.deepEqual(loud(findings), []);
     const info = findings.filter((f) => f.ruleId === 'corefile/resolv-conf-loop');
     assert.equal(info.length, 1);
+    assert.ok(findings.every((f) => f.severity === 'information'), JSON.stringify(findings));
     assert.equal(info[0].severity, 'information');
   });
 }
@@ -81,6 +82,9 @@ const INJECTIONS: Injection[] = [
   { fixture: 'kops-coredns.yaml', from: '        cache 30', to: '        cache 3600s', rule: 'corefile/cache-ttl-duration', line: 22, column: 15, token: '3600s' },
   { fixture: 'k3s-coredns.yaml', from: 'pods insecure', to: 'pods secure', rule: 'corefile/invalid-value', line: 17, column: 16, token: 'secure' },
   { fixture: 'helm-coredns.yaml', from: 'forward . /etc/resolv.conf', to: 'forward . tls://dns.quad9.net', rule: 'corefile/invalid-value', line: 35, column: 19, token: 'tls://dns.quad9.net' },
+  { fixture: 'nodelocaldns.yaml', from: '        health __PILLAR__LOCAL__DNS__:8080', to: '        helth __PILLAR__LOCAL__DNS__:8080', rule: 'corefile/unknown-directive', line: 26, column: 9, token: 'helth' },
+  // After a placeholder on the same line: the sample value read in its place does not shift the column.
+  { fixture: 'nodelocaldns.yaml', from: 'forward . __PILLAR__CLUSTER__DNS__ {', to: 'forward . __PILLAR__CLUSTER__DNS__ tls://dns.quad9.net {', rule: 'corefile/invalid-value', line: 22, column: 44, token: 'tls://dns.quad9.net' },
   { fixture: 'helm-coredns.yaml', from: 'example.com.   IN A   192.168.99.102', to: 'example.com.   IN A   192.168.99.300', rule: 'zone/bad-ipv4', line: 49, column: 29, token: '192.168.99.300' },
 ];
 
@@ -255,4 +259,65 @@ test('corefile/resolv-conf-loop is a warning when the resolv.conf beside it list
   assert.match(f!.message, /127\.0\.0\.53/);
   const real = CONFIGMAP('.:53 {\n    forward . /etc/coredns/resolv.conf\n    loop\n}\n', '  resolv.conf: |\n    nameserver 10.0.0.2\n');
   assert.equal((await lintYaml(real)).findings.find((x) => x.ruleId === 'corefile/resolv-conf-loop')?.severity, 'information');
+});
+
+// ---- coredns-custom -------------------------------------------------------------------
+
+test('coredns-custom: *.server keys are Corefiles, *.override keys directives of the main block; an import sees its sibling key', async () => {
+  const text = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: coredns
+  namespace: kube-system
+data:
+  Corefile: |
+    .:53 {
+        forward . 10.0.0.2
+        import log.override
+    }
+    import example.server
+  log.override: |
+    log
+    errros
+  example.server: |
+    example.org:53 {
+        forwrd . 10.0.0.3
+    }
+`;
+  const { findings } = await lintYaml(text);
+  const lines = text.split('\n');
+  const at = (f: Finding) => lines[f.range.start.line].slice(f.range.start.character, f.range.end.character);
+  const unknown = findings.filter((f) => f.ruleId === 'corefile/unknown-directive').map(at);
+  // Each once, on its own key's line, though each is reached both as a region and through an import.
+  assert.deepEqual(unknown.sort(), ['errros', 'forwrd']);
+  assert.ok(findings.filter((f) => f.ruleId === 'corefile/unknown-directive').every((f) => f.fixes?.some((x) => x.title.startsWith('Change to'))), 'the kept finding has the typo fix');
+  assert.deepEqual(loud(findings).filter((f) => !f.includes('unknown-directive')), []);
+  const missing = text.replace('    import example.server\n', '    import missing.server\n');
+  assert.ok((await lintYaml(missing)).findings.some((f) => f.ruleId === 'corefile/syntax' && /File to import not found: missing.server/.test(f.message)));
+});
+
+// ---- formatting, inlay hints and symbols, mapped ---------------------------------------
+
+test('formatting a ConfigMap formats its Corefile inside the block scalar', async () => {
+  const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: coredns\ndata:\n  Corefile: |\n    .:53 {\n    errors\n          forward . 10.0.0.2\n    }\n';
+  const ctx = { uri: 'file:///f.yaml', settings: DEFAULT_SETTINGS };
+  const edits = LANGUAGES.k8s.format!(text, ctx);
+  assert.ok(edits.length > 0);
+  const formatted = apply(text, edits);
+  assert.equal(corefileOf(formatted), LANGUAGES.corefile.format!('.:53 {\nerrors\n      forward . 10.0.0.2\n}\n', ctx).reduce((t, e) => apply(t, [e]), '.:53 {\nerrors\n      forward . 10.0.0.2\n}\n'));
+  assert.equal(corefileOf(formatted), '.:53 {\n    errors\n    forward . 10.0.0.2\n}\n');
+});
+
+test("a resolv.conf key's inlay hints sit on its YAML lines; the Corefile's server blocks nest under the ConfigMap symbol", () => {
+  const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: dns\ndata:\n  resolv.conf: |\n    nameserver 10.0.0.2\n    nameserver 10.0.0.3\n  Corefile: |\n    .:53 {\n        forward . 10.0.0.2\n    }\n';
+  const ctx = { uri: 'file:///h.yaml', settings: DEFAULT_SETTINGS };
+  const parsed = LANGUAGES.k8s.parse(text, ctx);
+  const hints = LANGUAGES.k8s.inlayHints!(parsed, { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } }, ctx);
+  assert.deepEqual(hints.map((h) => [h.position.line, h.label]), [[6, '#1'], [7, '#2']]);
+  assert.deepEqual(hints.map((h) => h.position.character), ['    nameserver 10.0.0.2'.length, '    nameserver 10.0.0.3'.length]);
+  const [cm] = LANGUAGES.k8s.symbols!(parsed, ctx);
+  assert.equal(cm.name, 'ConfigMap/dns');
+  const block = cm.children?.find((c) => c.name.includes('.:53'));
+  assert.ok(block, JSON.stringify(cm.children));
+  assert.equal(block.range.start.line, 9);
 });
