@@ -31,13 +31,24 @@ export const embeddedMissingKey = defineRule({
 
 const STYLES: Record<string, ScalarStyle> = { BLOCK_LITERAL: 'literal', BLOCK_FOLDED: 'folded', QUOTE_DOUBLE: 'double', QUOTE_SINGLE: 'single', PLAIN: 'plain' };
 
-const ZONE_START = /^(?:\s*(?:;[^\n]*)?\n)*\s*(?:\$ORIGIN|\$TTL|\S+\s+(?:\d+\s+)?(?:IN\s+)?SOA\s)/i;
+/** The first line that is not blank or a comment starts like a zone file: $ORIGIN, $TTL or an SOA record. */
+function startsLikeZone(text: string): boolean {
+  let start = 0;
+  for (let n = 0; n < 100 && start < text.length; n++) {
+    const nl = text.indexOf('\n', start);
+    const line = text.slice(start, nl < 0 ? text.length : nl).trim();
+    start = nl < 0 ? text.length : nl + 1;
+    if (line === '' || line.startsWith(';')) continue;
+    return /^\$(ORIGIN|TTL)\s/i.test(line) || /^\S+(?:\s+(?:\d+[smhdw]?|IN|CH|HS))*\s+SOA(?:\s|$)/i.test(line);
+  }
+  return false;
+}
 
 /** The language a ConfigMap key's value is written in, from the key (and the text for zones). */
 export function languageOfKey(key: string, text: string): LanguageId | undefined {
   if (key === 'Corefile' || key.startsWith('Corefile.') || key.endsWith('.server') || key.endsWith('.override')) return 'corefile';
   if (key === 'resolv.conf' || key.endsWith('.resolv.conf')) return 'resolvconf';
-  if (key.endsWith('.zone') || (key.startsWith('db.') && key.length > 3) || ZONE_START.test(text)) return 'zone';
+  if (key.endsWith('.zone') || (key.startsWith('db.') && key.length > 3) || startsLikeZone(text)) return 'zone';
   return undefined;
 }
 
@@ -73,7 +84,8 @@ function regionsOf(ast: K8sAst, ctx: AnalysisContext): K8sRegion[] {
     const field = obj.kind === 'ConfigMap' ? 'data' : obj.kind === 'Secret' ? 'stringData' : undefined;
     if (!field || obj.apiVersion !== 'v1') continue;
     const entries = obj.entries(obj.map(obj.root, field));
-    if (!entries.length) continue;
+    // Most ConfigMaps hold no config of ours: look for the mounting workload only when one does.
+    if (!entries.some((e) => isScalar(e.value) && typeof e.value.value === 'string' && languageOfKey(String(e.key.value), e.value.value))) continue;
     const mounts = mountsOf(obj, ast, ctx);
     // Every string value of the ConfigMap, by the path the pod reads it at.
     const files = new Map<string, string>();

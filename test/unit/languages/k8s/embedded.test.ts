@@ -321,3 +321,21 @@ test("a resolv.conf key's inlay hints sit on its YAML lines; the Corefile's serv
   assert.ok(block, JSON.stringify(cm.children));
   assert.equal(block.range.start.line, 9);
 });
+
+test('which keys are which language: by name, and zone files by their first line', async () => {
+  const { languageOfKey } = await import('../../../../server/src/languages/k8s/embedded');
+  assert.equal(languageOfKey('Corefile', ''), 'corefile');
+  assert.equal(languageOfKey('Corefile.base', ''), 'corefile');
+  assert.equal(languageOfKey('stub.server', ''), 'corefile');
+  assert.equal(languageOfKey('log.override', ''), 'corefile');
+  assert.equal(languageOfKey('resolv.conf', ''), 'resolvconf');
+  assert.equal(languageOfKey('example.org.zone', ''), 'zone');
+  assert.equal(languageOfKey('db.example.org', ''), 'zone');
+  assert.equal(languageOfKey('records', '; the zone\n\n$ORIGIN example.org.\n'), 'zone');
+  assert.equal(languageOfKey('records', '@ 3600 IN SOA ns1 admin 1 2 3 4 5\n'), 'zone');
+  assert.equal(languageOfKey('records', 'example.org. IN 3600 SOA ns1 admin 1 2 3 4 5\n'), 'zone');
+  assert.equal(languageOfKey('app.properties', 'log.level=debug\n'), undefined);
+  assert.equal(languageOfKey('nginx.conf', 'server {\n  listen 80;\n}\n'), undefined);
+  // Only the first lines are looked at: a value of blank lines is no zone, and no backtracking.
+  assert.equal(languageOfKey('blob', `${'\n   '.repeat(50_000)}$ORIGIN example.org.\n`), undefined);
+});
