@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { detectLanguage, LANGUAGE_IDS, looksLikeKubernetes, looksLikeKubernetesJson } from '../core/languageDetect';
+import { includeReaderFor } from '../core/includeReader';
 import { lintText } from '../core/lint';
 import { checkRuleSettings, mergeRawSettings, originForPath, type RawSettings } from '../core/projectConfig';
 import { allRules, type LanguageId } from '../core/rules';
@@ -105,7 +106,7 @@ function maxFileBytes(args: ReturnType<typeof parseArgs>): number {
 }
 
 export async function runLintCli(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['format', 'language', 'origin', 'rule', 'config', 'kubernetes-version', 'coredns-version', 'libc', 'max-file-size', 'stdin-filename'], []);
+  const args = parseArgs(argv, ['format', 'language', 'origin', 'rule', 'config', 'kubernetes-version', 'coredns-version', 'libc', 'max-file-size', 'allow-include', 'stdin-filename'], []);
   const format = lastOption(args, 'format') ?? 'text';
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, not '${format}'`);
   const forced = lastOption(args, 'language');
@@ -129,6 +130,13 @@ export async function runLintCli(argv: string[]): Promise<number> {
   const problems: string[] = [];
   const results: FileResult[] = [];
   const targets = collectTargets(args.positional, problems);
+  // $INCLUDE / import stay inside the trees given on the command line, plus --allow-include DIR
+  // and includePaths from the project config.
+  const includeRoots = [
+    ...args.positional.filter((p) => p !== '-').map((p) => (isDirectory(p) ? path.resolve(p) : path.dirname(path.resolve(p)))),
+    ...(args.options.get('allow-include') ?? []).map((d) => path.resolve(d)),
+    ...base.includePaths,
+  ];
   if (targets.filter((t) => t.stdin).length > 1) throw new UsageError("'-' (standard input) can be named once");
   // Standard input is named by --stdin-filename (for its language and in the output), else "<stdin>".
   const stdinName = lastOption(args, 'stdin-filename');
@@ -180,7 +188,7 @@ export async function runLintCli(argv: string[]): Promise<number> {
       uri: uriOf.get(target.file)!,
       settings: settingsFor(nameOf(target)),
       workspaceDocuments,
-      readFile: (p: string) => tryRead(p, maxBytes),
+      readFile: includeReaderFor(path.resolve(target.file), language, includeRoots),
     };
     const { findings } = await lintText(LANGUAGES[language], text, ctx);
     results.push({ file: nameOf(target), language, findings });
@@ -201,6 +209,14 @@ function readStdin(): string {
     return (stdinText ??= fs.readFileSync(0, 'utf8'));
   } catch (e) {
     throw new UsageError(`cannot read standard input: ${errnoReason(e)}`);
+  }
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
   }
 }
 

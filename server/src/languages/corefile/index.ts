@@ -2,6 +2,7 @@
 
 import { formatCorefile } from './format';
 import type { Finding } from '../../core/finding';
+import { runContained } from '../../core/internalError';
 import type { LanguageService } from '../../core/languageService';
 import { completeCorefile } from './completion';
 import { hoverCorefile } from './hover';
@@ -26,7 +27,8 @@ import { corefileSymbols } from './symbols';
 
 export const corefileSyntax = syntaxRule;
 
-const CHECKS: Array<(ctx: RuleContext) => Finding[]> = [
+/** Exported for the containment test (a throwing check must not hide the others). */
+export const CHECKS: Array<(ctx: RuleContext) => Finding[]> = [
   checkSyntax,
   checkUnknownDirective,
   checkSetup,
@@ -76,7 +78,7 @@ export const corefileLanguage: LanguageService<CorefileAst> = {
   lint(ast, ctx) {
     const inView = (path: string) => ctx.workspaceDocuments?.().find((d) => d.uri === `file://${path}` || d.uri === encodeURI(`file://${path}`))?.text;
     const rc: RuleContext = { ast, settings: ctx.settings, inView };
-    return dedupe(CHECKS.flatMap((check) => check(rc)));
+    return dedupe(runContained('corefile', CHECKS, rc));
   },
   hover: (ast, position) => hoverCorefile(ast, position),
   complete: (ast, position) => completeCorefile(ast, position),
