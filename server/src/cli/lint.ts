@@ -12,6 +12,8 @@ import { type FileResult, formatJson, formatSarif, formatText } from './lintForm
 import { lastOption, parseArgs, UsageError } from './usage';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
+/** Files whose content decides whether they are Kubernetes manifests. */
+const MANIFEST_NAME = /\.(ya?ml|json)$/i;
 const RULE_SETTINGS = ['off', 'error', 'warning', 'information', 'hint'];
 
 interface Target {
@@ -70,32 +72,40 @@ export async function runLintCli(argv: string[]): Promise<number> {
 
   const results: FileResult[] = [];
   const targets = collectTargets(args.positional);
-  // Cross-document rules (a StatefulSet's headless Service) see the other YAML files of the run.
-  const yamlTexts = new Map<string, string | undefined>();
+  // Cross-document rules (a StatefulSet's headless Service) see the other YAML files of the run:
+  // one list, read once and kept the same array, so the k8s workspace index is built once.
+  const uris = new Map<string, string>();
+  const uriOf = (file: string) => {
+    let uri = uris.get(file);
+    if (uri === undefined) uris.set(file, (uri = pathToFileURL(path.resolve(file)).toString()));
+    return uri;
+  };
+  const readTexts = new Map<string, string>();
+  let workspaceList: Array<{ uri: string; text: string }> | undefined;
   const workspaceDocuments = () =>
-    targets
-      .filter((t) => /\.ya?ml$/i.test(t.file))
+    (workspaceList ??= targets
+      .filter((t) => MANIFEST_NAME.test(t.file))
       .flatMap((t) => {
-        if (!yamlTexts.has(t.file)) yamlTexts.set(t.file, tryRead(t.file));
-        const text = yamlTexts.get(t.file);
-        return text === undefined ? [] : [{ uri: pathToFileURL(path.resolve(t.file)).toString(), text }];
-      });
+        const text = tryRead(t.file);
+        if (text !== undefined) readTexts.set(t.file, text);
+        return text === undefined ? [] : [{ uri: uriOf(t.file), text }];
+      }));
   for (const target of targets) {
     let language = forced as LanguageId | undefined;
     let text: string | undefined;
     if (!language) {
       // Only YAML needs its content to decide; avoid reading every other file of a tree.
-      const needsContent = /\.ya?ml$/i.test(target.file);
-      text = needsContent ? readText(target.file) : undefined;
+      const needsContent = MANIFEST_NAME.test(target.file);
+      text = needsContent ? (readTexts.get(target.file) ?? readText(target.file)) : undefined;
       language = detectLanguage(target.file, text);
     }
     if (!language) {
       if (target.explicit) process.stderr.write(`infra-lens: skipping ${target.file}: no language claims it (use --language)\n`);
       continue;
     }
-    text ??= readText(target.file);
+    text ??= readTexts.get(target.file) ?? readText(target.file);
     const ctx = {
-      uri: pathToFileURL(path.resolve(target.file)).toString(),
+      uri: uriOf(target.file),
       settings,
       workspaceDocuments,
       readFile: (p: string) => {

@@ -3,7 +3,7 @@
 // aliases and `<<` merge keys, flow and block style alike, and every node keeps its exact
 // offsets, so a rule can point at the one token that is wrong.
 
-import { type Document, isAlias, isMap, isScalar, isSeq, type Node, type Pair, parseAllDocuments, type Scalar, type YAMLMap } from 'yaml';
+import { type Alias, type Document, isAlias, isMap, isScalar, isSeq, type Node, type Pair, parseAllDocuments, type Scalar, visit, type YAMLMap } from 'yaml';
 import { LineIndex } from '../../core/text';
 import { findTemplateAction } from './template';
 
@@ -87,29 +87,49 @@ export class K8sObject {
   /** The node an alias points at; other nodes as they are. */
   deref(node: unknown): Node | undefined {
     if (isAlias(node)) {
-      const target = node.resolve(this.doc);
-      return target && !isAlias(target) ? (target as Node) : undefined;
+      const target = anchorsOf(this.doc).get(node);
+      return target && !isAlias(target) ? target : undefined;
     }
     return (node ?? undefined) as Node | undefined;
   }
 
-  /** A mapping entry by key, looking through `<<` merge keys (own keys win). */
-  entry(map: YAMLMap | undefined, key: string, depth = 0): Entry | undefined {
-    if (!map || depth > 8) return undefined;
-    let merged: Entry | undefined;
+  /**
+   * A mapping entry by key, looking through `<<` merge keys (own keys win, then the sources
+   * in order). Each (map, key) is answered once and remembered, so merge sources shared by
+   * many maps, nested merges and merge cycles stay linear in the text instead of exponential.
+   */
+  entry(map: YAMLMap | undefined, key: string): Entry | undefined {
+    if (!map) return undefined;
+    let perKey = mergedEntries.get(map);
+    if (!perKey) mergedEntries.set(map, (perKey = new Map()));
+    if (perKey.has(key)) return perKey.get(key) ?? undefined;
+    perKey.set(key, null); // a merge cycle back to this map finds nothing
+    let own: Entry | undefined;
+    const sources: Node[] = [];
     for (const pair of map.items) {
       if (!isScalar(pair.key)) continue;
-      if (pair.key.value === key) return { key: pair.key, value: this.deref(pair.value), pair };
-      if (pair.key.value === '<<' && !merged) {
+      if (pair.key.value === key) {
+        own = { key: pair.key, value: this.deref(pair.value), pair };
+        break;
+      }
+      if (pair.key.value === '<<') {
         const source = this.deref(pair.value);
-        const sources = isSeq(source) ? source.items.map((i) => this.deref(i)) : [source];
-        for (const s of sources) {
-          merged = isMap(s) ? this.entry(s, key, depth + 1) : undefined;
-          if (merged) break;
-        }
+        if (isSeq(source)) for (const i of source.items) { const d = this.deref(i); if (d) sources.push(d); }
+        else if (source) sources.push(source);
       }
     }
-    return merged;
+    let found = own;
+    if (!found) {
+      const seen = new Set<Node>();
+      for (const s of sources) {
+        if (!isMap(s) || seen.has(s)) continue;
+        seen.add(s);
+        found = this.entry(s, key);
+        if (found) break;
+      }
+    }
+    perKey.set(key, found ?? null);
+    return found;
   }
 
   get(map: YAMLMap | undefined, key: string): Node | undefined {
@@ -179,6 +199,35 @@ export class K8sObject {
     }
     return { spec, path: pathText, labels, containers };
   }
+}
+
+/** Merge-key lookups already answered, per mapping and key (null: not there). */
+const mergedEntries = new WeakMap<YAMLMap, Map<string, Entry | null>>();
+/** Alias -> the node its anchor names, for a whole document, found in one walk. */
+const documentAnchors = new WeakMap<Document.Parsed, Map<Alias, Node>>();
+
+/**
+ * Every alias of a document with its target: the nearest anchor of that name before it, as
+ * YAML defines. One walk per document (the yaml package's Alias.resolve walks the whole
+ * document for each alias, which is quadratic in a file full of aliases).
+ */
+function anchorsOf(doc: Document.Parsed): Map<Alias, Node> {
+  let map = documentAnchors.get(doc);
+  if (map) return map;
+  map = new Map();
+  const latest = new Map<string, Node>();
+  const out = map;
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      const target = latest.get(node.source);
+      if (target) out.set(node, target);
+      return;
+    }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor && (isMap(node) || isSeq(node) || isScalar(node))) latest.set(anchor, node as Node);
+  });
+  documentAnchors.set(doc, map);
+  return map;
 }
 
 /** [start, end) of a node's value (without trailing comments), or of the pair's key when there is none. */
