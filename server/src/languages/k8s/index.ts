@@ -22,6 +22,7 @@ import { checkQosIntent, qosIntent } from './rules/qos-intent';
 import { checkRequestsOverLimits, requestsOverLimits } from './rules/requests-over-limits';
 import { checkResizeMemoryLimit, resizeMemoryLimit } from './rules/resize-memory-limit';
 import { checkSchema, schema } from './rules/schema';
+import { apiVersionRule, checkApiVersion } from './rules/api-version';
 import { checkResizeNotAllowed, resizeNotAllowed } from './rules/resize-not-allowed';
 import { checkResizeQos, resizeQos } from './rules/resize-qos';
 import { checkResizeResourceName, resizeResourceName } from './rules/resize-resource-name';
@@ -70,6 +71,7 @@ const CHECKS: Array<(ctx: CheckContext) => void> = [
   checkQosIntent,
   checkObjectName,
   checkLabel,
+  checkApiVersion,
   checkSchema,
 ];
 
@@ -124,7 +126,7 @@ export const k8sLanguage: LanguageService<K8sAst> = {
     yamlSyntax, helmTemplate, resizeRestartPolicy, resizeResourceName, resizeNotAllowed, resizeQos, resizeMemoryLimit,
     vpaUpdateMode, vpaMinReplicas, vpaResourcePolicy, vpaTarget, vpaInplaceRestart, headlessService, servicePorts,
     serviceType, serviceSelector, statefulsetServiceName, podHostname, dnsPolicy, dnsConfig, resourceQuantity, requestsOverLimits,
-    memoryMilli, memoryDecimalUnit, qosIntent, objectName, label, fieldType, restartPolicy, schema,
+    memoryMilli, memoryDecimalUnit, qosIntent, objectName, label, fieldType, restartPolicy, schema, apiVersionRule,
   ],
   parse: (text, ctx) => workspaceIndex.parse(ctx?.uri, text),
   lint: lintK8s,
