@@ -22,6 +22,14 @@ import { checkQosIntent, qosIntent } from './rules/qos-intent';
 import { checkRequestsOverLimits, requestsOverLimits } from './rules/requests-over-limits';
 import { checkResizeMemoryLimit, resizeMemoryLimit } from './rules/resize-memory-limit';
 import { checkSchema, schema } from './rules/schema';
+import { checkSelectorMismatch, selectorMismatch } from './rules/selector-mismatch';
+import { checkPortRange, portRange } from './rules/port-range';
+import { checkWorkloadRestartPolicy, workloadRestartPolicy } from './rules/workload-restart-policy';
+import { checkProbeHandler, probeHandler } from './rules/probe-handler';
+import { checkVolumeMountName, volumeMountName } from './rules/volume-mount-name';
+import { checkEnvValueFrom, envValueFrom } from './rules/env-value-from';
+import { checkRequiredField, requiredField } from './rules/required-field';
+import { checkResourceName, resourceName } from './rules/resource-name';
 import { apiVersionRule, checkApiVersion } from './rules/api-version';
 import { checkResizeNotAllowed, resizeNotAllowed } from './rules/resize-not-allowed';
 import { checkResizeQos, resizeQos } from './rules/resize-qos';
@@ -72,6 +80,14 @@ const CHECKS: Array<(ctx: CheckContext) => void> = [
   checkObjectName,
   checkLabel,
   checkApiVersion,
+  checkSelectorMismatch,
+  checkPortRange,
+  checkWorkloadRestartPolicy,
+  checkProbeHandler,
+  checkVolumeMountName,
+  checkEnvValueFrom,
+  checkRequiredField,
+  checkResourceName,
   checkSchema,
 ];
 
@@ -127,6 +143,7 @@ export const k8sLanguage: LanguageService<K8sAst> = {
     vpaUpdateMode, vpaMinReplicas, vpaResourcePolicy, vpaTarget, vpaInplaceRestart, headlessService, servicePorts,
     serviceType, serviceSelector, statefulsetServiceName, podHostname, dnsPolicy, dnsConfig, resourceQuantity, requestsOverLimits,
     memoryMilli, memoryDecimalUnit, qosIntent, objectName, label, fieldType, restartPolicy, schema, apiVersionRule,
+    selectorMismatch, portRange, workloadRestartPolicy, probeHandler, volumeMountName, envValueFrom, requiredField, resourceName,
   ],
   parse: (text, ctx) => workspaceIndex.parse(ctx?.uri, text),
   lint: lintK8s,

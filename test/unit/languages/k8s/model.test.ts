@@ -36,6 +36,7 @@ metadata: {name: p}
 spec:
   containers:
     - name: a
+      image: nginx
       resizePolicy: &policy
         - resourceName: cpu
           restartPolicy: RestartNotRequired
@@ -49,12 +50,12 @@ spec:
   const findings = await lint('k8s', text);
   // One anchored node, reported once (not once per alias).
   assert.deepEqual(ruleIds(findings), ['k8s/resize-restart-policy']);
-  assert.equal(findings[0].range.start.line, 8);
+  assert.equal(findings[0].range.start.line, 9);
 });
 
 test('flow and block style give the same findings with exact ranges', async () => {
   const block = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  dnsPolicy: Bogus\n  containers:\n    - name: c\n';
-  const flow = '{apiVersion: v1, kind: Pod, metadata: {name: p}, spec: {dnsPolicy: Bogus, containers: [{name: c}]}}\n';
+  const flow = '{apiVersion: v1, kind: Pod, metadata: {name: p}, spec: {dnsPolicy: Bogus, containers: [{name: c, image: x}]}}\n';
   const [a] = await lint('k8s', block);
   const [b] = await lint('k8s', flow);
   assert.equal(a.ruleId, 'k8s/dns-policy');
@@ -77,7 +78,7 @@ test('a Helm template gets one information finding and nothing else', async () =
 });
 
 test('template-looking text inside a quoted string is not a Helm template', async () => {
-  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    summary: "{{ $labels.instance }} is down"\nspec:\n  dnsPolicy: Bogus\n  containers: [{name: c}]\n';
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    summary: "{{ $labels.instance }} is down"\nspec:\n  dnsPolicy: Bogus\n  containers: [{name: c, image: x}]\n';
   assert.deepEqual(ruleIds(await lint('k8s', text)), ['k8s/dns-policy']);
 });
 
@@ -88,13 +89,13 @@ test('the parser never throws on junk', async () => {
 });
 
 test('a v1 List (kubectl get -o yaml) is read item by item', async () => {
-  const text = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: db}\n    spec: {type: NodePort, clusterIP: None, ports: [{port: 1}]}\n  - apiVersion: v1\n    kind: Pod\n    metadata: {name: p}\n    spec: {dnsPolicy: Nope, containers: [{name: c}]}\n';
+  const text = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: db}\n    spec: {type: NodePort, clusterIP: None, ports: [{port: 1}]}\n  - apiVersion: v1\n    kind: Pod\n    metadata: {name: p}\n    spec: {dnsPolicy: Nope, containers: [{name: c, image: x}]}\n';
   assert.deepEqual(parseK8s(text).objects.map((o) => `${o.kind}/${o.name}`), ['Service/db', 'Pod/p']);
   assert.deepEqual(ruleIds(await lint('k8s', text)), ['k8s/headless-service', 'k8s/dns-policy']);
 });
 
 test('braces in a YAML comment do not make a manifest a template; Helm names in one do', async () => {
-  const manifest = (comment: string) => `# ${comment}\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  dnsPolicy: Bogus\n  containers: [{name: c}]\n`;
+  const manifest = (comment: string) => `# ${comment}\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  dnsPolicy: Bogus\n  containers: [{name: c, image: x}]\n`;
   assert.deepEqual(ruleIds(await lint('k8s', manifest('render with {{ it }} later'))), ['k8s/dns-policy']);
   assert.deepEqual(ruleIds(await lint('k8s', manifest('{{- include "x" . }}'))), ['k8s/helm-template']);
 });
