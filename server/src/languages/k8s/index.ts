@@ -148,6 +148,6 @@ export const k8sLanguage: LanguageService<K8sAst> = {
   parse: (text, ctx) => workspaceIndex.parse(ctx?.uri, text),
   lint: lintK8s,
   hover: hoverK8s,
-  complete: (ast, position) => completeK8s(ast, position),
+  complete: (ast, position, ctx) => completeK8s(ast, position, ctx),
   symbols: symbolsK8s,
 };

@@ -14,6 +14,7 @@ import { duplicate, required, unsupported } from '../apiErrors';
 import { type CheckContext, replaceFix, report } from '../check';
 import type { K8sObject } from '../model';
 import { parseQuantity } from '../quantity';
+import { crdSchemasFor, type SchemaLookup } from '../crd';
 import { type Definition, type FieldExtras, goType, type Schemas, schemasFor } from '../schema';
 import { FIELD_ENUMS } from '../schemaEnums';
 
@@ -47,7 +48,9 @@ class Walker {
   constructor(
     private readonly ctx: CheckContext,
     private readonly obj: K8sObject,
-    private readonly schemas: Schemas,
+    private readonly schemas: SchemaLookup,
+    /** Custom resources: apiextensions' structural-schema words instead of the Go decoder's. */
+    private readonly crd = false,
   ) {}
 
   private id(node: Node): number {
@@ -184,6 +187,11 @@ class Walker {
   }
 
   private typeError(node: Node, type: string, at: At): void {
+    if (this.crd) {
+      const kind = jsonKind(node) === 'bool' ? 'boolean' : jsonKind(node);
+      report(this.ctx, schema, node, `${at.path}: Invalid value: "${kind}": ${at.path} in body must be of type ${JSON_TYPES[type.replace(/^([am]).*/, '$1')] ?? JSON_TYPES[type] ?? 'object'}: "${kind}"`);
+      return;
+    }
     report(this.ctx, schema, node, `cannot unmarshal ${jsonKind(node)} into Go struct field ${at.struct}.${at.goPath} of type ${goType(type)}`);
   }
 }
@@ -197,6 +205,8 @@ function ownerKeyOf(map: YAMLMap, ownerKey?: Node): Node | [number, number] | un
 
 /** Defaults the API server applies before it compares list-map keys. */
 const LIST_KEY_DEFAULTS: Record<string, string> = { protocol: 'TCP' };
+
+const JSON_TYPES: Record<string, string> = { a: 'array', m: 'object', s: 'string', time: 'string', bytes: 'string', i32: 'integer', i64: 'integer', n: 'number', b: 'boolean', ios: 'integer-or-string', q: 'string' };
 
 const YAML11_BOOLEANS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF']);
 
@@ -230,12 +240,18 @@ export function targetSchemas(ctx: CheckContext): Schemas {
 
 export function checkSchema(ctx: CheckContext): void {
   const schemas = targetSchemas(ctx);
+  let crdObjects: K8sObject[] | undefined;
   for (const obj of ctx.ast.objects) {
     const name = schemas.kindName(obj.apiVersion, obj.kind);
-    if (!name) continue; // not served in this release (k8s/api-version) or a custom resource
-    const def = schemas.definition(name);
-    if (!def) continue;
-    const walker = new Walker(ctx, obj, schemas);
-    walker.object(obj.root, def, { path: '', goPath: '', struct: obj.kind }, name, obj.entry(obj.root, 'kind')?.value);
+    if (name) {
+      const def = schemas.definition(name);
+      if (def) new Walker(ctx, obj, schemas).object(obj.root, def, { path: '', goPath: '', struct: obj.kind }, name, obj.entry(obj.root, 'kind')?.value);
+      continue;
+    }
+    if (schemas.isBuiltinGroup(obj.apiVersion)) continue; // not served at the target: k8s/api-version
+    crdObjects ??= ctx.workspace.find(obj, 'CustomResourceDefinition').map((l) => l.obj);
+    const crd = crdSchemasFor(obj.apiVersion, obj.kind, crdObjects, schemas);
+    const def = crd?.definition(crd.root);
+    if (crd && def) new Walker(ctx, obj, crd, true).object(obj.root, def, { path: '', goPath: '', struct: obj.kind }, crd.root, obj.entry(obj.root, 'kind')?.value);
   }
 }
