@@ -29,8 +29,9 @@ const ALLOWED = [
   /^extension\/(readme|changelog)\.md$/i,
   /^extension\/LICENSE(\.txt)?$/i,
   /^extension\/icon\.png$/,
-  /^extension\/dist\/(extension|languageClient|server|cli)\.js$/,
+  /^extension\/dist\/(extension|languageClient|server|cli|cli-[a-z-]+)\.js$/,
   /^extension\/syntaxes\/[\w.-]+\.json$/,
+  /^extension\/schemas\/[\w.-]+\.json$/,
   /^extension\/docs\/rules\/[\w-]+\/[\w-]+\.md$/,
 ];
 const outside = names.filter((n) => !ALLOWED.some((re) => re.test(n)));

@@ -36,6 +36,7 @@ import { lintText } from './core/lint';
 import { ruleDocPath } from './core/rules';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './core/settings';
 import { LANGUAGES } from './languages';
+import { nodeHoverFor, nodeLensesFor } from './nodeLens';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -287,9 +288,11 @@ async function withAnalysis<T>(uri: string, token: CancellationToken, fn: (a: An
 }
 
 connection.onHover((params, token) =>
-  withAnalysis(params.textDocument.uri, token, (a, ctx) => {
+  withAnalysis(params.textDocument.uri, token, async (a, ctx) => {
     const h = a.service.hover?.(a.parsed, params.position, ctx);
-    return h ? { contents: { kind: 'markdown' as const, value: h.contents }, range: h.range } : null;
+    const live = trusted ? await nodeHoverFor(a.service.id, a.parsed, params.position, ctx.settings) : undefined;
+    const value = [h?.contents, live].filter(Boolean).join('\n\n---\n\n');
+    return value ? { contents: { kind: 'markdown' as const, value }, range: h?.range } : null;
   }).then((r) => r ?? null),
 );
 
@@ -342,8 +345,8 @@ connection.onDocumentSymbol((params, token) =>
 );
 
 connection.onCodeLens((params, token) =>
-  withAnalysis(params.textDocument.uri, token, (a, ctx) =>
-    (a.service.codeLenses?.(a.parsed, ctx) ?? []).map(
+  withAnalysis(params.textDocument.uri, token, async (a, ctx) =>
+    [...(a.service.codeLenses?.(a.parsed, ctx) ?? []), ...(trusted ? await nodeLensesFor(a.service.id, a.parsed, ctx.settings) : [])].map(
       (l): CodeLens => ({ range: l.range, command: { title: l.title, command: l.command ?? '', arguments: l.arguments } }),
     ),
   ).then((r) => r ?? []),
