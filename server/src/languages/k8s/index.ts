@@ -7,7 +7,7 @@ import type { AnalysisContext, LanguageService, OutlineSymbol } from '../../core
 import type { CheckContext } from './check';
 import { completeK8s } from './completion';
 import { hoverK8s } from './hover';
-import type { K8sAst } from './model';
+import { type K8sAst, reparseK8s } from './model';
 import { checkDnsConfig, dnsConfig } from './rules/dns-config';
 import { checkDnsPolicy, dnsPolicy } from './rules/dns-policy';
 import { checkFieldType, fieldType } from './rules/field-type';
@@ -146,6 +146,8 @@ export const k8sLanguage: LanguageService<K8sAst> = {
     selectorMismatch, portRange, workloadRestartPolicy, probeHandler, volumeMountName, envValueFrom, requiredField, resourceName,
   ],
   parse: (text, ctx) => workspaceIndex.parse(ctx?.uri, text),
+  // Only the documents an edit touches are parsed again; the rules then run on the whole file.
+  reparse: (previous, text, _changes, ctx) => workspaceIndex.put(ctx?.uri, text, reparseK8s(previous, text)),
   lint: lintK8s,
   hover: hoverK8s,
   complete: (ast, position, ctx) => completeK8s(ast, position, ctx),

@@ -21,6 +21,15 @@ export interface K8sAst {
   errors: SyntaxProblem[];
   /** Offsets of the first Helm / Go template action: the file is a template, not a manifest. */
   template?: [number, number];
+  /** The text cut at document markers, each piece parsed on its own (reparse reuses them). */
+  segments: Segment[];
+}
+
+/** A run of the text from one `---` (or the start) to the next, and its parsed documents. */
+export interface Segment {
+  start: number;
+  text: string;
+  docs: Document.Parsed[];
 }
 
 /** One entry of a mapping: the key node, the (dereferenced) value node, the pair. */
@@ -223,7 +232,7 @@ function anchorsOf(doc: Document.Parsed): Map<Alias, Node> {
       if (target) out.set(node, target);
       return;
     }
-    const anchor = (node as { anchor?: string }).anchor;
+    const anchor = (node as { anchor?: string } | null)?.anchor;
     if (anchor && (isMap(node) || isSeq(node) || isScalar(node))) latest.set(anchor, node as Node);
   });
   documentAnchors.set(doc, map);
@@ -235,16 +244,75 @@ export function offsetsOf(node: Node | undefined | null): [number, number] | und
   return node?.range ? [node.range[0], node.range[1]] : undefined;
 }
 
-export function parseK8s(text: string): K8sAst {
-  const ast: K8sAst = { text, index: new LineIndex(text), objects: [], errors: [] };
+/**
+ * Where the text is cut: before every line that starts with a document marker (`---` or
+ * `...` at column 0, which YAML forbids inside any scalar or collection), so each piece holds
+ * whole documents and parses the same alone as in the stream.
+ */
+export function segmentStarts(text: string): number[] {
+  const starts = [0];
+  let i = 0;
+  while (i < text.length) {
+    const nl = text.indexOf('\n', i);
+    const next = nl < 0 ? text.length : nl + 1;
+    if (i > 0 && (text.startsWith('---', i) || text.startsWith('...', i))) {
+      const c = text[i + 3];
+      if (c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+        if (text.startsWith('...', i)) {
+          if (next < text.length) starts.push(next); // `...` ends the document before it
+        } else starts.push(i);
+      }
+    }
+    i = next;
+  }
+  return [...new Set(starts)];
+}
+
+function parseSegment(text: string, start: number): Segment {
   let docs: Document.Parsed[] = [];
+  const piece = text;
   try {
-    const parsed = parseAllDocuments(text, { prettyErrors: false });
+    const parsed = parseAllDocuments(piece, { prettyErrors: false });
     if (Array.isArray(parsed)) docs = parsed as Document.Parsed[];
   } catch (e) {
     // The yaml package does not throw on bad input; this is a guard against a bug in it.
-    ast.errors.push({ start: 0, end: 0, message: `YAML could not be parsed: ${(e as Error).message}` });
-    return ast;
+    return { start, text: piece, docs: [], error: (e as Error).message } as Segment;
+  }
+  if (start !== 0) shiftDocuments(docs, start);
+  return { start, text: piece, docs };
+}
+
+/** Moves every offset of parsed documents by `delta` (a piece parsed alone, or reused after an edit). */
+function shiftDocuments(docs: Document.Parsed[], delta: number): void {
+  if (delta === 0) return;
+  for (const doc of docs) {
+    const r = doc.range as number[];
+    r[0] += delta;
+    r[1] += delta;
+    r[2] += delta;
+    for (const e of [...doc.errors, ...doc.warnings]) {
+      e.pos[0] += delta;
+      e.pos[1] += delta;
+    }
+    const moved = new Set<unknown>();
+    visit(doc, (_key, node) => {
+      const range = (node as { range?: number[] | null } | null)?.range;
+      if (!range || moved.has(range)) return;
+      moved.add(range);
+      range[0] += delta;
+      range[1] += delta;
+      range[2] += delta;
+    });
+  }
+}
+
+function buildAst(text: string, segments: Segment[]): K8sAst {
+  const ast: K8sAst = { text, index: new LineIndex(text), objects: [], errors: [], segments };
+  const docs: Document.Parsed[] = [];
+  for (const seg of segments) {
+    const failed = (seg as Segment & { error?: string }).error;
+    if (failed) ast.errors.push({ start: seg.start, end: seg.start, message: `YAML could not be parsed: ${failed}` });
+    docs.push(...seg.docs);
   }
   for (const doc of docs) for (const err of doc.errors) ast.errors.push({ start: err.pos[0], end: err.pos[1], message: err.message });
   ast.template = findTemplateAction(text, docs, ast.errors.length > 0);
@@ -269,4 +337,41 @@ export function parseK8s(text: string): K8sAst {
     ast.objects.push(new K8sObject(ast, doc, docIndex, root, apiVersion, kind));
   });
   return ast;
+}
+
+export function parseK8s(text: string): K8sAst {
+  const starts = segmentStarts(text);
+  return buildAst(text, starts.map((s, i) => parseSegment(text.slice(s, starts[i + 1] ?? text.length), s)));
+}
+
+/**
+ * parseK8s(text) for a text that differs from `previous.text` by an edit: the pieces before
+ * the edit are kept, those after it kept and moved, only the pieces the edit touches are
+ * parsed again. `previous` is consumed (its documents move to the new parse).
+ */
+export function reparseK8s(previous: K8sAst, text: string): K8sAst {
+  const old = previous.text;
+  let prefix = 0;
+  const max = Math.min(old.length, text.length);
+  while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const delta = text.length - old.length;
+  const byOldStart = new Map(previous.segments.map((s) => [s.start, s]));
+  const starts = segmentStarts(text);
+  const segments = starts.map((start, i) => {
+    const end = starts[i + 1] ?? text.length;
+    const piece = text.slice(start, end);
+    // Untouched and before the edit: the same piece at the same place.
+    const same = end <= prefix ? byOldStart.get(start) : undefined;
+    if (same && same.text === piece) return same;
+    // Untouched and after the edit: the same piece, moved by the edit's length.
+    const moved = start >= text.length - suffix ? byOldStart.get(start - delta) : undefined;
+    if (moved && moved.text === piece && !(moved as Segment & { error?: string }).error) {
+      shiftDocuments(moved.docs, delta);
+      return { start, text: piece, docs: moved.docs };
+    }
+    return parseSegment(piece, start);
+  });
+  return buildAst(text, segments);
 }

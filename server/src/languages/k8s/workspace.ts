@@ -44,6 +44,14 @@ export class WorkspaceIndex {
     return ast;
   }
 
+  /** Records a parse made elsewhere (an incremental reparse) as this file's. */
+  put(uri: string | undefined, text: string, ast: K8sAst): K8sAst {
+    if (uri === undefined) return ast;
+    this.files.set(uri, { text, ast });
+    this.lookups = undefined;
+    return ast;
+  }
+
   /**
    * Brings the index to the front end's list of other documents (plus `self`, the file being
    * linted). The same array as last time costs nothing: the CLI builds its list once.

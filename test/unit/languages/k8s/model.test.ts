@@ -134,3 +134,10 @@ test('nested merge keys and many aliases stay linear (no exponential walk)', { t
   assert.equal(m.items(m.get(m.root, 'list')).length, 6000);
   await lint('k8s', many);
 });
+
+test('aliases next to empty values resolve (null nodes in the anchor walk)', async () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: &l {a: b}}\nspec:\n  nodeSelector: *l\n  hostname:\n  containers: [{name: c, image: i}]\n';
+  const o = parseK8s(text).objects[0];
+  assert.equal(o.str(o.get(o.map(o.root, 'spec', 'nodeSelector'), 'a')), 'b');
+  await lint('k8s', text);
+});
