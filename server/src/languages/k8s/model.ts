@@ -314,7 +314,14 @@ function buildAst(text: string, segments: Segment[]): K8sAst {
     if (failed) ast.errors.push({ start: seg.start, end: seg.start, message: `YAML could not be parsed: ${failed}` });
     docs.push(...seg.docs);
   }
-  for (const doc of docs) for (const err of doc.errors) ast.errors.push({ start: err.pos[0], end: err.pos[1], message: err.message });
+  for (const doc of docs) {
+    for (const err of doc.errors) {
+      // sigs.k8s.io/yaml's words for a key given twice (what `kubectl apply` prints).
+      const key = err.code === 'DUPLICATE_KEY' ? /^(["']?)([^\n]*?)\1[ \t]*:/.exec(text.slice(err.pos[0], err.pos[0] + 256))?.[2] : undefined;
+      const message = key !== undefined ? `key ${JSON.stringify(key)} already set in map` : err.message;
+      ast.errors.push({ start: err.pos[0], end: key !== undefined ? err.pos[0] + key.length + (text[err.pos[0]] === '"' || text[err.pos[0]] === "'" ? 2 : 0) : err.pos[1], message });
+    }
+  }
   ast.template = findTemplateAction(text, docs, ast.errors.length > 0);
   if (ast.template) return ast;
   docs.forEach((doc, docIndex) => {

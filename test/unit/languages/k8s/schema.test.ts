@@ -60,3 +60,10 @@ test('one setting switches the schema findings off (for users of the YAML extens
   const findings = await lint('k8s', deployment('  replicas: asd'), { rules: { 'k8s/schema': 'off' } });
   assert.deepEqual(findings.filter((f) => f.ruleId === RULE), []);
 });
+
+test('duplicate keys in sigs.k8s.io/yaml\'s words, on the second key', async () => {
+  const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  name: d\ndata: {}\n';
+  const [f] = (await lint('k8s', text)).filter((x) => x.ruleId === 'k8s/yaml-syntax');
+  assert.equal(f.message, 'key "name" already set in map');
+  assert.equal(f.range.start.line, 4);
+});
