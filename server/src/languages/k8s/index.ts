@@ -113,7 +113,7 @@ function preferFocused(findings: Finding[]): Finding[] {
 }
 
 export function lintK8s(ast: K8sAst, ctx: AnalysisContext): Finding[] {
-  const check: CheckContext = { ast, settings: ctx.settings, kubernetes: parseVersion(ctx.settings.kubernetes.version), workspace: new Workspace(ast), findings: [] };
+  const check: CheckContext = { ast, settings: ctx.settings, kubernetes: parseVersion(ctx.settings.kubernetes.version), workspace: new Workspace(ast), findings: [], uri: ctx.uri };
   if (ast.template) {
     checkHelmTemplate(check);
     return check.findings;

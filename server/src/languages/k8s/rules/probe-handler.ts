@@ -5,7 +5,7 @@
 import { isMap } from 'yaml';
 import { defineRule } from '../../../core/rules';
 import { forbidden, required } from '../apiErrors';
-import { type CheckContext, report } from '../check';
+import { type CheckContext, isPartial, report } from '../check';
 
 export const probeHandler = defineRule({
   id: 'k8s/probe-handler',
@@ -31,7 +31,7 @@ export function checkProbeHandler(ctx: CheckContext): void {
           const x = obj.entry(map, h);
           return x ? [{ h, x }] : [];
         });
-        if (given.length === 0) report(ctx, probeHandler, entry.key, required(path, 'must specify a handler type'));
+        if (given.length === 0 && !isPartial(ctx)) report(ctx, probeHandler, entry.key, required(path, 'must specify a handler type'));
         for (const { h, x } of given.slice(1)) report(ctx, probeHandler, x.key, forbidden(`${path}.${h}`, 'may not specify more than 1 handler type'));
       }
     }

@@ -5,7 +5,7 @@
 
 import { defineRule } from '../../../core/rules';
 import { required } from '../apiErrors';
-import { type CheckContext, report } from '../check';
+import { type CheckContext, isPartial, report } from '../check';
 import { schemasFor } from '../schema';
 
 export const requiredField = defineRule({
@@ -19,6 +19,7 @@ export const requiredField = defineRule({
 const UNNAMED = /Review$|^(Binding|Eviction|Scale|Status|SelfSubject.*)$/;
 
 export function checkRequiredField(ctx: CheckContext): void {
+  if (isPartial(ctx)) return;
   const schemas = schemasFor(ctx.kubernetes);
   for (const obj of ctx.ast.objects) {
     if (!schemas.kindName(obj.apiVersion, obj.kind) || UNNAMED.test(obj.kind)) continue;

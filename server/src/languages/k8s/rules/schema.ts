@@ -11,7 +11,7 @@ import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { defineRule } from '../../../core/rules';
 import { closestMatch } from '../../../core/suggest';
 import { duplicate, required, unsupported } from '../apiErrors';
-import { type CheckContext, replaceFix, report } from '../check';
+import { type CheckContext, isPartial, replaceFix, report } from '../check';
 import type { K8sObject } from '../model';
 import { parseQuantity } from '../quantity';
 import { crdSchemasFor, type SchemaLookup } from '../crd';
@@ -51,6 +51,8 @@ class Walker {
     private readonly schemas: SchemaLookup,
     /** Custom resources: apiextensions' structural-schema words instead of the Go decoder's. */
     private readonly crd = false,
+    /** A Kustomize patch: required fields may live in the base. */
+    private readonly partial = isPartial(ctx),
   ) {}
 
   private id(node: Node): number {
@@ -179,7 +181,7 @@ class Walker {
       const extras = enumValues?.length ? { ...field[2], e: [...enumValues] } : field[2];
       this.value(e.pair.value, field[0], { path, goPath: at.goPath ? `${at.goPath}.${name}` : name, struct, key: e.key }, extras);
     }
-    for (const name of def.r ?? []) {
+    for (const name of this.partial ? [] : (def.r ?? [])) {
       const value = this.obj.get(map, name);
       if (value && !(isScalar(value) && (value.value === null || value.value === undefined))) continue;
       report(this.ctx, schema, ownerKeyOf(map, ownerKey), required(at.path ? `${at.path}.${name}` : name));

@@ -6,7 +6,7 @@ import { isMap } from 'yaml';
 import { defineRule } from '../../../core/rules';
 import { closestMatch } from '../../../core/suggest';
 import { goValue } from '../apiErrors';
-import { type CheckContext, replaceFix, report } from '../check';
+import { type CheckContext, isPartial, replaceFix, report } from '../check';
 
 export const volumeMountName = defineRule({
   id: 'k8s/volume-mount-name',
@@ -16,6 +16,7 @@ export const volumeMountName = defineRule({
 });
 
 export function checkVolumeMountName(ctx: CheckContext): void {
+  if (isPartial(ctx)) return;
   for (const obj of ctx.ast.objects) {
     const pod = obj.pod;
     if (!pod) continue;

@@ -7,7 +7,7 @@
 
 import { defineRule } from '../../../core/rules';
 import { required, unsupported } from '../apiErrors';
-import { type CheckContext, report } from '../check';
+import { type CheckContext, isPartial, report } from '../check';
 
 export const workloadRestartPolicy = defineRule({
   id: 'k8s/workload-restart-policy',
@@ -21,6 +21,7 @@ const JOBS = new Set(['Job', 'CronJob']);
 const JOB_POLICIES = ['OnFailure', 'Never'];
 
 export function checkWorkloadRestartPolicy(ctx: CheckContext): void {
+  if (isPartial(ctx)) return;
   for (const obj of ctx.ast.objects) {
     const pod = obj.pod;
     if (!pod || !(ALWAYS_ONLY.has(obj.kind) || JOBS.has(obj.kind))) continue;
