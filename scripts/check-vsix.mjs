@@ -45,7 +45,7 @@ if (outside.length) {
   console.error(`files outside the allow-list:\n  ${outside.join('\n  ')}`);
   failed = true;
 }
-for (const required of ['extension/dist/extension.js', 'extension/dist/languageClient.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/package.json']) {
+for (const required of ['extension/dist/extension.js', 'extension/dist/languageClient.js', 'extension/dist/server.js', 'extension/dist/analysisWorker.js', 'extension/dist/cli.js', 'extension/package.json']) {
   if (!names.includes(required)) {
     console.error(`missing ${required}`);
     failed = true;
