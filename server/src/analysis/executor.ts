@@ -90,6 +90,7 @@ export class WorkerExecutor implements Executor {
     const p = this.pending.get(id);
     if (!p) return;
     this.pending.delete(id);
+    if (this.pending.size === 0) this.worker?.unref();
     p.resolve(value);
   }
 
@@ -111,7 +112,10 @@ export class WorkerExecutor implements Executor {
   }
 
   private post(message: ToWorker): void {
-    this.ensureWorker().postMessage(message);
+    const worker = this.ensureWorker();
+    // Referenced while it owes an answer, so a script that awaits it does not just exit.
+    worker.ref();
+    worker.postMessage(message);
   }
 
   analyze(job: AnalysisJob): RunningAnalysis {
@@ -164,7 +168,7 @@ export class WorkerExecutor implements Executor {
 
   close(uri: string): void {
     if (!this.held.delete(uri) || !this.worker) return;
-    this.post({ type: 'close', uri });
+    this.worker.postMessage({ type: 'close', uri } satisfies ToWorker);
     if (this.held.size === 0) {
       clearTimeout(this.idleTimer);
       this.idleTimer = setTimeout(() => {
