@@ -6,20 +6,21 @@
 //   npm run package && node bench/editor.mjs [keystrokes]
 
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const KEYSTROKES = Number(process.argv[2] ?? 7);
 const GOAL_OPEN = 3000;
 const GOAL_HOVER = 300;
-const dir = mkdtempSync(join(tmpdir(), 'editor-bench-'));
-const entry = join(dir, 'entry.cjs');
+// Bundled under out/ (inside the repository: the test helpers find the repository from there).
+const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
+const entry = join(root, 'out', 'bench', 'editor.cjs');
+mkdirSync(dirname(entry), { recursive: true });
 await build({
   stdin: {
     contents: `export { CodeServerSession } from './test/e2e/codeServer';\nexport { bigZoneText, runBigZone } from './test/e2e/bigZone';\nexport { zoneText } from './bench/generate.mjs';`,
-    resolveDir: process.cwd(),
+    resolveDir: root,
     loader: 'ts',
   },
   bundle: true,
@@ -51,5 +52,4 @@ try {
   console.log(`| keystroke → hover shown, p95 | ${fmt(h95)} | ${fmt(GOAL_HOVER)} | ${(h95 / GOAL_HOVER).toFixed(2)} |`);
 } finally {
   await session.stop();
-  rmSync(dir, { recursive: true, force: true });
 }
