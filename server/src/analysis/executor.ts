@@ -48,7 +48,7 @@ interface Pending {
 }
 
 /** How long a cancelled job may keep the worker busy before the worker is replaced. */
-const CANCEL_GRACE_MS = 1500;
+const CANCEL_GRACE_MS = 2500;
 /** The worker is stopped (its memory returned) once it holds no documents for this long. */
 const IDLE_STOP_MS = 3000;
 

@@ -193,9 +193,8 @@ export class AnalysisScheduler {
     const other = executor === this.local ? this.worker : this.local;
     other.close(s.uri);
     const base = s.analysis && s.analysis.executor === executor && !s.analysis.tooLarge ? s.analysis.version : undefined;
-    const logged = s.changeLog.filter((e) => e.version <= version);
-    const changes = base !== undefined && logged.every((e) => e.changes) ? logged.flatMap((e) => e.changes!) : undefined;
-    const job: AnalysisJob = { uri: s.uri, version, language, text, baseVersion: changes ? base : undefined, changes, settings, ...this.host.jobExtras(s.uri, language) };
+    const changeLog = base !== undefined ? s.changeLog.filter((e) => e.version <= version) : undefined;
+    const job: AnalysisJob = { uri: s.uri, version, language, text, baseVersion: base, changeLog, settings, ...this.host.jobExtras(s.uri, language) };
     const run = executor.analyze(job);
     s.running = { version, run, executor };
     s.dirty = false;
