@@ -41,6 +41,7 @@ import type { FeatureName } from './analysis/engine';
 import { LocalExecutor, WorkerExecutor } from './analysis/executor';
 import { type Analysis, AnalysisScheduler, CROSS_DOCUMENT_DELAY_MS } from './analysis/scheduler';
 import { FrameGuard } from './lspFraming';
+import { nodeHoverForText, nodeLensesForText } from './nodeLens';
 
 // Over stdio the byte stream is re-framed first, so a malformed header costs one message
 // rather than every message after it. VS Code's IPC transport needs no framing.
@@ -378,8 +379,12 @@ async function feature<T>(uri: string, token: CancellationToken, flush: boolean,
 }
 
 connection.onHover(async (params, token) => {
-  const h = await feature<HoverResult>(params.textDocument.uri, token, true, 'hover', params.position);
-  return h ? { contents: { kind: 'markdown' as const, value: h.contents }, range: h.range } : null;
+  const uri = params.textDocument.uri;
+  const h = await feature<HoverResult>(uri, token, true, 'hover', params.position);
+  // The live node's view of the container under the cursor (k8s manifests, trusted only).
+  const live = await liveNode(uri, (language, text, settings) => nodeHoverForText(language, text, uri, params.position, settings));
+  const value = [h?.contents, live].filter(Boolean).join('\n\n---\n\n');
+  return value ? { contents: { kind: 'markdown' as const, value }, range: h?.range } : null;
 });
 
 const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
@@ -427,11 +432,25 @@ function toDocumentSymbol(s: OutlineSymbol): DocumentSymbol {
 // The outline never forces an analysis ahead of the debounce (flush = false).
 connection.onDocumentSymbol(async (params, token) => ((await feature<OutlineSymbol[]>(params.textDocument.uri, token, false, 'symbols')) ?? []).map(toDocumentSymbol));
 
-connection.onCodeLens(async (params, token) =>
-  ((await feature<CodeLensEntry[]>(params.textDocument.uri, token, false, 'codeLenses')) ?? []).map(
-    (l): CodeLens => ({ range: l.range, command: { title: l.title, command: l.command ?? '', arguments: l.arguments } }),
-  ),
-);
+/** A live-node feature of a k8s document (node lens, node hover); undefined off a node or untrusted. */
+async function liveNode<T>(uri: string, run: (language: LanguageId, text: string, settings: Settings) => Promise<T>): Promise<T | undefined> {
+  const doc = documents.get(uri);
+  const language = doc && languageIdOf(doc);
+  if (!trusted || !doc || language !== 'k8s') return undefined;
+  try {
+    return await run(language, doc.getText(), await getSettings(uri));
+  } catch (e) {
+    connection.console.error(`node view of ${uri} failed: ${(e as Error).stack ?? e}`);
+    return undefined;
+  }
+}
+
+connection.onCodeLens(async (params, token) => {
+  const uri = params.textDocument.uri;
+  const lenses = (await feature<CodeLensEntry[]>(uri, token, false, 'codeLenses')) ?? [];
+  const live = (await liveNode(uri, (language, text, settings) => nodeLensesForText(language, text, uri, settings))) ?? [];
+  return [...lenses, ...live].map((l): CodeLens => ({ range: l.range, command: { title: l.title, command: l.command ?? '', arguments: l.arguments } }));
+});
 
 connection.languages.inlayHint.on(async (params, token) =>
   ((await feature<InlayHintEntry[]>(params.textDocument.uri, token, false, 'inlayHints', params.range)) ?? []).map((h) => ({ position: h.position, label: h.label, tooltip: h.tooltip, paddingLeft: true })),

@@ -33,7 +33,7 @@ function manifest(i: number): string {
 }
 
 test('the server survives abuse and still answers right', { timeout: 240_000 }, async (t) => {
-  const client = new TestLspClient({ lint: { debounceMs: 30 }, dns: { timeoutMs: 200, tries: 1 } }, ['--expose-gc']);
+  const client = new TestLspClient({ lint: { debounceMs: 30 }, dns: { timeoutMs: 200, tries: 1 } }, undefined, ['--expose-gc']);
   t.after(() => client.process.kill());
   let stderr = '';
   client.process.stderr!.on('data', (d) => (stderr += d));
