@@ -45,6 +45,8 @@ export interface SchedulerHost {
   /** Shows "checking …" in the editor; returns what ends it. */
   progress(uri: string, text: string): () => void;
   log(message: string): void;
+  /** An informational line for the output channel (long analyses: how long, where, what). */
+  info(message: string): void;
 }
 
 interface DocState {
@@ -210,6 +212,9 @@ export class AnalysisScheduler {
     }
     if (this.docs.get(s.uri) !== s) return; // closed meanwhile: publish nothing
     this.stats.analyses++;
+    if (outcome.kind === 'cancelled' || outcome.ms >= PROGRESS_AFTER_MS) {
+      this.host.info(`${s.uri} version ${version}: ${outcome.kind === 'cancelled' ? 'analysis cancelled by a newer version' : `analyzed in ${outcome.ms.toFixed(0)} ms${outcome.incremental ? ' (incremental)' : ''}`} on the ${executor.name} thread`);
+    }
     if (outcome.kind === 'cancelled') {
       this.stats.cancelled++;
       s.dirty = true;
