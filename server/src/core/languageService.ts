@@ -12,6 +12,8 @@ export interface AnalysisContext {
   /**
    * Reads another file (a $INCLUDE, a Corefile import). Absent in restricted mode
    * (untrusted workspace, virtual file system): then includes are not followed.
+   * Returns undefined for a missing file; throws IncludeRefused (core/includePolicy.ts) with
+   * the reason when the include policy will not read it.
    */
   readFile?: (absolutePath: string) => string | undefined;
   /**

@@ -4,6 +4,7 @@
 // $ORIGIN/$TTL/$INCLUDE/$GENERATE. It never throws; every problem becomes a finding on the
 // exact token, and the next entry is read as if nothing happened (per-record recovery).
 
+import { IncludeRefused } from '../../core/includePolicy';
 import type { Finding, Severity } from '../../core/finding';
 import { lineRange } from '../../core/finding';
 import type { AnalysisContext } from '../../core/languageService';
@@ -210,7 +211,12 @@ function followInclude(directive: Directive, args: Token[], state: ParseState, f
   let text: string | undefined;
   try {
     text = state.ctx.readFile(path);
-  } catch {
+  } catch (e) {
+    // The include policy refused it (outside the workspace, a device, not a zone file…).
+    if (e instanceof IncludeRefused) {
+      atToken(state, file, include.id, nameToken, `$INCLUDE ${rawName} is not followed: ${e.reason}`, { severity: 'warning' });
+      return;
+    }
     text = undefined;
   }
   if (text === undefined) {
