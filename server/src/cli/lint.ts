@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { detectLanguage, LANGUAGE_IDS } from '../core/languageDetect';
 import { includeReaderFor } from '../core/includeReader';
-import { lintText } from '../core/lint';
+import { finalizeFindings, lintText } from '../core/lint';
+import type { LanguageService } from '../core/languageService';
 import { checkRuleSettings, mergeRawSettings, originForPath, type RawSettings } from '../core/projectConfig';
 import { allRules, type LanguageId } from '../core/rules';
 import { normalizeSettings, type Settings } from '../core/settings';
@@ -169,8 +170,10 @@ export async function runLintCli(argv: string[]): Promise<number> {
       settings: settingsFor(target.file),
       workspaceDocuments,
       readFile: includeReaderFor(path.resolve(target.file), language, includeRoots),
+      realPath: (p: string) => fs.realpathSync(p),
     };
-    const { findings } = await lintText(LANGUAGES[language], text, ctx);
+    const service = LANGUAGES[language];
+    const findings = service.check ? finalizeFindings(await service.check(text, ctx), text, service as LanguageService, ctx.settings) : (await lintText(service, text, ctx)).findings;
     results.push({ file: target.file, language, findings });
   }
 
