@@ -16,6 +16,7 @@ const PROC_READINGS: Record<string, string> = {
   'infraLens.showSockets': 'sockets',
   'infraLens.showProcesses': 'processes',
   'infraLens.findDeletedOpenFiles': 'deleted-files',
+  'infraLens.showContainers': 'containers',
 };
 
 export function registerCommands(context: vscode.ExtensionContext, getClient: () => Promise<LanguageClient | undefined>): void {

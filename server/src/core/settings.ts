@@ -8,6 +8,10 @@ export type RuleSetting = 'off' | Severity;
 export interface Settings {
   rules: Record<string, RuleSetting>;
   debounceMs: number;
+  /** Diagnostics published per document at most (the rest counted in one summary). */
+  maxDiagnostics: number;
+  /** Documents larger than this (MB) are not analyzed in the editor; the CLI lints them. */
+  maxFileSizeMb: number;
   coredns: { version: string };
   resolvconf: { libc: 'glibc' | 'musl' };
   kubernetes: { version: string };
@@ -21,6 +25,8 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   debounceMs: 200,
+  maxDiagnostics: 1000,
+  maxFileSizeMb: 16,
   coredns: { version: '1.13.1' },
   resolvconf: { libc: 'glibc' },
   kubernetes: { version: '1.35' },
@@ -34,6 +40,8 @@ export const DEFAULT_SETTINGS: Settings = {
  * workspace's settings.json must not make a lookup that never ends (`dns.tries: 1e9`). */
 export const NUMERIC_BOUNDS = {
   debounceMs: { min: 0, max: 5000 },
+  maxDiagnostics: { min: 1, max: 1_000_000 },
+  maxFileSizeMb: { min: 1, max: 1024 },
   'dns.timeoutMs': { min: 100, max: 60_000 },
   'dns.tries': { min: 1, max: 10 },
 } as const;
@@ -79,6 +87,8 @@ export function normalizeSettings(raw: unknown): Settings {
   return {
     rules,
     debounceMs: clamp(pick('lint', 'debounceMs', d.debounceMs, isNumber), NUMERIC_BOUNDS.debounceMs),
+    maxDiagnostics: Math.floor(clamp(pick('lint', 'maxDiagnostics', d.maxDiagnostics, isNumber), NUMERIC_BOUNDS.maxDiagnostics)),
+    maxFileSizeMb: clamp(pick('lint', 'maxFileSizeMb', d.maxFileSizeMb, isNumber), NUMERIC_BOUNDS.maxFileSizeMb),
     coredns: { version: pick('coredns', 'version', d.coredns.version, isString) },
     resolvconf: { libc },
     kubernetes: { version: pick('kubernetes', 'version', d.kubernetes.version, isString) },

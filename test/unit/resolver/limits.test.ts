@@ -3,9 +3,9 @@
 
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { resolverConfig } from '../../../../server/src/languages/resolvconf/config';
-import { MAX_PLAN_CANDIDATES, queryPlan } from '../../../../server/src/languages/resolvconf/plan';
-import { lint } from '../../../helpers';
+import { resolverConfig } from '../../../server/src/resolver/config';
+import { MAX_PLAN_CANDIDATES, queryPlan } from '../../../server/src/resolver/plan';
+import { lint } from '../../helpers';
 
 test('1,000 repeated search domains (2 KB): the plan stops at its cap and says so', async () => {
   const text = `nameserver 10.0.0.1\noptions ndots:15 attempts:5\nsearch ${Array(1000).fill('a').join(' ')}\n`;
