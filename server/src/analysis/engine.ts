@@ -27,7 +27,7 @@ export interface AnalysisJob {
   settings: Settings;
   /** Includes ($INCLUDE, Corefile import) may be read from disk (trusted, file: URI). */
   mayReadFiles: boolean;
-  /** Directories includes may read below (the workspace folders); infraLens.includePaths is in settings. */
+  /** Where includes may be read from (core/includePolicy.ts), with settings.includePaths. */
   includeRoots?: string[];
   /** The other open documents, for cross-document rules (Kubernetes). */
   workspaceDocuments?: Array<{ uri: string; text: string }>;
@@ -137,7 +137,6 @@ function contextFor(job: AnalysisJob, isCancelled: () => boolean): AnalysisConte
   return {
     uri: job.uri,
     settings: job.settings,
-    // Through the include policy: inside the roots, no /proc, /sys, /dev, FIFOs or devices, bounded size.
     readFile: job.mayReadFiles ? includeReaderFor(uriPath(job.uri), job.language, [...(job.includeRoots ?? []), ...job.settings.includePaths]) : undefined,
     workspaceDocuments: others ? () => others : undefined,
     isCancelled,

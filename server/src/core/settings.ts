@@ -44,6 +44,8 @@ export const NUMERIC_BOUNDS = {
   maxFileSizeMb: { min: 1, max: 1024 },
   'dns.timeoutMs': { min: 100, max: 60_000 },
   'dns.tries': { min: 1, max: 10 },
+  maxDiagnostics: { min: 1, max: 100_000 },
+  maxFileSizeMb: { min: 1, max: 1024 },
 } as const;
 
 function clamp(v: number, b: { min: number; max: number }): number {
