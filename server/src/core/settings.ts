@@ -40,8 +40,6 @@ export const DEFAULT_SETTINGS: Settings = {
  * workspace's settings.json must not make a lookup that never ends (`dns.tries: 1e9`). */
 export const NUMERIC_BOUNDS = {
   debounceMs: { min: 0, max: 5000 },
-  maxDiagnostics: { min: 1, max: 1_000_000 },
-  maxFileSizeMb: { min: 1, max: 1024 },
   'dns.timeoutMs': { min: 100, max: 60_000 },
   'dns.tries': { min: 1, max: 10 },
   maxDiagnostics: { min: 1, max: 100_000 },
