@@ -4,6 +4,7 @@
 // parse. Runs on the server's main thread for small documents and inside the analysis
 // worker (worker.ts) for big ones; imports only core/ and languages/ so it can run in both.
 
+import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { includeReaderFor } from '../core/includeReader';
 import type { Finding } from '../core/finding';
@@ -137,6 +138,7 @@ function contextFor(job: AnalysisJob, isCancelled: () => boolean): AnalysisConte
   return {
     uri: job.uri,
     settings: job.settings,
+    realPath: job.mayReadFiles ? (p: string) => fs.realpathSync(p) : undefined,
     readFile: job.mayReadFiles ? includeReaderFor(uriPath(job.uri), job.language, [...(job.includeRoots ?? []), ...job.settings.includePaths]) : undefined,
     workspaceDocuments: others ? () => others : undefined,
     isCancelled,

@@ -16,6 +16,8 @@ export interface AnalysisContext {
    * the reason when the include policy will not read it.
    */
   readFile?: (absolutePath: string) => string | undefined;
+  /** The path with symlinks resolved (include cycle detection); absent: paths are compared as written. */
+  realPath?: (absolutePath: string) => string | undefined;
   /**
    * The other documents a cross-document rule may look at (a StatefulSet's headless Service
    * in another manifest): the editor's open documents, the files of a CLI run. Absent: only
@@ -82,6 +84,16 @@ export interface TextChange {
   text: string;
 }
 
+/** A file a document names (a Corefile's `file db.example.org example.org`, an `import`). */
+export interface FileReference {
+  /** As written: absolute, or relative to the document's directory. */
+  path: string;
+  range: Range;
+  kind: 'zone' | 'import' | 'other';
+  /** Zones the file is loaded for (the `file` plugin's arguments or its server block's zones). */
+  zones?: string[];
+}
+
 export interface LanguageService<Parsed = unknown> {
   id: LanguageId;
   /** Characters that start a whole-line comment (for suppression comments). */
@@ -97,11 +109,18 @@ export interface LanguageService<Parsed = unknown> {
    */
   reparse?(previous: Parsed, text: string, changes: TextChange[], ctx: AnalysisContext): Parsed;
   lint(parsed: Parsed, ctx: AnalysisContext): Finding[] | Promise<Finding[]>;
+  /**
+   * parse + lint in one pass without keeping the parse (the CLI, where nothing else needs
+   * it): the same findings as lint(parse(text)), in bounded memory. Absent: parse then lint.
+   */
+  check?(text: string, ctx: AnalysisContext): Finding[] | Promise<Finding[]>;
   hover?(parsed: Parsed, position: Position, ctx: AnalysisContext): HoverResult | undefined;
   complete?(parsed: Parsed, position: Position, ctx: AnalysisContext): CompletionEntry[];
   symbols?(parsed: Parsed, ctx: AnalysisContext): OutlineSymbol[];
   codeLenses?(parsed: Parsed, ctx: AnalysisContext): CodeLensEntry[];
   inlayHints?(parsed: Parsed, range: Range, ctx: AnalysisContext): InlayHintEntry[];
+  /** Files the document names; an embedding host (a ConfigMap) checks them against its keys. */
+  references?(parsed: Parsed, ctx: AnalysisContext): FileReference[];
   /** Edits that format the whole document; never changes a token's meaning. */
   format?(text: string, ctx: AnalysisContext): TextEdit[];
 }

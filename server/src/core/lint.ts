@@ -18,6 +18,8 @@ export function effectiveSeverity(finding: Finding, settings: Settings): Severit
 }
 
 export function finalizeFindings(raw: Finding[], text: string, service: LanguageService, settings: Settings): Finding[] {
+  // Nothing to place: skip indexing the lines (a clean 1M-line zone).
+  if (raw.length === 0) return [];
   const index = new LineIndex(text);
   const out: Finding[] = [];
   for (const f of applySuppressions(raw, index, service.commentPrefixes)) {

@@ -1,14 +1,18 @@
-// zone/missing-trailing-dot: a name written without its trailing dot that was almost
-// certainly meant absolute: it repeats the origin (`mail.example.com` under `example.com.`
-// means `mail.example.com.example.com.`) or ends in a top-level domain
-// (`ghs.googlehosted.com`). No DNS tool reports it; dnscontrol and octoDNS make it an error.
-// The quick fix adds the dot.
+// zone/missing-trailing-dot: a name written without its trailing dot whose expansion is
+// implausible, so it was almost certainly meant absolute: it repeats the origin
+// (`mail.example.com` under `example.com.` means `mail.example.com.example.com.`) or its
+// last label is a real top-level domain (`ghs.googlehosted.com`; the IANA list in
+// tldTable.ts). A relative name in RDATA that expands to a name the zone has (an owner, or
+// below one, like `api.dev` next to `dev` records) is plausible and left alone; owners are
+// checked only for the repeated origin. No DNS tool
+// reports the mistake; dnscontrol and octoDNS make it an error. The quick fix adds the dot.
 
 import type { Finding } from '../../../core/finding';
 import { lineRange } from '../../../core/finding';
 import type { Token } from '../lexer';
 import type { ZoneRecord } from '../model';
-import { zoneRule } from '../ruleKit';
+import { type ZoneCheck, zoneRule } from '../ruleKit';
+import { parentName } from '../names';
 import { TLDS } from '../tlds';
 import { recordFinding, type ZoneIndex } from '../zoneIndex';
 
@@ -25,6 +29,30 @@ export function looksMeantAbsolute(text: string, origin: string): boolean {
   return labels.length >= 2 && TLDS.has(labels[labels.length - 1]);
 }
 
+/** `mail.example.com` (or `example.com`) under `example.com.`: the origin written twice. */
+export function repeatsOrigin(text: string, origin: string): boolean {
+  if (text.endsWith('.') || text.includes('\\')) return false;
+  const t = text.toLowerCase();
+  const o = origin.replace(/\.$/, '').toLowerCase();
+  return o !== '' && (t === o || t.endsWith(`.${o}`));
+}
+
+/**
+ * The expanded name is one the zone has: it, or one of its ancestors below the apex, owns
+ * records, or a wildcard there covers it.
+ */
+function plausibleInZone(z: ZoneIndex, expanded: string): boolean {
+  for (let name = expanded; name && name !== z.origin && z.inZone(name); name = parentName(name) ?? '') {
+    if (z.ownsRecords(name)) return true;
+    const parent = parentName(name);
+    if (parent && z.ownsRecords(`*.${parent}`)) return true;
+  }
+  return false;
+}
+
+/** Name fields that always point inside the zone (the NSEC/NXT chain) or at the signer. */
+const IN_ZONE_BY_DEFINITION = new Set(['NSEC', 'NXT', 'RRSIG', 'SIG']);
+
 function finding(r: ZoneRecord, token: Token, what: string): Finding {
   const meant = `${token.text}.`;
   const actual = r.origin === '.' ? `${token.text}.` : `${token.text}.${r.origin}`;
@@ -33,20 +61,36 @@ function finding(r: ZoneRecord, token: Token, what: string): Finding {
   });
 }
 
-export function checkMissingTrailingDot(z: ZoneIndex): Finding[] {
-  const out: Finding[] = [];
+/**
+ * A visitor of the one walk: owners are decided per record; RDATA names that end in a TLD
+ * wait for finish(), when every owner of the zone is known (plausibleInZone).
+ */
+export function checkMissingTrailingDot(): ZoneCheck {
   const ownersSeen = new Set<Token>();
-  for (const r of z.ast.records) {
-    if (r.generated) continue;
-    if (r.ownerToken && !ownersSeen.has(r.ownerToken) && looksMeantAbsolute(r.ownerToken.text, r.origin) && r.origin !== '.') {
-      ownersSeen.add(r.ownerToken);
-      out.push(finding(r, r.ownerToken, 'Owner'));
-    }
-    for (const v of r.values ?? []) {
-      if (v.spec.kind !== 'name' || !v.relative) continue;
-      const token = v.tokens[0];
-      if (looksMeantAbsolute(token.text, r.origin)) out.push(finding(r, token, `${r.type} ${v.spec.name}`));
-    }
-  }
-  return out;
+  const pending: Array<{ finding: Finding; expanded: string }> = [];
+  return {
+    record(r, _row, _z, out) {
+      if (r.generated) return;
+      if (r.origin === '.') return; // relative to the root is absolute
+      // Owners only when they repeat the origin: a relative owner ending in a TLD is what RPZ
+      // and catalog zones are made of (`example.com CNAME .` in an RPZ zone).
+      if (r.ownerToken && !ownersSeen.has(r.ownerToken) && repeatsOrigin(r.ownerToken.text, r.origin)) {
+        ownersSeen.add(r.ownerToken);
+        out.push(finding(r, r.ownerToken, 'Owner'));
+      }
+      if (IN_ZONE_BY_DEFINITION.has(r.type)) return;
+      for (const v of r.values ?? []) {
+        if (v.spec.kind !== 'name' || !v.relative) continue;
+        const token = v.tokens[0];
+        if (!looksMeantAbsolute(token.text, r.origin)) continue;
+        const f = finding(r, token, `${r.type} ${v.spec.name}`);
+        if (repeatsOrigin(token.text, r.origin)) out.push(f);
+        else pending.push({ finding: f, expanded: String(v.value) });
+      }
+    },
+    finish(z, out) {
+      // "api.dev" beside records at "dev" is an in-zone name that happens to end in a TLD.
+      for (const p of pending) if (!plausibleInZone(z, p.expanded)) out.push(p.finding);
+    },
+  };
 }
