@@ -88,6 +88,7 @@ const scheduler = new AnalysisScheduler(
     jobExtras: (uri, language) => ({
       // Restricted mode and virtual file systems: never read other files from disk.
       mayReadFiles: trusted && uri.startsWith('file:'),
+      // $INCLUDE / import stay below the workspace folders (plus infraLens.includePaths).
       includeRoots: workspaceRoots,
       // Cross-document rules (a StatefulSet's headless Service) see the other open manifests.
       workspaceDocuments: language === 'k8s' ? [...documents.values()].filter((d) => d.uri !== uri && languageIdOf(d) === 'k8s').map((d) => ({ uri: d.uri, text: d.getText() })) : undefined,
@@ -130,6 +131,7 @@ connection.onInitialized(() => {
 
 connection.onNotification('infraLens/workspaceTrusted', () => {
   trusted = true;
+  settingsCache.clear();
   scheduler.relintAll();
 });
 

@@ -3,7 +3,7 @@
 // takes longer than HANG_MS (the hang is counted and the run goes on after it), so an
 // infinite loop is reported rather than freezing the fuzzer. Prints, per language: cases,
 // exceptions, hangs, out-of-range findings, nondeterministic results, the slowest case per KB.
-//   node out/fuzz/run.js [--cases N] [--language L] [--seed S]
+//   node out/fuzz/run.js [--cases N] [--language L] [--seed S] [--shards N (workers per language)]
 
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import fc from 'fast-check';
@@ -18,6 +18,7 @@ const DETERMINISM_EVERY = 10;
 
 interface Job {
   language: LanguageId;
+  /** One past the last case index this worker runs. */
   cases: number;
   seed: number;
   from: number;
@@ -64,7 +65,8 @@ interface Summary {
   examples: Map<string, string>;
 }
 
-function runLanguage(language: LanguageId, cases: number, seed: number): Promise<Summary> {
+/** Cases [from, to) of one language in one worker (restarted after a hang). */
+function runLanguage(language: LanguageId, cases: number, seed: number, first = 0): Promise<Summary> {
   const started = Date.now();
   const s: Summary = { language, cases: 0, exceptions: 0, hangs: 0, outOfRange: 0, nondeterministic: 0, slowestMsPerKb: 0, slowestSize: 0, seconds: 0, examples: new Map() };
   const remember = (what: string, text: string | undefined) => {
@@ -126,8 +128,27 @@ function runLanguage(language: LanguageId, cases: number, seed: number): Promise
         else finish();
       });
     };
-    launch(0);
+    launch(first);
   });
+}
+
+/** The same cases as one worker, split over `shards` workers (more cores, same documents). */
+async function runSharded(language: LanguageId, cases: number, seed: number, shards: number): Promise<Summary> {
+  const started = Date.now();
+  const size = Math.ceil(cases / shards / CHUNK) * CHUNK;
+  const parts = await Promise.all(Array.from({ length: shards }, (_, k) => runLanguage(language, Math.min(cases, (k + 1) * size), seed, k * size)).filter((_, k) => k * size < cases));
+  const s = parts[0];
+  for (const p of parts.slice(1)) {
+    s.cases += p.cases;
+    s.exceptions += p.exceptions;
+    s.hangs += p.hangs;
+    s.outOfRange += p.outOfRange;
+    s.nondeterministic += p.nondeterministic;
+    if (p.slowestMsPerKb > s.slowestMsPerKb) [s.slowestMsPerKb, s.slowestSize] = [p.slowestMsPerKb, p.slowestSize];
+    for (const [what, text] of p.examples) if (!s.examples.has(what) || text.length < s.examples.get(what)!.length) s.examples.set(what, text);
+  }
+  s.seconds = (Date.now() - started) / 1000;
+  return s;
 }
 
 async function main(): Promise<void> {
@@ -140,7 +161,8 @@ async function main(): Promise<void> {
   const seed = Number(opt('--seed') ?? 18);
   const languages = opt('--language') ? [opt('--language') as LanguageId] : FUZZ_LANGUAGES;
   const summaries: Summary[] = [];
-  for (const language of languages) summaries.push(await runLanguage(language, cases, seed));
+  const shards = Math.max(1, Number(opt('--shards') ?? 1));
+  for (const language of languages) summaries.push(await runSharded(language, cases, seed, shards));
   console.log(`## Fuzz: ${cases} generated documents per language (seed ${seed})\n`);
   console.log('| language | cases | exceptions | hangs | out-of-range findings | nondeterministic | slowest case per KB | time |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { includeReaderFor } from '../core/includeReader';
 import type { Finding } from '../core/finding';
 import type { AnalysisContext, LanguageService, TextChange } from '../core/languageService';
+import { internalErrorFinding } from '../core/internalError';
 import { finalizeFindings } from '../core/lint';
 import type { LanguageId } from '../core/rules';
 import type { Settings } from '../core/settings';
@@ -81,6 +82,9 @@ export class AnalysisEngine {
       if (isCancelled()) throw new Cancelled();
       const changes = previous && previous.language === job.language ? changesSince(previous.version, job) : undefined;
       if (service.reparse && previous && changes) {
+        // reparse may take the previous parse apart (k8s moves its documents), so it is
+        // forgotten first: a cancelled or failed reparse leaves a parse from scratch next.
+        this.documents.delete(job.uri);
         parsed = service.reparse(previous.parsed, job.text, changes, ctx);
         incremental = true;
       } else {
@@ -100,8 +104,11 @@ export class AnalysisEngine {
       if (e instanceof Cancelled) return { kind: 'cancelled', version: job.version };
       // A bug in a rule must not take the server down: say so, keep the parse for features.
       this.log(`Linting ${job.uri} failed: ${(e as Error).stack ?? e}`);
-      if (parsed === undefined) this.documents.delete(job.uri);
-      return { kind: 'done', version: job.version, findings: [], omitted: 0, incremental, ms: performance.now() - started, error: (e as Error).message };
+      if (parsed !== undefined) this.documents.set(job.uri, { version: job.version, language: job.language, text: job.text, parsed, job: { ...job, text: '', workspaceDocuments: undefined, changeLog: undefined } });
+      else this.documents.delete(job.uri);
+      // Never zero diagnostics because of one bug: an internal-error finding says what failed.
+      const internal = finalizeFindings([internalErrorFinding(job.language, `the ${job.language} ${parsed === undefined ? 'parser' : 'rules'}`, e)], job.text, service as LanguageService, job.settings);
+      return { kind: 'done', version: job.version, findings: internal, omitted: 0, incremental, ms: performance.now() - started, error: (e as Error).message };
     }
   }
 

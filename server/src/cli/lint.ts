@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { detectLanguage, LANGUAGE_IDS, looksLikeKubernetes, looksLikeKubernetesJson } from '../core/languageDetect';
 import { includeReaderFor } from '../core/includeReader';
+import { escapeForTerminal } from '../core/terminalText';
 import { finalizeFindings, lintText } from '../core/lint';
 import type { LanguageService } from '../core/languageService';
 import { checkRuleSettings, mergeRawSettings, originForPath, type RawSettings } from '../core/projectConfig';
@@ -181,7 +182,7 @@ export async function runLintCli(argv: string[]): Promise<number> {
       language = detectLanguage(target.file, text);
     }
     if (!language) {
-      if (target.explicit) process.stderr.write(`infra-lens: skipping ${target.file}: no language claims it (use --language)\n`);
+      if (target.explicit) process.stderr.write(escapeForTerminal(`infra-lens: skipping ${target.file}: no language claims it (use --language)`) + '\n');
       continue;
     }
     text ??= read();
@@ -198,10 +199,11 @@ export async function runLintCli(argv: string[]): Promise<number> {
     results.push({ file: nameOf(target), language, findings });
   }
 
-  for (const p of problems) process.stderr.write(`infra-lens: ${p}\n`);
+  for (const p of problems) process.stderr.write(`infra-lens: ${escapeForTerminal(p)}\n`);
   const out =
     format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, packageVersion()) : format === 'github' ? formatGithub(results) : formatText(results);
-  process.stdout.write(out);
+  // Text and GitHub formats quote file content: no raw control characters (JSON/SARIF escape their own).
+  process.stdout.write(format === 'text' || format === 'github' ? escapeForTerminal(out) : out);
   if (problems.length) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }

@@ -2,6 +2,7 @@
 // in-process, printed as the report's text or, with --json, its data. Each command's bundle
 // (cli/commands/) imports only its own handler, so `dig` does not load the linters.
 
+import { escapeForTerminal } from '../core/terminalText';
 import * as fs from 'node:fs';
 import type { CommandContext, CommandHandler } from '../core/command';
 import { DEFAULT_SETTINGS } from '../core/settings';
@@ -13,7 +14,7 @@ export function cliContext(): CommandContext {
     settings: DEFAULT_SETTINGS,
     trusted: true,
     isCancelled: () => false,
-    log: (m) => process.stderr.write(`${m}\n`),
+    log: (m) => process.stderr.write(`${escapeForTerminal(m)}\n`),
   };
 }
 
@@ -65,8 +66,9 @@ export function digArgs(argv: string[]): { args: DigArgs; json: boolean } {
 /** Runs one handler and prints its report; the exit status is the report's. */
 export async function printReport(command: string, handler: CommandHandler, args: unknown, json: boolean): Promise<number> {
   const report: Report = await handler(args, cliContext());
-  if (!report.ok) process.stderr.write(`infra-lens ${command}: ${report.error ?? 'failed'}\n`);
+  // Report text quotes process names, arguments and DNS data: no raw control characters to a terminal.
+  if (!report.ok) process.stderr.write(escapeForTerminal(`infra-lens ${command}: ${report.error ?? 'failed'}`) + '\n');
   if (json) process.stdout.write(JSON.stringify(report.ok ? report.data : { error: report.error, data: report.data }, null, 2) + '\n');
-  else if (report.ok || report.data !== null) process.stdout.write(report.text);
+  else if (report.ok || report.data !== null) process.stdout.write(escapeForTerminal(report.text));
   return report.exitCode ?? (report.ok ? 0 : 1);
 }

@@ -18,8 +18,12 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
   const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
   let best: string | undefined;
   let bestDistance = limit + 1;
+  const lower = word.toLowerCase();
   for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    // The distance is at least the length difference: skip the O(n·m) table when it cannot win
+    // (a 140 KB token must not cost seconds per candidate).
+    if (Math.abs(c.length - word.length) >= bestDistance) continue;
+    const d = editDistance(lower, c.toLowerCase());
     if (d < bestDistance) {
       best = c;
       bestDistance = d;

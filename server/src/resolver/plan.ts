@@ -54,6 +54,9 @@ export function candidateNames(name: string, config: ResolverConfig, options: Ca
   return queryPlan(name, config, options).candidates.map((c) => c.name);
 }
 
+/** The plan shows at most this many candidate names (a 2 KB search line has ~1,000). */
+export const MAX_PLAN_CANDIDATES = 256;
+
 export function queryPlan(name: string, config: ResolverConfig, options: CandidatePlanOptions = {}): QueryPlan {
   const plan: QueryPlan = { libc: config.libc, name, candidates: [], queries: [] };
   if (name === '') {
@@ -80,6 +83,11 @@ export function queryPlan(name: string, config: ResolverConfig, options: Candida
   const types: QueryType[] = config.libc === 'glibc' && config.flags['no-aaaa'] ? ['A'] : ['A', 'AAAA'];
   const candidates = config.libc === 'musl' ? muslCandidates(name, config) : glibcCandidates(name, config);
   for (const c of candidates) {
+    if (plan.candidates.length >= MAX_PLAN_CANDIDATES) {
+      // glibc would try every one; a plan of thousands of lines helps nobody and costs memory.
+      plan.stoppedBy = `the plan stops after ${MAX_PLAN_CANDIDATES} of ${candidates.length} candidate names (glibc would go on trying every search domain, each costing timeouts when servers do not answer)`;
+      break;
+    }
     if (c.unencodable) {
       plan.stoppedBy = `${c.name} cannot be encoded (an empty or over-long label): musl's getaddrinfo fails there (EAI_NONAME) without sending it or anything after it`;
       break;

@@ -9,6 +9,8 @@ export interface Cmdline {
   /** The raw text with each NUL shown as ␀, so nothing is hidden. */
   shown: string;
   bytes: number;
+  /** Arguments masked as secrets (passwords, tokens) before they were shown. */
+  maskedArgs?: number;
 }
 
 export function parseCmdline(bytes: Buffer): Cmdline {

@@ -24,7 +24,7 @@ import { readPidStatus, statusBytes, statusIds } from '../pidStatus';
 import { readWchan } from '../pidWchan';
 import { type FileStat, procPath, readLink, readText, statPath } from '../procfs';
 import { flagOption, okReport, type Reading } from '../report';
-import { maskValue, type MaskReason } from '../secrets';
+import { maskArgs, MASK_REASON_TEXT, maskValue, type MaskReason } from '../secrets';
 import { readStat } from '../stat';
 import { readUptime } from '../uptime';
 
@@ -207,13 +207,13 @@ export function renderProcess(d: ProcessData): string {
   }
 
   if (d.cmdline) {
-    out.push('', `Command line (${d.cmdline.args.length} arguments, ${d.cmdline.bytes} bytes; NUL shown as ␀):`, `  ${d.cmdline.shown || '(empty: a kernel thread or a zombie)'}`);
+    out.push('', `Command line (${d.cmdline.args.length} arguments, ${d.cmdline.bytes} bytes; NUL shown as ␀${d.cmdline.maskedArgs ? `; ${d.cmdline.maskedArgs} secret-looking arguments masked, --unmask shows them` : ''}):`, `  ${d.cmdline.shown || '(empty: a kernel thread or a zombie)'}`);
     d.cmdline.args.forEach((a, i) => out.push(`  [${i}] ${a}`));
   }
   if (d.environ) {
     const e = d.environ;
     out.push('', `Environment (${e.entries.length} variables${e.masking ? `; ${e.maskedCount} secret-looking values masked, --unmask shows them` : '; unmasked'}):`);
-    for (const v of e.entries) out.push(`  ${v.name}${v.value === undefined ? '' : `=${v.value}`}${v.masked ? `  (masked: ${v.masked === 'name' ? 'secret-looking name' : 'password in URL'})` : ''}`);
+    for (const v of e.entries) out.push(`  ${v.name}${v.value === undefined ? '' : `=${v.value}`}${v.masked ? `  (masked: ${MASK_REASON_TEXT[v.masked]})` : ''}`);
   }
   if (d.fds) {
     const f = d.fds;
@@ -240,6 +240,13 @@ export function renderProcess(d: ProcessData): string {
   }
   if (d.unreadable.length) out.push('', 'Not readable:', ...d.unreadable.map((u) => `  - ${u}`));
   return out.join('\n') + '\n';
+}
+
+/** argv with passwords and tokens masked (mysql -pSECRET, --password=…, key shapes). */
+function maskedCmdline(c: Cmdline): Cmdline {
+  const m = maskArgs(c.args);
+  if (!m.masked) return c;
+  return { ...c, args: m.args, shown: m.args.join('␀'), maskedArgs: m.masked };
 }
 
 /** Start time as ps -o lstart computes it: boot time (btime) + starttime ticks; else now − elapsed. */
@@ -332,7 +339,7 @@ export const processReading: Reading = async (input) => {
     wchan: wchan.ok ? wchan.value : undefined,
     oomScore: oom.score.ok ? oom.score.value : undefined,
     oomScoreAdj: oom.adj.ok ? oom.adj.value : undefined,
-    cmdline: cmdline.ok ? cmdline.value : undefined,
+    cmdline: cmdline.ok ? (masking ? maskedCmdline(cmdline.value) : cmdline.value) : undefined,
     environ: environView,
     fds: fds ? { entries: fds, count: fds.length, softLimit: nofile?.soft, hardLimit: nofile?.hard } : undefined,
     limits: limits.ok ? limits.value : undefined,

@@ -12,7 +12,8 @@ import { commandLine, readCmdline } from '../pidCmdline';
 import { readPidStat } from '../pidStat';
 import { readPidStatus, statusBytes, statusIds } from '../pidStatus';
 import { listPids, procRoot } from '../procfs';
-import { okReport, type Reading, stringOption } from '../report';
+import { flagOption, okReport, type Reading, stringOption } from '../report';
+import { maskArgs } from '../secrets';
 import { readUptime } from '../uptime';
 
 export interface ProcessEntry {
@@ -76,6 +77,7 @@ export const processesReading: Reading = async (input) => {
   const uid = process.getuid?.();
   if (hidepid && uid !== 0) unreadable.push(`${procRoot()} is mounted with hidepid=${hidepid}: other users' processes are hidden, so only those of uid ${uid ?? '?'} (and any it may ptrace) are listed`);
   if (!uptime.ok) unreadable.push(`${uptime.error.message}: %CPU not computed`);
+  const masking = input.ctx.settings.proc.maskSecrets && !flagOption(input, 'unmask');
   let skipped = 0;
   const entries = await mapLimited(pids.value, 32, async (pid): Promise<ProcessEntry | undefined> => {
     const [stat, status, cmdline] = await Promise.all([readPidStat(pid), readPidStatus(pid), readCmdline(pid)]);
@@ -95,7 +97,7 @@ export const processesReading: Reading = async (input) => {
       state: s.state,
       rssBytes: status.ok ? (statusBytes(status.value, 'VmRSS') ?? 0) : s.rssPages * units.pageSize,
       // ps marks zombies "[comm] <defunct>" (their cmdline is empty).
-      command: s.state === 'Z' ? `[${s.comm}] <defunct>` : commandLine(cmdline.ok ? cmdline.value : undefined, s.comm),
+      command: s.state === 'Z' ? `[${s.comm}] <defunct>` : commandLine(cmdline.ok ? (masking ? { ...cmdline.value, args: maskArgs(cmdline.value.args).args } : cmdline.value) : undefined, s.comm),
       comm: s.comm,
       threads: s.numThreads,
       cpuSeconds,
