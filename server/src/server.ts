@@ -24,7 +24,6 @@ import {
   SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
-  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMMANDS } from './commandTable';
@@ -32,6 +31,7 @@ import type { CommandContext } from './core/command';
 import type { Finding, Severity } from './core/finding';
 import { VSCODE_LANGUAGE_IDS, detectLanguage } from './core/languageDetect';
 import type { AnalysisContext, CompletionKind, LanguageService, OutlineSymbol, SymbolKind as OurSymbolKind } from './core/languageService';
+import { FIX_ALL_KIND, fixAllAction, type PlannedAction, quickFixesFor } from './core/codeActions';
 import { lintText } from './core/lint';
 import { ruleDocPath } from './core/rules';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './core/settings';
@@ -69,7 +69,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', '.'], resolveProvider: false },
       documentSymbolProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       codeLensProvider: { resolveProvider: false },
       inlayHintProvider: true,
       documentFormattingProvider: true,
@@ -366,30 +366,30 @@ function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
+// Code actions are planned in core/codeActions.ts; this only matches diagnostics and wraps.
 connection.onCodeAction((params, token) =>
   withAnalysis(params.textDocument.uri, token, (a) => {
     const uri = params.textDocument.uri;
-    const doc = documents.get(uri);
+    const text = documents.get(uri)?.getText() ?? '';
+    const wanted = (kind: string) => !params.context.only || params.context.only.some((k) => kind === k || kind.startsWith(`${k}.`));
+    const toAction = (p: PlannedAction, diagnostics: Diagnostic[]): CodeAction => ({
+      title: p.title,
+      kind: p.kind === 'quickfix' ? CodeActionKind.QuickFix : p.kind,
+      diagnostics,
+      isPreferred: p.preferred || undefined,
+      edit: p.edits ? { changes: { [uri]: p.edits } } : undefined,
+      command: p.command,
+    });
     const actions: CodeAction[] = [];
-    for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== 'infra-lens') continue;
-      const finding = a.findings.find((f) => f.ruleId === diagnostic.code && sameRange(f.range, diagnostic.range));
-      if (!finding) continue;
-      for (const fix of finding.fixes ?? []) {
-        const edit: WorkspaceEdit = { changes: { [uri]: fix.edits } };
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit, isPreferred: fix.preferred });
+    if (wanted(CodeActionKind.QuickFix)) {
+      for (const diagnostic of params.context.diagnostics) {
+        if (diagnostic.source !== 'infra-lens') continue;
+        const finding = a.findings.find((f) => f.ruleId === diagnostic.code && sameRange(f.range, diagnostic.range) && (!f.uri || f.uri === uri));
+        if (finding) for (const p of quickFixesFor(finding, text, a.service.commentPrefixes[0])) actions.push(toAction(p, [diagnostic]));
       }
-      // Like vscode-eslint: every finding can be silenced for one line, with its rule id.
-      const line = finding.range.start.line;
-      const indent = doc ? /^[ \t]*/.exec(doc.getText({ start: { line, character: 0 }, end: { line, character: 1000 } }))![0] : '';
-      const prefix = a.service.commentPrefixes[0];
-      actions.push({
-        title: `Disable ${finding.ruleId} for this line`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        edit: { changes: { [uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${prefix} infra-lens-disable-next-line ${finding.ruleId}\n` }] } },
-      });
     }
+    const fixAll = wanted(FIX_ALL_KIND) ? fixAllAction(a.findings.filter((f) => !f.uri || f.uri === uri)) : undefined;
+    if (fixAll) actions.push(toAction(fixAll, []));
     return actions;
   }).then((r) => r ?? []),
 );

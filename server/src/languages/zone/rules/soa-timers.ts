@@ -8,7 +8,7 @@ import { humanTtl } from '../hover';
 import { zoneRule } from '../ruleKit';
 import { recordFinding, type ZoneIndex } from '../zoneIndex';
 
-export const soaTimers = zoneRule('soa-timers', 'warning', 'SOA timers outside RFC 1912 advice');
+export const soaTimers = zoneRule('soa-timers', 'information', 'SOA timers outside RFC 1912 advice');
 
 export function checkSoaTimers(z: ZoneIndex): Finding[] {
   const out: Finding[] = [];
