@@ -394,21 +394,32 @@ connection.onCodeAction((params, token) =>
   }).then((r) => r ?? []),
 );
 
-connection.onExecuteCommand(async (params, token) => {
+connection.onExecuteCommand(async (params, token, workDone) => {
   const handler = COMMANDS[params.command];
   if (!handler) throw new Error(`Unknown command ${params.command}`);
+  // Cancelling the request (the client's Cancel button) aborts the command's network work.
+  const abort = new AbortController();
+  token.onCancellationRequested(() => abort.abort());
+  workDone.begin(params.command, undefined, undefined, true);
   const ctx: CommandContext = {
     settings: await getSettings(undefined),
     trusted,
     isCancelled: () => token.isCancellationRequested,
+    signal: abort.signal,
+    progress: (message) => workDone.report(message),
     documentText: (uri) => documents.get(uri)?.getText(),
     log: (m) => connection.console.log(m),
   };
+  const started = Date.now();
   try {
-    return await handler(params.arguments?.[0] ?? {}, ctx);
+    const report = await handler(params.arguments?.[0] ?? {}, ctx);
+    connection.console.log(`${params.command} ${token.isCancellationRequested ? 'cancelled' : report.ok ? 'done' : 'failed'} after ${Date.now() - started} ms`);
+    return report;
   } catch (e) {
     connection.console.error(`Command ${params.command} failed: ${(e as Error).stack ?? e}`);
     return { ok: false, title: params.command, text: `${params.command} failed: ${(e as Error).message}\n`, data: null, error: (e as Error).message };
+  } finally {
+    workDone.done();
   }
 });
 

@@ -73,6 +73,8 @@ async function resolvePlan(rawArgs: unknown, ctx: Parameters<CommandHandler>[1],
       ednsUdpSize: config.flags.edns0 ? 1232 : undefined,
       adflag: config.flags['trust-ad'] !== undefined,
       isCancelled: ctx.isCancelled,
+      signal: ctx.signal,
+      onTry: (server, attempt, tries, name) => ctx.progress?.(`${name} @${server.address}: try ${attempt} of ${tries}`),
     });
     const sentData: ResolvePlanData = { queries: sent.sent.map((q) => ({ name: q.name, type: q.type, status: q.status, error: q.error, answers: q.answers })) };
     const ok = sent.answeredBy !== undefined;
