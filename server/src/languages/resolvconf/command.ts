@@ -90,7 +90,8 @@ function renderSent(r: SendResult, config: ResolverConfig): string {
     out.push(`${String(i + 1).padStart(4)}  ${printable(q.name)} ${q.type} -> ${result}${q.status === 'NOERROR' && q.answers.length === 0 ? ' (no data)' : ''}${q.timeMs !== undefined ? ` (${q.timeMs} ms from ${q.server})` : ''}`);
     for (const a of q.answers) out.push(`        ${a}`);
   });
-  if (r.answeredBy) out.push(`Answered by ${r.answeredBy}.`);
+  // Names are absolute (trailing dot): no second full stop after one.
+  if (r.answeredBy) out.push(`Answered by ${r.answeredBy}${r.answeredBy.endsWith('.') ? '' : '.'}`);
   else if (r.stoppedBy) out.push(`Stopped: ${r.stoppedBy}.`);
   else out.push('No candidate answered: the lookup fails (getaddrinfo: Name or service not known).');
   return `${out.join('\n')}\n`;
