@@ -34,7 +34,19 @@ function testEntries(dir) {
 rmSync('dist', { recursive: true, force: true });
 await Promise.all([
   build({ ...common, entryPoints: { extension: 'client/src/extension.ts', languageClient: 'client/src/languageClient.ts' }, outdir: 'dist' }),
-  build({ ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
+  // The CLI: a small dispatcher and one bundle per command, loaded only when it runs.
+  build({
+    ...common,
+    entryPoints: {
+      cli: 'server/src/cli.ts',
+      'cli-lint': 'server/src/cli/commands/lint.ts',
+      'cli-proc': 'server/src/cli/commands/proc.ts',
+      'cli-dig': 'server/src/cli/commands/dig.ts',
+      'cli-resolve-plan': 'server/src/cli/commands/resolvePlan.ts',
+    },
+    outdir: 'dist',
+  }),
 ]);
 chmodSync('dist/cli.js', 0o755);
 

@@ -30,8 +30,9 @@ const ALLOWED = [
   /^extension\/LICENSE(\.txt)?$/i,
   /^extension\/icon\.png$/,
   /^extension\/media\/[\w.-]+\.svg$/,
-  /^extension\/dist\/(extension|languageClient|server|cli)\.js$/,
+  /^extension\/dist\/(extension|languageClient|server|cli|cli-[a-z-]+)\.js$/,
   /^extension\/syntaxes\/[\w.-]+\.json$/,
+  /^extension\/schemas\/[\w.-]+\.json$/,
   /^extension\/docs\/rules\/[\w-]+\/[\w-]+\.md$/,
 ];
 const outside = names.filter((n) => !ALLOWED.some((re) => re.test(n)));

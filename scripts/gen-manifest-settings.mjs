@@ -21,3 +21,7 @@ props['infraLens.coredns.version'].enum = g.coredns;
 props['infraLens.kubernetes.version'].enum = g.kubernetes;
 writeFileSync('package.json', JSON.stringify(pkg, null, 2) + '\n');
 console.log(`package.json: ${g.rules.length} rule ids, ${g.coredns.length} CoreDNS and ${g.kubernetes.length} Kubernetes versions`);
+// The project config file's schema is generated from these settings: keep it current too.
+const { spawnSync } = await import('node:child_process');
+const schema = spawnSync(process.execPath, ['scripts/gen-config-schema.mjs'], { stdio: 'inherit' });
+if (schema.status !== 0) process.exit(schema.status ?? 1);

@@ -6,9 +6,39 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runLintCli } from './cli/lint';
-import { runReportCli } from './cli/report';
 import { UsageError } from './cli/usage';
+
+/**
+ * Each command lives in its own bundle (dist/cli-<name>.js, built from cli/commands/), loaded
+ * only when that command runs: `dig` and `proc` start without parsing the linters.
+ */
+const COMMAND_BUNDLES: Record<string, { bundle: string; entry: string }> = {
+  lint: { bundle: 'cli-lint.js', entry: 'run' },
+  rules: { bundle: 'cli-lint.js', entry: 'runRules' },
+  proc: { bundle: 'cli-proc.js', entry: 'run' },
+  dig: { bundle: 'cli-dig.js', entry: 'run' },
+  'resolve-plan': { bundle: 'cli-resolve-plan.js', entry: 'run' },
+};
+
+function loadCommand(name: string): (argv: string[]) => Promise<number> {
+  const { bundle, entry } = COMMAND_BUNDLES[name];
+  // A computed path, so the bundler leaves the command out of this file.
+  const file = path.join(__dirname, bundle);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require(file) as Record<string, (argv: string[]) => Promise<number>>;
+  return mod[entry];
+}
+
+// `infra-lens lint … | head`: once the reader has gone, stop writing and end with the status
+// the run would have had, instead of an unhandled EPIPE.
+let stdoutClosed = false;
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  stdoutClosed = true;
+});
+const write = process.stdout.write.bind(process.stdout);
+process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) =>
+  stdoutClosed ? true : (write as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest)) as typeof process.stdout.write;
 
 const HELP = `Usage: infra-lens <command> [options]
 
@@ -62,15 +92,9 @@ async function main(argv: string[]): Promise<number> {
     case '--version':
       process.stdout.write(`infra-lens ${version()}\n`);
       return 0;
-    case 'lint':
-      return runLintCli(rest);
-    case 'proc':
-    case 'dig':
-    case 'resolve-plan':
-    case 'rules':
-      return runReportCli(command, rest);
     default:
-      throw new UsageError(`unknown command '${command}'`);
+      if (!Object.hasOwn(COMMAND_BUNDLES, command)) throw new UsageError(`unknown command '${command}'`);
+      return loadCommand(command)(rest);
   }
 }
 

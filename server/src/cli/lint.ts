@@ -1,18 +1,22 @@
 // `infra-lens lint`: files and directories in, findings out in the chosen format.
+// Settings: defaults < the project config file < command-line flags.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { detectLanguage, LANGUAGE_IDS } from '../core/languageDetect';
 import { lintText } from '../core/lint';
-import type { LanguageId } from '../core/rules';
-import { DEFAULT_SETTINGS, type RuleSetting, type Settings } from '../core/settings';
+import { checkRuleSettings, mergeRawSettings, originForPath, type RawSettings } from '../core/projectConfig';
+import { allRules, type LanguageId } from '../core/rules';
+import { normalizeSettings, type Settings } from '../core/settings';
 import { LANGUAGES } from '../languages';
-import { type FileResult, formatJson, formatSarif, formatText } from './lintFormats';
+import { type FileResult, formatGithub, formatJson, formatSarif, formatText } from './lintFormats';
+import { loadProjectConfig } from './projectConfigFile';
+import { DEFAULT_MAX_FILE_BYTES, errnoReason, readLintInput } from './readInput';
 import { lastOption, parseArgs, UsageError } from './usage';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
-const RULE_SETTINGS = ['off', 'error', 'warning', 'information', 'hint'];
+const FORMATS = ['text', 'json', 'sarif', 'github'];
 
 interface Target {
   file: string;
@@ -20,12 +24,20 @@ interface Target {
   explicit: boolean;
 }
 
-function collectTargets(paths: string[]): Target[] {
+/** Files to lint, and a message for each path that could not be read (exit status 2). */
+function collectTargets(paths: string[], problems: string[]): Target[] {
   const targets: Target[] = [];
   const walk = (dir: string) => {
-    const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    } catch (e) {
+      problems.push(`cannot read directory ${dir}: ${errnoReason(e)}`);
+      return;
+    }
     for (const e of entries) {
       const full = path.join(dir, e.name);
+      // Symlinks are not followed while walking (no loops, no leaving the tree).
       if (e.isDirectory()) {
         if (!SKIPPED_DIRECTORIES.has(e.name)) walk(full);
       } else if (e.isFile()) targets.push({ file: full, explicit: false });
@@ -36,7 +48,8 @@ function collectTargets(paths: string[]): Target[] {
     try {
       stat = fs.statSync(p);
     } catch (e) {
-      throw new UsageError(`cannot read ${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message}`);
+      problems.push(`cannot read ${p}: ${errnoReason(e)}`);
+      continue;
     }
     if (stat.isDirectory()) walk(p);
     else targets.push({ file: p, explicit: true });
@@ -44,83 +57,126 @@ function collectTargets(paths: string[]): Target[] {
   return targets;
 }
 
-function readText(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+function parseRuleFlags(values: string[]): Record<string, string> {
+  const rules: Record<string, string> = {};
+  for (const r of values) {
+    const eq = r.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--rule expects ID=off|error|warning|information|hint, not '${r}'`);
+    rules[r.slice(0, eq)] = r.slice(eq + 1);
   }
+  const errors = checkRuleSettings(rules, allRules().map((m) => m.id), '--rule');
+  if (errors.length) throw new UsageError(errors.join('\n'));
+  return rules;
+}
+
+function flagSettings(args: ReturnType<typeof parseArgs>): RawSettings {
+  const raw: RawSettings = {};
+  const set = (section: string, key: string, value: string | undefined) => {
+    if (value === undefined) return;
+    raw[section] = { ...((raw[section] as RawSettings) ?? {}), [key]: value };
+  };
+  const libc = lastOption(args, 'libc');
+  if (libc !== undefined && libc !== 'glibc' && libc !== 'musl') throw new UsageError(`--libc must be glibc or musl, not '${libc}'`);
+  set('resolvconf', 'libc', libc);
+  set('kubernetes', 'version', lastOption(args, 'kubernetes-version'));
+  set('coredns', 'version', lastOption(args, 'coredns-version'));
+  set('zone', 'origin', lastOption(args, 'origin'));
+  const rules = parseRuleFlags(args.options.get('rule') ?? []);
+  if (Object.keys(rules).length) raw.rules = rules;
+  return raw;
+}
+
+function maxFileBytes(args: ReturnType<typeof parseArgs>): number {
+  const value = lastOption(args, 'max-file-size');
+  if (value === undefined) return DEFAULT_MAX_FILE_BYTES;
+  const m = /^(\d+)([kmg]?)i?b?$/i.exec(value.trim());
+  if (!m) throw new UsageError(`--max-file-size expects a size such as 50M, not '${value}'`);
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2].toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Number(m[1]) * unit;
 }
 
 export async function runLintCli(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['format', 'language', 'origin', 'rule'], []);
+  const args = parseArgs(argv, ['format', 'language', 'origin', 'rule', 'config', 'kubernetes-version', 'coredns-version', 'libc', 'max-file-size'], []);
   const format = lastOption(args, 'format') ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, not '${format}'`);
   const forced = lastOption(args, 'language');
   if (forced !== undefined && !LANGUAGE_IDS.includes(forced as LanguageId)) throw new UsageError(`--language must be one of ${LANGUAGE_IDS.join(', ')}`);
   if (args.positional.length === 0) throw new UsageError('lint needs at least one file or directory');
+  const maxBytes = maxFileBytes(args);
 
-  const rules: Record<string, RuleSetting> = {};
-  for (const r of args.options.get('rule') ?? []) {
-    const [id, level] = r.split('=');
-    if (!id || !RULE_SETTINGS.includes(level)) throw new UsageError(`--rule expects ID=off|error|warning|information|hint, not '${r}'`);
-    rules[id] = level as RuleSetting;
-  }
-  const settings: Settings = { ...DEFAULT_SETTINGS, rules, zone: { origin: lastOption(args, 'origin') ?? '' } };
+  const config = loadProjectConfig(lastOption(args, 'config'), process.cwd(), allRules().map((m) => m.id));
+  if (config.errors.length) throw new UsageError(config.errors.join('\n'));
+  const raw = mergeRawSettings(config.settings, flagSettings(args));
+  const base: Settings = normalizeSettings(raw);
+  const origins = (raw.zone as RawSettings | undefined)?.origins as Record<string, string> | undefined;
+  const originFlag = lastOption(args, 'origin');
+  const settingsFor = (file: string): Settings => {
+    if (originFlag !== undefined || !origins) return base;
+    const rel = path.relative(config.dir, path.resolve(file)).split(path.sep).join('/');
+    const origin = originForPath(origins, rel);
+    return origin === undefined ? base : { ...base, zone: { ...base.zone, origin } };
+  };
 
+  const problems: string[] = [];
   const results: FileResult[] = [];
-  const targets = collectTargets(args.positional);
-  // Cross-document rules (a StatefulSet's headless Service) see the other YAML files of the run.
-  const yamlTexts = new Map<string, string | undefined>();
+  const targets = collectTargets(args.positional, problems);
+  const uriOf = new Map(targets.map((t) => [t.file, pathToFileURL(path.resolve(t.file)).toString()]));
+  // Cross-document rules (a StatefulSet's headless Service) see the other YAML files of the
+  // run; each is read once, and only when a rule first asks.
+  let yamlDocuments: Array<{ uri: string; text: string }> | undefined;
+  const texts = new Map<string, string>();
   const workspaceDocuments = () =>
-    targets
+    (yamlDocuments ??= targets
       .filter((t) => /\.ya?ml$/i.test(t.file))
       .flatMap((t) => {
-        if (!yamlTexts.has(t.file)) yamlTexts.set(t.file, tryRead(t.file));
-        const text = yamlTexts.get(t.file);
-        return text === undefined ? [] : [{ uri: pathToFileURL(path.resolve(t.file)).toString(), text }];
-      });
+        const text = texts.get(t.file) ?? tryRead(t.file, maxBytes);
+        return text === undefined ? [] : [{ uri: uriOf.get(t.file)!, text }];
+      }));
   for (const target of targets) {
     let language = forced as LanguageId | undefined;
     let text: string | undefined;
+    const read = () => {
+      const input = readLintInput(target.file, maxBytes);
+      if (!input.ok) problems.push(`cannot lint ${target.file}: ${input.reason}`);
+      return input.ok ? input.text : undefined;
+    };
     if (!language) {
       // Only YAML needs its content to decide; avoid reading every other file of a tree.
       const needsContent = /\.ya?ml$/i.test(target.file);
-      text = needsContent ? readText(target.file) : undefined;
+      if (needsContent) {
+        text = read();
+        if (text === undefined) continue;
+        texts.set(target.file, text);
+      }
       language = detectLanguage(target.file, text);
     }
     if (!language) {
       if (target.explicit) process.stderr.write(`infra-lens: skipping ${target.file}: no language claims it (use --language)\n`);
       continue;
     }
-    text ??= readText(target.file);
+    text ??= read();
+    if (text === undefined) continue;
     const ctx = {
-      uri: pathToFileURL(path.resolve(target.file)).toString(),
-      settings,
+      uri: uriOf.get(target.file)!,
+      settings: settingsFor(target.file),
       workspaceDocuments,
-      readFile: (p: string) => {
-        try {
-          return fs.readFileSync(p, 'utf8');
-        } catch {
-          return undefined;
-        }
-      },
+      readFile: (p: string) => tryRead(p, maxBytes),
     };
     const { findings } = await lintText(LANGUAGES[language], text, ctx);
     results.push({ file: target.file, language, findings });
   }
 
-  const out = format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, packageVersion()) : formatText(results);
+  for (const p of problems) process.stderr.write(`infra-lens: ${p}\n`);
+  const out =
+    format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, packageVersion()) : format === 'github' ? formatGithub(results) : formatText(results);
   process.stdout.write(out);
+  if (problems.length) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-function tryRead(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+function tryRead(file: string, maxBytes: number): string | undefined {
+  const input = readLintInput(file, maxBytes);
+  return input.ok ? input.text : undefined;
 }
 
 function packageVersion(): string {

@@ -1,14 +1,14 @@
-// `infra-lens proc | dig | resolve-plan | rules`: the server's commands run in-process,
-// printed as the report's text or, with --json, its data.
+// `infra-lens proc | dig | resolve-plan | rules`: the server's command handlers run
+// in-process, printed as the report's text or, with --json, its data. Each command's bundle
+// (cli/commands/) imports only its own handler, so `dig` does not load the linters.
 
 import * as fs from 'node:fs';
-import type { CommandContext } from '../core/command';
+import type { CommandContext, CommandHandler } from '../core/command';
 import { DEFAULT_SETTINGS } from '../core/settings';
-import { COMMANDS } from '../commandTable';
-import { type DigArgs, type ProcArgs, type Report, type ResolvePlanArgs, ServerCommands } from '../protocol';
+import type { DigArgs, ProcArgs, Report, ResolvePlanArgs } from '../protocol';
 import { lastOption, parseArgs, UsageError } from './usage';
 
-function cliContext(): CommandContext {
+export function cliContext(): CommandContext {
   return {
     settings: DEFAULT_SETTINGS,
     trusted: true,
@@ -17,7 +17,7 @@ function cliContext(): CommandContext {
   };
 }
 
-function procArgs(argv: string[]): { args: ProcArgs; json: boolean } {
+export function procArgs(argv: string[]): { args: ProcArgs; json: boolean } {
   // Reading-specific options pass through: --state LISTEN, --port 53, --unmask …
   const json = argv.includes('--json');
   const rest = argv.filter((a) => a !== '--json');
@@ -40,7 +40,7 @@ function procArgs(argv: string[]): { args: ProcArgs; json: boolean } {
   return { args: { reading, pid, options }, json };
 }
 
-function resolvePlanArgs(argv: string[]): { args: ResolvePlanArgs; json: boolean } {
+export function resolvePlanArgs(argv: string[]): { args: ResolvePlanArgs; json: boolean } {
   const parsed = parseArgs(argv, ['resolv-conf', 'libc'], ['send', 'json']);
   if (parsed.positional.length !== 1) throw new UsageError('resolve-plan needs exactly one NAME');
   const libc = lastOption(parsed, 'libc');
@@ -58,26 +58,13 @@ function resolvePlanArgs(argv: string[]): { args: ResolvePlanArgs; json: boolean
   return { args: { name: parsed.positional[0], resolvConfText, libc, send: parsed.flags.has('send'), env }, json: parsed.flags.has('json') };
 }
 
-export async function runReportCli(command: 'proc' | 'dig' | 'resolve-plan' | 'rules', argv: string[]): Promise<number> {
-  let id: string;
-  let args: unknown;
-  let json: boolean;
-  if (command === 'proc') {
-    ({ args, json } = procArgs(argv));
-    id = ServerCommands.proc;
-  } else if (command === 'dig') {
-    json = argv.includes('--json');
-    args = { argv: argv.filter((a) => a !== '--json') } satisfies DigArgs;
-    id = ServerCommands.dig;
-  } else if (command === 'resolve-plan') {
-    ({ args, json } = resolvePlanArgs(argv));
-    id = ServerCommands.resolvePlan;
-  } else {
-    json = parseArgs(argv, [], ['json']).flags.has('json');
-    args = {};
-    id = ServerCommands.listRules;
-  }
-  const report: Report = await COMMANDS[id](args, cliContext());
+export function digArgs(argv: string[]): { args: DigArgs; json: boolean } {
+  return { args: { argv: argv.filter((a) => a !== '--json') }, json: argv.includes('--json') };
+}
+
+/** Runs one handler and prints its report; the exit status is the report's. */
+export async function printReport(command: string, handler: CommandHandler, args: unknown, json: boolean): Promise<number> {
+  const report: Report = await handler(args, cliContext());
   if (!report.ok) process.stderr.write(`infra-lens ${command}: ${report.error ?? 'failed'}\n`);
   if (json) process.stdout.write(JSON.stringify(report.ok ? report.data : { error: report.error, data: report.data }, null, 2) + '\n');
   else if (report.ok || report.data !== null) process.stdout.write(report.text);
