@@ -11,7 +11,8 @@ export interface Settings {
   coredns: { version: string };
   resolvconf: { libc: 'glibc' | 'musl' };
   kubernetes: { version: string };
-  zone: { origin: string };
+  /** liveLens: a "Check live" lens on every RRset (else one "Check all" lens at the SOA). */
+  zone: { origin: string; liveLens?: boolean };
   dns: { timeoutMs: number; tries: number; rootHints: string[] };
   proc: { maskSecrets: boolean };
 }
@@ -22,7 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   coredns: { version: '1.13.1' },
   resolvconf: { libc: 'glibc' },
   kubernetes: { version: '1.35' },
-  zone: { origin: '' },
+  zone: { origin: '', liveLens: false },
   dns: { timeoutMs: 5000, tries: 3, rootHints: [] },
   proc: { maskSecrets: true },
 };
@@ -57,7 +58,7 @@ export function normalizeSettings(raw: unknown): Settings {
     coredns: { version: pick('coredns', 'version', d.coredns.version, isString) },
     resolvconf: { libc },
     kubernetes: { version: pick('kubernetes', 'version', d.kubernetes.version, isString) },
-    zone: { origin: pick('zone', 'origin', d.zone.origin, (v) => typeof v === 'string') },
+    zone: { origin: pick('zone', 'origin', d.zone.origin, (v) => typeof v === 'string'), liveLens: pick('zone', 'liveLens', d.zone.liveLens ?? false, (v) => typeof v === 'boolean') },
     dns: {
       timeoutMs: pick('dns', 'timeoutMs', d.dns.timeoutMs, isPositive),
       tries: pick('dns', 'tries', d.dns.tries, isPositive),
