@@ -50,8 +50,9 @@ export class LanguageStatus implements vscode.Disposable {
       const against = checkedAgainst(language, config);
       item.busy = this.state === 'starting';
       item.severity = this.state === 'stopped' ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
-      item.text = this.state === 'running' ? `Infra Lens: ${against}` : `Infra Lens: server ${this.state}`;
-      item.detail = this.state === 'running' ? `server ${this.version} running · checked against ${against}` : `checked against ${against}`;
+      // Short enough that the hover keeps its "Commands" link in view.
+      item.text = against;
+      item.detail = this.state === 'running' ? `Infra Lens ${this.version} running` : `Infra Lens server ${this.state}`;
     }
   }
 
