@@ -41,17 +41,21 @@ describe('Infra Lens editor experience in VS Code (code-server)', { timeout: 900
     },
   });
   const silent = new SilentServer();
-  const settingsFile = () => path.join(session.userDataDir, 'User', 'settings.json');
 
-  /** Switches the colour theme through the user settings file, as settings sync would. */
+  /** Switches the colour theme as a user does: Preferences: Color Theme, pick it by name. */
   async function setTheme(theme: string): Promise<void> {
-    const s = JSON.parse(fs.readFileSync(settingsFile(), 'utf8'));
-    s['workbench.colorTheme'] = theme;
-    fs.writeFileSync(settingsFile(), JSON.stringify(s, null, 2));
-    const dark = theme === DARK;
-    const want = dark ? 'vs-dark' : 'vs';
-    await until(async () => ((await session.page.$$eval('.monaco-workbench', (w) => w.map((x) => (x as DomNode).className)))[0] ?? '').split(/\s+/).includes(want), 15_000, async () => `the theme did not change to ${theme}: ${(await session.page.$$eval('.monaco-workbench', (w) => w.map((x) => (x as DomNode).className)))[0]}`);
-    await session.page.waitForTimeout(600);
+    const { page } = session;
+    await runCommand(page, 'Preferences: Color Theme');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(theme);
+    const labels = () => page.$$eval('.quick-input-list .monaco-list-row', (rs) => rs.map((r) => r.getAttribute('aria-label') ?? ''));
+    const index = await until(async () => (await labels()).findIndex((l) => l.includes(theme)) + 1, 10_000, async () => `the theme picker does not offer ${theme}: ${(await labels()).join(' | ')}`);
+    await page.locator('.quick-input-list .monaco-list-row').nth(index - 1).click();
+    const want = theme === DARK ? 'vs-dark' : 'vs';
+    const classes = async () => (await page.$$eval('.monaco-workbench', (w) => w.map((x) => (x as DomNode).className)))[0] ?? '';
+    await until(async () => (await classes()).split(/\s+/).includes(want), 15_000, async () => `the theme did not change to ${theme}: ${await classes()}`);
+    await page.waitForTimeout(500);
   }
   /** A screenshot in the dark theme and one in the light theme of the same state. */
   async function shots(name: string): Promise<void> {
@@ -80,7 +84,14 @@ describe('Infra Lens editor experience in VS Code (code-server)', { timeout: 900
     await item.waitFor({ state: 'visible', timeout: 30_000 });
     await item.click();
     const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Infra Lens' });
-    await until(async () => /CoreDNS 1\.13\.1/.test((await hover.allInnerTexts()).join(' ')), 30_000, async () => `the language status shows ${(await page.locator('.monaco-hover').allInnerTexts()).join(' ')}`);
+    // The server may still be starting when the file opens: the item says so, then "running".
+    await until(async () => {
+      if (/Infra Lens [\d.]+ running/.test((await hover.allInnerTexts()).join(' '))) return true;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
+      await item.click();
+      return false;
+    }, 30_000, async () => `the language status shows ${(await page.locator('.monaco-hover').allInnerTexts()).join(' ')}`);
     const text = (await hover.allInnerTexts()).join(' ');
     assert.match(text, /CoreDNS 1\.13\.1\W+Infra Lens \d+\.\d+\.\d+ running/);
     await session.screenshot('editor-language-status-dark');
