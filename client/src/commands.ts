@@ -18,6 +18,7 @@ const PROC_READINGS: Record<string, { reading: string; kind: string }> = {
   'infraLens.showSockets': { reading: 'sockets', kind: 'Sockets' },
   'infraLens.showProcesses': { reading: 'processes', kind: 'Processes' },
   'infraLens.findDeletedOpenFiles': { reading: 'deleted-files', kind: 'Deleted Open Files' },
+  'infraLens.showContainers': { reading: 'containers', kind: 'Containers' },
 };
 
 /** The one way the client runs a server command: progress, cancel, log. */

@@ -47,3 +47,21 @@ test('every language contributes at least one rule', () => {
   const languages = new Set(allRules().map((r) => r.language));
   assert.deepEqual([...languages].sort(), ['corefile', 'k8s', 'resolvconf', 'zone']);
 });
+
+test('the resolver model (server/src/resolver/) imports only core/: no cycle through languages/ or live/', () => {
+  const offenders: string[] = [];
+  for (const file of sourceFiles(path.join(repoRoot, 'server', 'src', 'resolver'))) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/from\s+['"](\.[^'"]*)['"]/g)) {
+      const target = path.relative(path.join(repoRoot, 'server', 'src'), path.resolve(path.dirname(file), m[1]));
+      if (!target.startsWith('resolver') && !target.startsWith('core')) offenders.push(`${path.relative(repoRoot, file)} -> ${m[1]}`);
+    }
+  }
+  assert.ok(sourceFiles(path.join(repoRoot, 'server', 'src', 'resolver')).length >= 4, 'the resolver model has files');
+  assert.deepEqual(offenders, []);
+});
+
+test('live/dns imports nothing from languages/ (the resolver model it needs is resolver/)', () => {
+  const offenders = sourceFiles(path.join(repoRoot, 'server', 'src', 'live', 'dns')).filter((f) => /from\s+['"][^'"]*languages\//.test(fs.readFileSync(f, 'utf8')));
+  assert.deepEqual(offenders.map((f) => path.relative(repoRoot, f)), []);
+});

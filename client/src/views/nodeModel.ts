@@ -23,7 +23,7 @@ export interface NodeReadings {
   sockets?: { sockets: Socket[] };
   processes?: { processes: Process[] };
   deletedFiles?: { files: DeletedFile[] };
-  containers?: { containers?: Array<{ id?: string; name?: string; runtime?: string; pids?: number[]; pid?: number; image?: string }> };
+  containers?: { containers?: Array<{ key: string; name?: string; pod?: { namespace?: string; name?: string }; pids: number[]; commands: string[]; sandbox: boolean }> };
   errors?: Record<string, string>;
 }
 
@@ -231,7 +231,8 @@ export function buildNodeTree(r: NodeReadings, o: ViewOptions): NodeItem[] {
     const files = r.deletedFiles.files;
     out.push({ id: 'deleted', label: 'Deleted open files', description: `${files.filter((f) => !f.memfd).length} on disk${files.some((f) => f.memfd) ? ` · ${files.filter((f) => f.memfd).length} memfd` : ''}`, icon: 'trash', collapsed: true, children: deletedFileItems(files) });
   }
-  const containers = r.containers?.containers;
+  // The pods' sandbox ("pause") containers hold namespaces, not workloads: left out.
+  const containers = r.containers?.containers?.filter((c) => !c.sandbox);
   if (containers) {
     out.push({
       id: 'containers',
@@ -239,7 +240,15 @@ export function buildNodeTree(r: NodeReadings, o: ViewOptions): NodeItem[] {
       description: `${containers.length}`,
       icon: 'package',
       collapsed: true,
-      children: containers.map((c, i) => ({ id: `container:${c.id ?? i}`, label: c.name ?? c.id?.slice(0, 12) ?? `container ${i + 1}`, description: [c.runtime, c.image].filter(Boolean).join(' · ') || undefined, pid: c.pid ?? c.pids?.[0], contextValue: c.pid ?? c.pids?.[0] ? 'process' : undefined, icon: 'package' })),
+      children: containers.map((c) => ({
+        id: `container:${c.key}`,
+        label: c.name ?? c.key.slice(0, 24),
+        description: [c.pod?.name && `${c.pod.namespace ? `${c.pod.namespace}/` : ''}${c.pod.name}`, `${c.pids.length} process${c.pids.length === 1 ? '' : 'es'}`].filter(Boolean).join(' · '),
+        tooltip: c.commands.join(', '),
+        pid: c.pids[0],
+        contextValue: c.pids.length ? 'process' : undefined,
+        icon: 'package',
+      })),
     });
   }
   return out;

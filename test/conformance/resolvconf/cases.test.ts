@@ -8,8 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import test from 'node:test';
 import { repoRoot } from '../../helpers';
-import { resolverConfig } from '../../../server/src/languages/resolvconf/config';
-import { queryPlan } from '../../../server/src/languages/resolvconf/plan';
+import { resolverConfig } from '../../../server/src/resolver/config';
+import { queryPlan } from '../../../server/src/resolver/plan';
 import { type GlibcState, ourGlibcState } from './glibcState';
 import { loggedLine, pythonSplitlines } from './querylog';
 

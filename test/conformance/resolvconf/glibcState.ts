@@ -1,7 +1,7 @@
 // Our resolver configuration in the shape the harness's resinit.c prints the real _res:
 // the one view both the corpus runner and the res_ninit differential compare.
 
-import { resolverConfig } from '../../../server/src/languages/resolvconf/config';
+import { resolverConfig } from '../../../server/src/resolver/config';
 
 export interface GlibcState {
   nameservers: string[];

@@ -13,8 +13,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import test from 'node:test';
 import { repoRoot, seededRandom } from '../../helpers';
-import { resolverConfig } from '../../../server/src/languages/resolvconf/config';
-import { queryPlan } from '../../../server/src/languages/resolvconf/plan';
+import { resolverConfig } from '../../../server/src/resolver/config';
+import { queryPlan } from '../../../server/src/resolver/plan';
 import { loggedLine } from './querylog';
 
 const CASES = 150;

@@ -39,3 +39,12 @@ test('a reading that failed shows why; a reading that does not exist leaves its 
   assert.deepEqual(tree.map((t) => [t.label, t.description]), [['Memory', 'cannot read /proc/meminfo']]);
   assert.equal(tree.find((t) => t.id === 'containers'), undefined);
 });
+
+test('containers: workloads listed with their pod, sandbox containers left out', () => {
+  const tree = buildNodeTree({ containers: { containers: [
+    { key: 'pod1/abc', name: 'coredns', pod: { namespace: 'kube-system', name: 'coredns-5d78c9869d-x' }, pids: [4100, 4101], commands: ['coredns'], sandbox: false },
+    { key: 'pod1/pause', pids: [4000], commands: ['pause'], sandbox: true },
+  ] } }, { sort: 'cpu', kernelThreads: false, processLimit: 5 });
+  const c = find(tree, 'containers');
+  assert.deepEqual(c.children!.map((i) => [i.label, i.description, i.pid]), [['coredns', 'kube-system/coredns-5d78c9869d-x · 2 processes', 4100]]);
+});

@@ -4,7 +4,7 @@
 // query plan for a name then comes from the resolv.conf module, as for any resolv.conf.
 
 import { isMap, type YAMLMap } from 'yaml';
-import { candidateNames, resolverConfig } from '../resolvconf/config';
+import { candidateNames, resolverConfig } from '../../resolver/config';
 import { CLUSTER_DOMAIN } from './facts';
 import type { K8sObject } from './model';
 

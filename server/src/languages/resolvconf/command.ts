@@ -8,9 +8,9 @@ import { type CommandHandler, failedReport } from '../../core/command';
 import { DEFAULT_CLIENT_OPTIONS } from '../../live/dns/client';
 import { configServers } from '../../live/dns/resolvers';
 import type { Report, ResolvePlanArgs } from '../../protocol';
-import { type ResolverConfig, resolverConfig } from './config';
-import type { Libc } from './options';
-import { type QueryPlan, queryPlan } from './plan';
+import { type ResolverConfig, resolverConfig } from '../../resolver/config';
+import type { Libc } from '../../resolver/options';
+import { type QueryPlan, queryPlan } from '../../resolver/plan';
 import { type SendResult, sendQueryPlan } from './send';
 
 const TITLE = 'Query plan';

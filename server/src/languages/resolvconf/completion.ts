@@ -4,8 +4,8 @@
 import type { Position } from '../../core/finding';
 import type { CompletionEntry } from '../../core/languageService';
 import { lineAt } from './hover';
-import { FLAG_OPTIONS, KEYWORDS, type Libc, VALUE_OPTIONS } from './options';
-import type { ResolvConfAst } from './parser';
+import { FLAG_OPTIONS, KEYWORDS, type Libc, VALUE_OPTIONS } from '../../resolver/options';
+import type { ResolvConfAst } from '../../resolver/parser';
 
 export function completeResolvConf(ast: ResolvConfAst, position: Position, libc: Libc): CompletionEntry[] {
   const l = lineAt(ast, position.line);

@@ -5,10 +5,10 @@
 import type { Range } from '../../core/finding';
 import type { CodeLensEntry, InlayHintEntry } from '../../core/languageService';
 import { SHOW_SERVER_REPORT, ServerCommands } from '../../protocol';
-import { configFor } from './config';
-import type { Libc } from './options';
-import type { ResolvConfAst } from './parser';
-import { queryPlan } from './plan';
+import { configFor } from '../../resolver/config';
+import type { Libc } from '../../resolver/options';
+import type { ResolvConfAst } from '../../resolver/parser';
+import { queryPlan } from '../../resolver/plan';
 
 export function inlayHintsResolvConf(ast: ResolvConfAst, range: Range, libc: Libc): InlayHintEntry[] {
   const config = configFor(ast, libc);

@@ -3,9 +3,9 @@
 
 import type { Position, Range } from '../../core/finding';
 import type { HoverResult } from '../../core/languageService';
-import { configFor, type Note, type ResolverConfig, type Source } from './config';
-import { FLAG_OPTIONS, KEYWORDS, type Libc, MAXNS, VALUE_OPTIONS } from './options';
-import type { ResolvConfAst, ResolvLine, Word } from './parser';
+import { configFor, type Note, type ResolverConfig, type Source } from '../../resolver/config';
+import { FLAG_OPTIONS, KEYWORDS, type Libc, MAXNS, VALUE_OPTIONS } from '../../resolver/options';
+import type { ResolvConfAst, ResolvLine, Word } from '../../resolver/parser';
 
 export function lineAt(ast: ResolvConfAst, editorLine: number): ResolvLine | undefined {
   let lo = 0;

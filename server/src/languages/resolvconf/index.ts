@@ -4,7 +4,7 @@ import type { LanguageService } from '../../core/languageService';
 import { completeResolvConf } from './completion';
 import { codeLensesResolvConf, inlayHintsResolvConf } from './hints';
 import { hoverResolvConf } from './hover';
-import { parseResolvConf, type ResolvConfAst } from './parser';
+import { parseResolvConf, type ResolvConfAst } from '../../resolver/parser';
 import { lintResolvConf, RULES } from './rules';
 import { resolvConfSymbols } from './symbols';
 

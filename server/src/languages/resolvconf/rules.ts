@@ -5,12 +5,12 @@ import type { Finding, Fix, Range } from '../../core/finding';
 import type { AnalysisContext } from '../../core/languageService';
 import { defineRule, type RuleMeta } from '../../core/rules';
 import { closestMatch } from '../../core/suggest';
-import { isLoopback } from './address';
-import { configFor, type Note, type NoteKind, type ResolverConfig } from './config';
-import { KEYWORD_NAMES, type Libc, OPTION_SPELLINGS } from './options';
-import type { ResolvConfAst } from './parser';
+import { isLoopback } from '../../resolver/address';
+import { configFor, type Note, type NoteKind, type ResolverConfig } from '../../resolver/config';
+import { KEYWORD_NAMES, type Libc, OPTION_SPELLINGS } from '../../resolver/options';
+import type { ResolvConfAst } from '../../resolver/parser';
 import { lineAt } from './hover';
-import { queryPlan } from './plan';
+import { queryPlan } from '../../resolver/plan';
 
 /** Keywords glibc's res_init acts on (resolv/res_init.c); anything else is skipped. */
 export const KEYWORDS = KEYWORD_NAMES;

@@ -7,8 +7,8 @@ import { type ClientOptions, type Server } from '../../live/dns/client';
 import { lookupJson } from '../../live/dns/format';
 import { lookup } from '../../live/dns/lookup';
 import { parseName } from '../../live/dns/names';
-import type { ResolverConfig } from './config';
-import { queryPlan, type QueryType } from './plan';
+import type { ResolverConfig } from '../../resolver/config';
+import { queryPlan, type QueryType } from '../../resolver/plan';
 
 export interface SentQuery {
   name: string;

@@ -2,7 +2,7 @@
 // sortlist, options), named by what it sets; options and search domains as children.
 
 import type { OutlineSymbol, SymbolKind } from '../../core/languageService';
-import type { ResolvConfAst, ResolvLine } from './parser';
+import type { ResolvConfAst, ResolvLine } from '../../resolver/parser';
 
 const KIND: Record<string, SymbolKind> = { nameserver: 'variable', search: 'namespace', domain: 'namespace', sortlist: 'property', options: 'object' };
 

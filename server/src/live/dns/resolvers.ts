@@ -5,7 +5,7 @@
 import * as dns from 'node:dns';
 import * as fs from 'node:fs';
 import { isIP } from 'node:net';
-import { resolverConfig, type ResolverConfig } from '../../languages/resolvconf/config';
+import { resolverConfig, type ResolverConfig } from '../../resolver/config';
 import type { Server } from './client';
 
 export const RESOLV_CONF = '/etc/resolv.conf';

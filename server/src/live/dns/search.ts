@@ -2,7 +2,7 @@
 // under its search/ndots settings, each one actually sent, in glibc's order, stopping
 // where glibc stops (the first answer with records). Shows what ndots:5 costs.
 
-import { candidateNames, type ResolverConfig } from '../../languages/resolvconf/config';
+import { candidateNames, type ResolverConfig } from '../../resolver/config';
 import { type ClientOptions, type Server } from './client';
 import { lookupJson, type LookupJson } from './format';
 import { lookup } from './lookup';

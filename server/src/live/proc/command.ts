@@ -4,6 +4,7 @@
 import { type CommandContext, type CommandHandler, failedReport } from '../../core/command';
 import { closestMatch } from '../../core/suggest';
 import type { ProcArgs, Report } from '../../protocol';
+import { containersReading } from './readings/containers';
 import { cpuReading } from './readings/cpu';
 import { deletedFilesReading } from './readings/deletedFiles';
 import { interfacesReading } from './readings/interfaces';
@@ -27,6 +28,7 @@ export const READINGS: Record<string, Reading> = {
   processes: processesReading,
   process: processReading,
   'deleted-files': deletedFilesReading,
+  containers: containersReading,
 };
 
 export const READING_NAMES = Object.keys(READINGS);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import test from 'node:test';
-import { FLAG_OPTIONS, REMOVED_OPTIONS } from '../../../../server/src/languages/resolvconf/options';
+import { FLAG_OPTIONS, REMOVED_OPTIONS } from '../../../../server/src/resolver/options';
 import { repoRoot } from '../../../helpers';
 
 interface Pattern {

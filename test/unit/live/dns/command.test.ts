@@ -3,7 +3,7 @@ import * as dnsPacket from 'dns-packet';
 import test from 'node:test';
 import type { CommandContext } from '../../../../server/src/core/command';
 import { DEFAULT_SETTINGS } from '../../../../server/src/core/settings';
-import { resolverConfig } from '../../../../server/src/languages/resolvconf/config';
+import { resolverConfig } from '../../../../server/src/resolver/config';
 import { DEFAULT_CLIENT_OPTIONS } from '../../../../server/src/live/dns/client';
 import { compareResolvers, compareText } from '../../../../server/src/live/dns/compare';
 import { authorities, normalizeRdata, runCheckRecordCommand } from '../../../../server/src/live/dns/checkRecord';

@@ -11,7 +11,7 @@ function cli(...args: string[]) {
 }
 
 test('every reading the client and README name is served', () => {
-  assert.deepEqual([...READING_NAMES].sort(), ['cpu', 'deleted-files', 'interfaces', 'kernel', 'load', 'memory', 'process', 'processes', 'sockets', 'uptime']);
+  assert.deepEqual([...READING_NAMES].sort(), ['containers', 'cpu', 'deleted-files', 'interfaces', 'kernel', 'load', 'memory', 'process', 'processes', 'sockets', 'uptime']);
 });
 
 test('an unknown reading exits 2 and lists the valid ones on stderr', () => {

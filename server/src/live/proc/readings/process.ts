@@ -6,6 +6,7 @@
 import { failedReport } from '../../../core/command';
 import { systemUnits } from '../auxv';
 import { type CgroupView, cpuMaxCores, parseFlatKeyed, readCgroupViews, V1_UNLIMITED } from '../cgroupfs';
+import { type ContainerCgroupName, nameProcessCgroups, shortId } from '../containerCgroup';
 import { mapLimited } from '../fdScan';
 import { humanBytes, humanDuration, table } from '../format';
 import { readMountinfo } from '../mountinfo';
@@ -74,6 +75,8 @@ export interface ProcessData {
   fds?: { entries: FdEntry[]; count: number; softLimit?: string; hardLimit?: string };
   limits?: Limit[];
   cgroups?: CgroupView[];
+  /** The Kubernetes container and pod its cgroup path names (the `containers` reading has the rest). */
+  container?: ContainerCgroupName;
   status?: Record<string, string>;
   /** The process exited while it was being read: the parts read before are shown. */
   exitedDuringRead: boolean;
@@ -196,6 +199,11 @@ export function renderProcess(d: ProcessData): string {
     ['oom_score_adj', d.oomScoreAdj !== undefined ? `${d.oomScoreAdj}${d.oomScoreAdj === -1000 ? ' (never OOM-killed)' : ''}` : undefined],
   ];
   for (const [k, v] of facts) if (v !== undefined) out.push(`  ${`${k}:`.padEnd(15)}${v}`);
+  if (d.container) {
+    const c = d.container;
+    const what = c.containerId ? `container ${shortId(c.containerId)}${c.runtime ? ` (${c.runtime})` : ''}${c.monitor ? ' monitor (conmon)' : ''}` : 'the pod cgroup';
+    out.push(`  ${'kubernetes:'.padEnd(15)}${what} of pod ${c.podUid} (${c.qos}); limits: infra-lens proc containers --pid ${d.pid}`);
+  }
 
   if (d.cmdline) {
     out.push('', `Command line (${d.cmdline.args.length} arguments, ${d.cmdline.bytes} bytes; one argument a line):`, ...(d.cmdline.args.length ? d.cmdline.args.map((a, i) => `  [${i}] ${/[\x00-\x1f\x7f]/.test(a) ? JSON.stringify(a) : a}`) : ['  (empty: a kernel thread or a zombie)']));
@@ -323,6 +331,7 @@ export const processReading: Reading = async (input) => {
     fds: fds ? { entries: fds, count: fds.length, softLimit: nofile?.soft, hardLimit: nofile?.hard } : undefined,
     limits: limits.ok ? limits.value : undefined,
     cgroups,
+    container: cgroup.ok ? nameProcessCgroups(cgroup.value) : undefined,
     status: status.ok ? Object.fromEntries(status.value) : undefined,
     exitedDuringRead,
     unreadable,

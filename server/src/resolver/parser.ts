@@ -2,8 +2,8 @@
 // as it does for glibc), each line kept raw so glibc's and musl's readers (config.ts) can
 // apply their own matching. Words are split on spaces and tabs, with exact ranges.
 
-import type { Range } from '../../core/finding';
-import { LineIndex } from '../../core/text';
+import type { Range } from '../core/finding';
+import { LineIndex } from '../core/text';
 
 export interface Word {
   text: string;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { atoi, resolverConfig } from '../../../../server/src/languages/resolvconf/config';
-import { candidateNames } from '../../../../server/src/languages/resolvconf/config';
+import { atoi, resolverConfig } from '../../../server/src/resolver/config';
+import { candidateNames } from '../../../server/src/resolver/config';
 
 test('each effective value carries the line and token it came from', () => {
   const c = resolverConfig('# pod\nnameserver 10.96.0.10\nsearch a.svc.cluster.local svc.cluster.local\noptions ndots:5 rotate\n');
@@ -84,7 +84,7 @@ test('candidateNames keeps its contract for the DNS client', () => {
 });
 
 test('musl plans: attempts:0 and timeout:0 send nothing; an unencodable search domain ends the lookup', async () => {
-  const { queryPlan } = await import('../../../../server/src/languages/resolvconf/plan');
+  const { queryPlan } = await import('../../../server/src/resolver/plan');
   assert.match(queryPlan('web', resolverConfig('options attempts:0\n', { libc: 'musl' })).noQueries ?? '', /SIGFPE/);
   assert.match(queryPlan('web', resolverConfig('options timeout:0\n', { libc: 'musl' })).noQueries ?? '', /EAI_AGAIN/);
   const plan = queryPlan('web', resolverConfig('search a.example .lab.example b.example\n', { libc: 'musl' }));

@@ -1,10 +1,11 @@
 // The resolver configuration glibc (res_vinit_1 + res_setoptions, glibc 2.36) or musl
 // (__get_resolv_conf, musl 1.2) derives from a resolv.conf text, every value with the line
 // it came from, plus notes on what each reader did with the lines it skipped or changed
-// (rules.ts and the hovers read those notes). The DNS lookup commands (live/dns) use
-// resolverConfig() and candidateNames() for the node's own resolver.
+// (languages/resolvconf's rules and hovers read those notes). The DNS lookup commands
+// (live/dns), the k8s pod DNS rules and the container reading use resolverConfig() and
+// candidateNames() too, which is why this model has a room of its own.
 
-import type { Range } from '../../core/finding';
+import type { Range } from '../core/finding';
 import { classfulMask, formatIPv4, formatIPv6, parseIPv4, parseIPv6 } from './address';
 import { type ResolvConfAst, type ResolvLine, type Word, makeWord, parseResolvConf } from './parser';
 import {
