@@ -30,7 +30,7 @@ const ALLOWED = [
   /^extension\/LICENSE(\.txt)?$/i,
   /^extension\/icon\.png$/,
   /^extension\/media\/[\w.-]+\.svg$/,
-  /^extension\/dist\/(extension|languageClient|server|cli|cli-[a-z-]+)\.js$/,
+  /^extension\/dist\/(extension|languageClient|server|analysisWorker|cli|cli-[a-z-]+)\.js$/,
   /^extension\/syntaxes\/[\w.-]+\.json$/,
   /^extension\/schemas\/[\w.-]+\.json$/,
   /^extension\/docs\/rules\/[\w-]+\/[\w-]+\.md$/,
@@ -46,7 +46,7 @@ if (outside.length) {
   console.error(`files outside the allow-list:\n  ${outside.join('\n  ')}`);
   failed = true;
 }
-for (const required of ['extension/dist/extension.js', 'extension/dist/languageClient.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/package.json']) {
+for (const required of ['extension/dist/extension.js', 'extension/dist/languageClient.js', 'extension/dist/server.js', 'extension/dist/analysisWorker.js', 'extension/dist/cli.js', 'extension/dist/cli-lint.js', 'extension/package.json']) {
   if (!names.includes(required)) {
     console.error(`missing ${required}`);
     failed = true;

@@ -2,7 +2,7 @@
 # Installs the Debian packages the test suites use as oracles and peers. Idempotent: only
 # missing packages are installed, so a second run does no network work.
 #   bind9 (named), bind9-utils (named-checkzone), bind9-dnsutils (dig), knot-dnsutils (kdig),
-#   knot (kzonecheck), ldnsutils (ldns-read-zone), procps (free, ps), iproute2 (ss), lsof,
+#   knot, knot-dnssecutils (kzonecheck: Debian ships it apart from knot), ldnsutils (ldns-read-zone), procps (free, ps), iproute2 (ss), lsof,
 #   util-linux (prlimit, unshare), mount (mount --bind in a private namespace), chromium (the real VS Code's browser), neovim (second LSP client),
 #   libkrb5-dev and ripgrep (code-server's install), imagemagick (screenshot checks).
 #   musl-tools (musl-gcc: the musl resolver oracle for resolv.conf query plans).
@@ -10,7 +10,7 @@
 #   of them tries to download a prebuilt binary), python3 (node-gyp, and querylog.py of the
 #   resolv.conf plan differential), pre-commit (the hook test runs `pre-commit try-repo`).
 set -euo pipefail
-PACKAGES=(bind9 bind9-utils bind9-dnsutils knot-dnsutils knot ldnsutils procps iproute2 lsof util-linux mount
+PACKAGES=(bind9 bind9-utils bind9-dnsutils knot-dnsutils knot knot-dnssecutils ldnsutils procps iproute2 lsof util-linux mount
   chromium neovim libkrb5-dev ripgrep musl-tools g++ make python3 pre-commit)
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -35,7 +35,7 @@ import type { TextEdit } from './core/finding';
 import type { LanguageId } from './core/rules';
 import { FIX_ALL_KIND, fixAllAction, type PlannedAction, quickFixesFor } from './core/codeActions';
 import { ruleDocPath } from './core/rules';
-import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './core/settings';
+import { DEFAULT_SETTINGS, normalizeSettings, restrictForUntrusted, type Settings } from './core/settings';
 import { LANGUAGES } from './languages';
 import type { FeatureName } from './analysis/engine';
 import { LocalExecutor, WorkerExecutor } from './analysis/executor';
@@ -71,6 +71,8 @@ const settingsCache = new Map<string, Promise<Settings>>();
 let supportsConfiguration = false;
 let supportsProgress = false;
 let trusted = true;
+/** Workspace folders: $INCLUDE / import read only below them (and infraLens.includePaths). */
+let workspaceRoots: string[] = [];
 
 const log = (m: string) => connection.console.error(m);
 const workerExecutor = new WorkerExecutor(path.join(__dirname, 'analysisWorker.js'), log);
@@ -86,6 +88,7 @@ const scheduler = new AnalysisScheduler(
     jobExtras: (uri, language) => ({
       // Restricted mode and virtual file systems: never read other files from disk.
       mayReadFiles: trusted && uri.startsWith('file:'),
+      includeRoots: workspaceRoots,
       // Cross-document rules (a StatefulSet's headless Service) see the other open manifests.
       workspaceDocuments: language === 'k8s' ? [...documents.values()].filter((d) => d.uri !== uri && languageIdOf(d) === 'k8s').map((d) => ({ uri: d.uri, text: d.getText() })) : undefined,
     }),
@@ -102,6 +105,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   supportsProgress = params.capabilities.window?.workDoneProgress === true;
   const options = (params.initializationOptions ?? {}) as { trusted?: boolean };
   trusted = options.trusted !== false;
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  workspaceRoots = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -191,7 +196,9 @@ function getSettings(uri: string | undefined): Promise<Settings> {
   if (!s) {
     s = connection.workspace
       .getConfiguration(uri ? { scopeUri: uri, section: 'infraLens' } : { section: 'infraLens' })
-      .then(normalizeSettings, () => DEFAULT_SETTINGS);
+      .then(normalizeSettings, () => DEFAULT_SETTINGS)
+      // In an untrusted workspace, values that point at paths or servers are not taken.
+      .then((settings) => (trusted ? settings : restrictForUntrusted(settings)));
     settingsCache.set(key, s);
   }
   return s;

@@ -5,6 +5,8 @@
 // worker (worker.ts) for big ones; imports only core/ and languages/ so it can run in both.
 
 import * as fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { includeReaderFor } from '../core/includeReader';
 import type { Finding } from '../core/finding';
 import type { AnalysisContext, LanguageService, TextChange } from '../core/languageService';
 import { finalizeFindings } from '../core/lint';
@@ -25,6 +27,8 @@ export interface AnalysisJob {
   settings: Settings;
   /** Includes ($INCLUDE, Corefile import) may be read from disk (trusted, file: URI). */
   mayReadFiles: boolean;
+  /** Where includes may be read from (core/includePolicy.ts), with settings.includePaths. */
+  includeRoots?: string[];
   /** The other open documents, for cross-document rules (Kubernetes). */
   workspaceDocuments?: Array<{ uri: string; text: string }>;
 }
@@ -131,16 +135,17 @@ function contextFor(job: AnalysisJob, isCancelled: () => boolean): AnalysisConte
   return {
     uri: job.uri,
     settings: job.settings,
-    readFile: job.mayReadFiles ? readFileIfPresent : undefined,
+    realPath: job.mayReadFiles ? (p: string) => fs.realpathSync(p) : undefined,
+    readFile: job.mayReadFiles ? includeReaderFor(uriPath(job.uri), job.language, [...(job.includeRoots ?? []), ...job.settings.includePaths]) : undefined,
     workspaceDocuments: others ? () => others : undefined,
     isCancelled,
   };
 }
 
-function readFileIfPresent(file: string): string | undefined {
+function uriPath(uri: string): string {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return fileURLToPath(uri);
   } catch {
-    return undefined;
+    return uri;
   }
 }

@@ -39,7 +39,7 @@ export interface SchedulerHost {
   languageOf(uri: string): LanguageId | undefined;
   settings(uri: string): Promise<Settings>;
   /** mayReadFiles and, for cross-document rules, the other documents. */
-  jobExtras(uri: string, language: LanguageId): Pick<AnalysisJob, 'mayReadFiles' | 'workspaceDocuments'>;
+  jobExtras(uri: string, language: LanguageId): Pick<AnalysisJob, 'mayReadFiles' | 'includeRoots' | 'workspaceDocuments'>;
   /** Sends the diagnostics of this analysis (synchronously queued before any feature answer). */
   publish(analysis: Analysis): void;
   /** Shows "checking …" in the editor; returns what ends it. */

@@ -5,7 +5,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { detectLanguage, LANGUAGE_IDS } from '../core/languageDetect';
-import { lintText } from '../core/lint';
+import { includeReaderFor } from '../core/includeReader';
+import { finalizeFindings, lintText } from '../core/lint';
+import type { LanguageService } from '../core/languageService';
 import { checkRuleSettings, mergeRawSettings, originForPath, type RawSettings } from '../core/projectConfig';
 import { allRules, type LanguageId } from '../core/rules';
 import { normalizeSettings, type Settings } from '../core/settings';
@@ -96,7 +98,7 @@ function maxFileBytes(args: ReturnType<typeof parseArgs>): number {
 }
 
 export async function runLintCli(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['format', 'language', 'origin', 'rule', 'config', 'kubernetes-version', 'coredns-version', 'libc', 'max-file-size'], []);
+  const args = parseArgs(argv, ['format', 'language', 'origin', 'rule', 'config', 'kubernetes-version', 'coredns-version', 'libc', 'max-file-size', 'allow-include'], []);
   const format = lastOption(args, 'format') ?? 'text';
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, not '${format}'`);
   const forced = lastOption(args, 'language');
@@ -120,6 +122,13 @@ export async function runLintCli(argv: string[]): Promise<number> {
   const problems: string[] = [];
   const results: FileResult[] = [];
   const targets = collectTargets(args.positional, problems);
+  // $INCLUDE / import stay inside the trees given on the command line, plus --allow-include DIR
+  // and includePaths from the project config.
+  const includeRoots = [
+    ...args.positional.map((p) => (isDirectory(p) ? path.resolve(p) : path.dirname(path.resolve(p)))),
+    ...(args.options.get('allow-include') ?? []).map((d) => path.resolve(d)),
+    ...base.includePaths,
+  ];
   const uriOf = new Map(targets.map((t) => [t.file, pathToFileURL(path.resolve(t.file)).toString()]));
   // Cross-document rules (a StatefulSet's headless Service) see the other YAML files of the
   // run; each is read once, and only when a rule first asks.
@@ -160,9 +169,11 @@ export async function runLintCli(argv: string[]): Promise<number> {
       uri: uriOf.get(target.file)!,
       settings: settingsFor(target.file),
       workspaceDocuments,
-      readFile: (p: string) => tryRead(p, maxBytes),
+      readFile: includeReaderFor(path.resolve(target.file), language, includeRoots),
+      realPath: (p: string) => fs.realpathSync(p),
     };
-    const { findings } = await lintText(LANGUAGES[language], text, ctx);
+    const service = LANGUAGES[language];
+    const findings = service.check ? finalizeFindings(await service.check(text, ctx), text, service as LanguageService, ctx.settings) : (await lintText(service, text, ctx)).findings;
     results.push({ file: target.file, language, findings });
   }
 
@@ -172,6 +183,14 @@ export async function runLintCli(argv: string[]): Promise<number> {
   process.stdout.write(out);
   if (problems.length) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function tryRead(file: string, maxBytes: number): string | undefined {

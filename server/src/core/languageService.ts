@@ -12,8 +12,12 @@ export interface AnalysisContext {
   /**
    * Reads another file (a $INCLUDE, a Corefile import). Absent in restricted mode
    * (untrusted workspace, virtual file system): then includes are not followed.
+   * Returns undefined for a missing file; throws IncludeRefused (core/includePolicy.ts) with
+   * the reason when the include policy will not read it.
    */
   readFile?: (absolutePath: string) => string | undefined;
+  /** The path with symlinks resolved (include cycle detection); absent: paths are compared as written. */
+  realPath?: (absolutePath: string) => string | undefined;
   /**
    * The other documents a cross-document rule may look at (a StatefulSet's headless Service
    * in another manifest): the editor's open documents, the files of a CLI run. Absent: only
@@ -95,6 +99,11 @@ export interface LanguageService<Parsed = unknown> {
    */
   reparse?(previous: Parsed, text: string, changes: TextChange[], ctx: AnalysisContext): Parsed;
   lint(parsed: Parsed, ctx: AnalysisContext): Finding[] | Promise<Finding[]>;
+  /**
+   * parse + lint in one pass without keeping the parse (the CLI, where nothing else needs
+   * it): the same findings as lint(parse(text)), in bounded memory. Absent: parse then lint.
+   */
+  check?(text: string, ctx: AnalysisContext): Finding[] | Promise<Finding[]>;
   hover?(parsed: Parsed, position: Position, ctx: AnalysisContext): HoverResult | undefined;
   complete?(parsed: Parsed, position: Position, ctx: AnalysisContext): CompletionEntry[];
   symbols?(parsed: Parsed, ctx: AnalysisContext): OutlineSymbol[];

@@ -3,6 +3,7 @@
 
 import { compareFindings, type Finding, type Severity } from './finding';
 import type { AnalysisContext, LanguageService } from './languageService';
+import { internalErrorFinding } from './internalError';
 import { getRule } from './rules';
 import type { Settings } from './settings';
 import { applySuppressions } from './suppression';
@@ -17,6 +18,8 @@ export function effectiveSeverity(finding: Finding, settings: Settings): Severit
 }
 
 export function finalizeFindings(raw: Finding[], text: string, service: LanguageService, settings: Settings): Finding[] {
+  // Nothing to place: skip indexing the lines (a clean 1M-line zone).
+  if (raw.length === 0) return [];
   const index = new LineIndex(text);
   const out: Finding[] = [];
   for (const f of applySuppressions(raw, index, service.commentPrefixes)) {
@@ -32,8 +35,26 @@ export interface LintResult<P = unknown> {
   findings: Finding[];
 }
 
+/**
+ * Parse + rules + finalize. A parser or rule that throws (a bug) is contained: it becomes a
+ * "<language>/internal-error" finding and the rest of the result is still returned, so one
+ * bug never leaves the editor with zero diagnostics. Languages contain each of their checks
+ * with runContained (core/internalError.ts); this is the last line of defence.
+ */
 export async function lintText<P>(service: LanguageService<P>, text: string, ctx: AnalysisContext): Promise<LintResult<P>> {
-  const parsed = service.parse(text, ctx);
-  const raw = await service.lint(parsed, ctx);
+  let parsed: P;
+  try {
+    parsed = service.parse(text, ctx);
+  } catch (error) {
+    // Hover, symbols and the rest still need a tree: the empty document's.
+    parsed = service.parse('', { ...ctx, readFile: undefined });
+    return { parsed, findings: finalizeFindings([internalErrorFinding(service.id, `the ${service.id} parser`, error)], text, service as LanguageService, ctx.settings) };
+  }
+  let raw: Finding[];
+  try {
+    raw = await service.lint(parsed, ctx);
+  } catch (error) {
+    raw = [internalErrorFinding(service.id, `the ${service.id} rules`, error)];
+  }
   return { parsed, findings: finalizeFindings(raw, text, service as LanguageService, ctx.settings) };
 }

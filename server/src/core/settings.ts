@@ -19,6 +19,8 @@ export interface Settings {
   zone: { origin: string; liveLens?: boolean };
   dns: { timeoutMs: number; tries: number; rootHints: string[] };
   proc: { maskSecrets: boolean };
+  /** Directories $INCLUDE / import may read besides the workspace (infraLens.includePaths). */
+  includePaths: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -32,7 +34,31 @@ export const DEFAULT_SETTINGS: Settings = {
   zone: { origin: '', liveLens: false },
   dns: { timeoutMs: 5000, tries: 3, rootHints: [] },
   proc: { maskSecrets: true },
+  includePaths: [],
 };
+
+/** Bounds of the numeric settings (package.json states the same minimum/maximum): a
+ * workspace's settings.json must not make a lookup that never ends (`dns.tries: 1e9`). */
+export const NUMERIC_BOUNDS = {
+  debounceMs: { min: 0, max: 5000 },
+  'dns.timeoutMs': { min: 100, max: 60_000 },
+  'dns.tries': { min: 1, max: 10 },
+  maxDiagnostics: { min: 1, max: 100_000 },
+  maxFileSizeMb: { min: 1, max: 1024 },
+} as const;
+
+function clamp(v: number, b: { min: number; max: number }): number {
+  return Math.min(b.max, Math.max(b.min, v));
+}
+
+/** Settings that point the extension at a path, a server or root hints: in an untrusted
+ * workspace only the user's own value counts (package.json restrictedConfigurations), and the
+ * server, which cannot tell where a value came from, uses the defaults. */
+export const RESTRICTED_SETTINGS = ['infraLens.dns.rootHints', 'infraLens.includePaths'] as const;
+
+export function restrictForUntrusted(settings: Settings): Settings {
+  return { ...settings, dns: { ...settings.dns, rootHints: DEFAULT_SETTINGS.dns.rootHints }, includePaths: DEFAULT_SETTINGS.includePaths };
+}
 
 const RULE_SETTINGS = new Set<RuleSetting>(['off', 'error', 'warning', 'information', 'hint']);
 
@@ -50,6 +76,7 @@ export function normalizeSettings(raw: unknown): Settings {
   };
   const isString = (v: unknown) => typeof v === 'string' && v !== '';
   const isPositive = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0;
+  const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
   const rules: Record<string, RuleSetting> = {};
   if (isObject(s.rules)) {
     for (const [id, value] of Object.entries(s.rules)) {
@@ -60,18 +87,19 @@ export function normalizeSettings(raw: unknown): Settings {
   const libc = pick('resolvconf', 'libc', d.resolvconf.libc, (v) => v === 'glibc' || v === 'musl');
   return {
     rules,
-    debounceMs: pick('lint', 'debounceMs', d.debounceMs, (v) => typeof v === 'number' && v >= 0),
-    maxDiagnostics: Math.floor(pick('lint', 'maxDiagnostics', d.maxDiagnostics, (v) => typeof v === 'number' && v >= 1 && v <= 1_000_000)),
-    maxFileSizeMb: pick('lint', 'maxFileSizeMb', d.maxFileSizeMb, (v) => typeof v === 'number' && v > 0 && v <= 1024),
+    debounceMs: clamp(pick('lint', 'debounceMs', d.debounceMs, isNumber), NUMERIC_BOUNDS.debounceMs),
+    maxDiagnostics: Math.floor(clamp(pick('lint', 'maxDiagnostics', d.maxDiagnostics, isNumber), NUMERIC_BOUNDS.maxDiagnostics)),
+    maxFileSizeMb: clamp(pick('lint', 'maxFileSizeMb', d.maxFileSizeMb, isNumber), NUMERIC_BOUNDS.maxFileSizeMb),
     coredns: { version: pick('coredns', 'version', d.coredns.version, isString) },
     resolvconf: { libc },
     kubernetes: { version: pick('kubernetes', 'version', d.kubernetes.version, isString) },
     zone: { origin: pick('zone', 'origin', d.zone.origin, (v) => typeof v === 'string'), liveLens: pick('zone', 'liveLens', d.zone.liveLens ?? false, (v) => typeof v === 'boolean') },
     dns: {
-      timeoutMs: pick('dns', 'timeoutMs', d.dns.timeoutMs, isPositive),
-      tries: pick('dns', 'tries', d.dns.tries, isPositive),
+      timeoutMs: clamp(pick('dns', 'timeoutMs', d.dns.timeoutMs, isPositive), NUMERIC_BOUNDS['dns.timeoutMs']),
+      tries: Math.round(clamp(pick('dns', 'tries', d.dns.tries, isPositive), NUMERIC_BOUNDS['dns.tries'])),
       rootHints: pick('dns', 'rootHints', d.dns.rootHints, (v) => Array.isArray(v) && v.every((x) => typeof x === 'string')),
     },
     proc: { maskSecrets: pick('proc', 'maskSecrets', d.proc.maskSecrets, (v) => typeof v === 'boolean') },
+    includePaths: Array.isArray(s.includePaths) ? s.includePaths.filter((p): p is string => typeof p === 'string' && p.startsWith('/')) : d.includePaths,
   };
 }

@@ -391,7 +391,9 @@ function readSortlist(cfg: ResolverConfig, ast: ResolvConfAst, l: ResolvLine): b
       const c = s[i];
       const what = c === '\r' ? 'the \\r of a CRLF line ending' : isMask(c) ? `'${c}' with no address before it` : `the non-ASCII character '${c}'`;
       cfg.notes = cfg.notes.filter((n) => !(n.kind === 'sortlist-invalid' && n.line === l.line));
-      cfg.hangsAt = { kind: 'file', line: l.line, range: ast.index.rangeOf(l.offset + i, l.offset + i + 1), written: c };
+      // A CRLF is one line break in editor positions: the range covers both or it would end between them.
+      const width = c === '\r' && s[i + 1] === '\n' ? 2 : 1;
+      cfg.hangsAt = { kind: 'file', line: l.line, range: ast.index.rangeOf(l.offset + i, l.offset + i + width), written: c };
       cfg.notes.push({ kind: 'sortlist-hang', line: l.line, range: cfg.hangsAt.range!, text: c, detail: `glibc's sortlist reader loops forever on ${what}: every program that resolves a name on this machine hangs` });
       return true;
     }

@@ -14,7 +14,7 @@ import { repoRoot } from '../../helpers';
 const page = (id: string) => fs.readFileSync(path.join(repoRoot, ruleDocPath(id)), 'utf8');
 
 test("each rule page's Severity line names the rule's default severity", () => {
-  const wrong = allRules().filter((r) => !new RegExp(`^\\*\\*Severity:\\*\\* ${r.defaultSeverity}\\b`, 'm').test(page(r.id)));
+  const wrong = allRules().filter((r) => !new RegExp(`^\\*\\*(?:Default s|S)everity:\\*\\* ${r.defaultSeverity}\\b`, 'm').test(page(r.id)));
   assert.deepEqual(wrong.map((r) => `${r.id}: ${r.defaultSeverity}`), []);
 });
 

@@ -2,6 +2,7 @@
 
 import { formatCorefile } from './format';
 import type { Finding } from '../../core/finding';
+import { runContained } from '../../core/internalError';
 import type { LanguageService } from '../../core/languageService';
 import { completeCorefile } from './completion';
 import { hoverCorefile } from './hover';
@@ -23,7 +24,8 @@ import { corefileSymbols } from './symbols';
 
 export const corefileSyntax = syntaxRule;
 
-const CHECKS: Array<(ctx: RuleContext) => Finding[]> = [
+/** Exported for the containment test (a throwing check must not hide the others). */
+export const CHECKS: Array<(ctx: RuleContext) => Finding[]> = [
   checkSyntax,
   checkUnknownDirective,
   checkSetup,
@@ -69,7 +71,7 @@ export const corefileLanguage: LanguageService<CorefileAst> = {
   parse: (text, ctx) => parseCorefile(text, { uri: ctx.uri, readFile: ctx.readFile }),
   lint(ast, ctx) {
     const rc: RuleContext = { ast, settings: ctx.settings };
-    return dedupe(CHECKS.flatMap((check) => check(rc)));
+    return dedupe(runContained('corefile', CHECKS, rc));
   },
   hover: (ast, position) => hoverCorefile(ast, position),
   complete: (ast, position) => completeCorefile(ast, position),

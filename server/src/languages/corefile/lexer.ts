@@ -1,5 +1,8 @@
 // Tokens of CoreDNS's Caddyfile dialect, as coredns/caddy's lexer reads them:
-// - words are separated by Unicode whitespace; "\r" is dropped; a leading BOM is skipped;
+// - words are separated by Unicode whitespace; a leading BOM is skipped;
+// - a line ends at "\n", "\r\n" or a lone "\r", as LSP counts lines, so every position we
+//   report is where the editor shows it (CoreDNS drops "\r"; a lone one is rare enough that
+//   agreeing with the editor matters more);
 // - "#" starts a comment anywhere outside quotes, even in the middle of a word;
 // - a token is quoted only when it starts with '"'; inside, only \" is an escape (every
 //   other backslash is kept), and the token may span lines;
@@ -24,6 +27,8 @@ export interface Token {
 const isSpace = (c: number): boolean =>
   c === 32 || (c >= 9 && c <= 13) || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 
+const isLineBreak = (c: number): boolean => c === 10 || c === 13;
+
 /** Splits a Corefile into tokens in one linear pass. Never throws. */
 export function lexCorefile(text: string): Token[] {
   const tokens: Token[] = [];
@@ -33,8 +38,8 @@ export function lexCorefile(text: string): Token[] {
   let lineStart = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 10) {
-      i++;
+    if (c === 10 || c === 13) {
+      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
       line++;
       lineStart = i;
       continue;
@@ -44,7 +49,7 @@ export function lexCorefile(text: string): Token[] {
       continue;
     }
     if (c === 35 /* # */) {
-      while (i < n && text.charCodeAt(i) !== 10) i++;
+      while (i < n && !isLineBreak(text.charCodeAt(i))) i++;
       continue;
     }
     const startLine = line;
@@ -64,9 +69,13 @@ export function lexCorefile(text: string): Token[] {
         }
         if (d === 92 && i + 1 < n) {
           // Any other escape keeps both characters (the backslash and the next one).
-          if (text.charCodeAt(i + 1) === 10) {
+          const e = text.charCodeAt(i + 1);
+          if (isLineBreak(e)) {
+            const crlf = e === 13 && text.charCodeAt(i + 2) === 10;
             line++;
-            lineStart = i + 2;
+            lineStart = i + (crlf ? 3 : 2);
+            i += crlf ? 3 : 2;
+            continue;
           }
           i += 2;
           continue;
@@ -75,7 +84,8 @@ export function lexCorefile(text: string): Token[] {
           closed = true;
           break;
         }
-        if (d === 10) {
+        if (isLineBreak(d)) {
+          if (d === 13 && text.charCodeAt(i + 1) === 10) i++;
           line++;
           lineStart = i + 1;
         }

@@ -4,7 +4,9 @@
 // Snippets "(name) { ... }" are recorded and spliced in where "import name" appears; a file
 // import is read through readFile when the editor allows it.
 
-import type { Range } from '../../core/finding';
+import type { Position, Range } from '../../core/finding';
+import { IncludeRefused } from '../../core/includePolicy';
+import { LineIndex } from '../../core/text';
 import { lexCorefile, onLaterLine, type Token } from './lexer';
 
 export interface Property {
@@ -71,6 +73,16 @@ export interface CorefileAst {
   problems: SyntaxProblem[];
   /** URI of the document parsed (tokens from imported files carry their own `uri`). */
   uri: string;
+  /** Lines of the document parsed, for edits that must end inside it. */
+  index: LineIndex;
+}
+
+/** Where an edit deleting `line` whole ends: the next line's start, or the end of the last line. */
+export function endOfLineDeletion(ast: CorefileAst, line: number): Position {
+  const { index } = ast;
+  if (line + 1 < index.lineCount) return { line: line + 1, character: 0 };
+  const last = Math.min(line, index.lineCount - 1);
+  return { line: last, character: index.lineEnd(last) - index.lineStarts[last] };
 }
 
 export interface ParseOptions {
@@ -84,6 +96,9 @@ export type SourcedToken = Token & { uri?: string; importedBy?: Token };
 
 const MAX_SNIPPET_EXPANSIONS = 10000;
 const MAX_FILE_IMPORTS = 100;
+/** Imports may bring in this many tokens in all: the limit counts the work done (tokens
+ * produced), so snippets that import each other twice per level cannot grow exponentially. */
+export const MAX_IMPORTED_TOKENS = 100_000;
 
 export function tokenRange(t: Token): Range {
   return { start: { line: t.line, character: t.start }, end: { line: t.endLine, character: t.end } };
@@ -99,38 +114,60 @@ export function hasEnvPlaceholder(t: Token): boolean {
 const isWord = (t: Token | undefined, word: string): boolean => t !== undefined && t.text === word;
 
 class Parser {
-  private toks: SourcedToken[];
-  private i = 0;
+  /** The tokens still to read, in reverse order: the next token is the last element, so an
+   * import replaces itself by its tokens with a push (no splice: many imports stay linear). */
+  private rest: SourcedToken[];
+  /** The token read last (the one before the next), for line-break checks. */
+  private prev: SourcedToken | undefined;
+  private steps = 0;
   readonly blocks: ServerBlock[] = [];
   readonly snippets: Snippet[] = [];
   readonly problems: SyntaxProblem[] = [];
   private snippetExpansions = 0;
   private fileImports = 0;
+  private importedTokens = 0;
+  private importLimitReported = false;
 
   constructor(
     tokens: Token[],
     private readonly opts: ParseOptions,
   ) {
-    this.toks = tokens.slice();
+    this.rest = tokens.slice().reverse();
   }
 
   private error(token: Token, message: string, severity?: 'warning'): void {
     this.problems.push({ token, message, severity });
   }
 
-  private newLine(at: number): boolean {
-    if (at < 1) return true;
-    if (at >= this.toks.length) return false;
-    const a = this.toks[at - 1];
-    const b = this.toks[at];
+  private get eof(): boolean {
+    return this.rest.length === 0;
+  }
+
+  /** The token `k` places ahead (0: the next one). */
+  private peek(k = 0): SourcedToken | undefined {
+    return this.rest[this.rest.length - 1 - k];
+  }
+
+  private advance(): SourcedToken {
+    this.steps++;
+    this.prev = this.rest.pop();
+    return this.prev!;
+  }
+
+  /** The token `k` places ahead starts a new line (the first token of the file does). */
+  private newLine(k = 0): boolean {
+    const b = this.peek(k);
+    if (!b) return false;
+    const a = k === 0 ? this.prev : this.peek(k - 1);
+    if (!a) return true;
     return a.uri !== b.uri || onLaterLine(a, b);
   }
 
   parseAll(): void {
-    while (this.i < this.toks.length) {
-      const before = this.i;
+    while (!this.eof) {
+      const before = this.steps;
       this.parseOne();
-      if (this.i === before) this.i++; // never loop without progress
+      if (this.steps === before) this.advance(); // never loop without progress
     }
   }
 
@@ -146,10 +183,10 @@ class Parser {
       this.snippet(block.keys[0], only.slice(1, -1));
       return;
     }
-    const first = this.toks[this.i];
+    const first = this.peek();
     if (isWord(first, '{')) {
       block.open = first;
-      this.i++;
+      this.advance();
     }
     this.directives(block);
     if (block.keys.length || block.directives.length) this.blocks.push(block);
@@ -160,10 +197,10 @@ class Parser {
     let expectingAnother = false;
     let lastComma: Token | undefined;
     for (;;) {
-      const tok = this.toks[this.i];
-      if (isWord(tok, 'import') && this.newLine(this.i)) {
+      const tok = this.peek()!;
+      if (isWord(tok, 'import') && this.newLine()) {
         this.doImport(block);
-        if (this.i >= this.toks.length) return true;
+        if (this.eof) return true;
         continue;
       }
       if (isWord(tok, '{')) {
@@ -172,9 +209,9 @@ class Parser {
       }
       if (isWord(tok, '}')) {
         this.error(tok, "Unexpected '}' because no matching opening brace");
-        this.i++;
-        if (this.i >= this.toks.length) return true;
-        if (this.newLine(this.i) && block.keys.length) return false;
+        this.advance();
+        if (this.eof) return true;
+        if (this.newLine() && block.keys.length) return false;
         continue;
       }
       if (tok.text !== '') {
@@ -187,28 +224,28 @@ class Parser {
           block.keys.push(tok);
         }
       }
-      this.i++;
-      if (this.i >= this.toks.length) {
+      this.advance();
+      if (this.eof) {
         if (expectingAnother) this.error(lastComma ?? tok, 'Unexpected EOF: a trailing comma promises another server key');
         return true;
       }
-      if (!expectingAnother && this.newLine(this.i)) return false;
+      if (!expectingAnother && this.newLine()) return false;
     }
   }
 
   private snippet(keyToken: Token, name: string): void {
     const snip: Snippet = { name, keyToken, tokens: [] };
     if (this.snippets.some((s) => s.name === name)) this.error(keyToken, `redeclaration of previously declared snippet ${name}`);
-    const open = this.toks[this.i];
+    const open = this.peek();
     if (!isWord(open, '{')) {
       this.error(open ?? keyToken, `Syntax error: Unexpected token '${open?.text ?? 'EOF'}', expecting '{' (a snippet needs braces)`);
       return;
     }
     snip.open = open;
-    this.i++;
+    this.advance();
     let depth = 1;
-    while (this.i < this.toks.length) {
-      const t = this.toks[this.i++];
+    while (!this.eof) {
+      const t = this.advance();
       if (t.text === '}' && --depth === 0) {
         snip.close = t;
         break;
@@ -216,7 +253,7 @@ class Parser {
       if (t.text === '{') depth++;
       snip.tokens.push(t);
     }
-    if (depth !== 0) this.error(open, `Syntax error: Unexpected EOF, expecting '}' to close snippet (${name})`);
+    if (depth !== 0) this.error(open!, `Syntax error: Unexpected EOF, expecting '}' to close snippet (${name})`);
     for (let k = 0; k + 1 < snip.tokens.length; k++) {
       const t = snip.tokens[k];
       const atLineStart = k === 0 || onLaterLine(snip.tokens[k - 1], t);
@@ -226,15 +263,12 @@ class Parser {
   }
 
   private directives(block: ServerBlock): void {
-    while (this.i < this.toks.length) {
-      const tok = this.toks[this.i];
+    while (!this.eof) {
+      const tok = this.peek()!;
       if (tok.text === '}') {
-        this.i++;
-        if (block.open) {
-          block.close = tok;
-          return;
-        }
-        // An unbraced block ends at a "}" (CoreDNS accepts it and reads what follows as keys).
+        this.advance();
+        // An unbraced block ends at a "}" too (CoreDNS accepts it and reads what follows as keys).
+        if (block.open) block.close = tok;
         return;
       }
       if (tok.text === 'import') {
@@ -254,18 +288,18 @@ class Parser {
   private strayOpenBrace(block: ServerBlock, tok: Token): void {
     const previous = block.directives[block.directives.length - 1];
     this.error(tok, previous ? `Unknown directive '{': the '{' of '${previous.name.text}' must be on the same line as the directive` : "Unknown directive '{': a '{' must end the line it opens");
-    this.i++;
+    this.advance();
     const body = this.readBlock(tok);
     if (previous && !previous.block) previous.block = body;
   }
 
   private directive(block: ServerBlock, name: SourcedToken): void {
     const d: Directive = { name, args: [], trailing: [], importedBy: name.importedBy };
-    this.i++;
-    while (this.i < this.toks.length && !this.newLine(this.i)) {
-      const t = this.toks[this.i];
+    this.advance();
+    while (!this.eof && !this.newLine()) {
+      const t = this.peek()!;
       if (t.text === '{') {
-        this.i++;
+        this.advance();
         d.block = this.readBlock(t);
         continue;
       }
@@ -276,50 +310,56 @@ class Parser {
         break;
       }
       (d.block ? d.trailing : d.args).push(t);
-      this.i++;
+      this.advance();
     }
     block.directives.push(d);
   }
 
-  /** Reads properties after an opening "{" up to its matching "}". */
+  /** Reads properties after an opening "{" up to its matching "}". Nested blocks use an
+   * explicit stack, not recursion: 100,000 nested "{" must not overflow the call stack. */
   private readBlock(open: Token): PropertyBlock {
-    const body: PropertyBlock = { open, properties: [] };
-    let current: Property | undefined;
-    while (this.i < this.toks.length) {
-      const t = this.toks[this.i];
+    const root: PropertyBlock = { open, properties: [] };
+    const stack: Array<{ body: PropertyBlock; current?: Property }> = [{ body: root }];
+    while (!this.eof) {
+      const frame = stack[stack.length - 1];
+      const t = this.peek()!;
       if (t.text === '}') {
-        this.i++;
-        body.close = t;
-        return body;
-      }
-      if (t.text === '{') {
-        this.i++;
-        const nested = this.readBlock(t);
-        if (current && !current.block) current.block = nested;
+        this.advance();
+        frame.body.close = t;
+        stack.pop();
+        if (stack.length === 0) return root;
         continue;
       }
-      if (t.text === 'import' && this.newLine(this.i)) {
+      if (t.text === '{') {
+        this.advance();
+        const nested: PropertyBlock = { open: t, properties: [] };
+        if (frame.current && !frame.current.block) frame.current.block = nested;
+        stack.push({ body: nested });
+        continue;
+      }
+      if (t.text === 'import' && this.newLine()) {
         this.doImport(undefined);
         continue;
       }
-      const startsProperty = !current || this.newLine(this.i) || current.block !== undefined || this.toks[this.i - 1].text === '{';
+      const current = frame.current;
+      const startsProperty = !current || this.newLine() || current.block !== undefined || this.prev?.text === '{';
       if (startsProperty) {
-        current = { name: t, args: [] };
-        body.properties.push(current);
+        frame.current = { name: t, args: [] };
+        frame.body.properties.push(frame.current);
       } else current!.args.push(t);
-      this.i++;
+      this.advance();
     }
-    this.error(open, "Unexpected EOF: this '{' is never closed");
-    return body;
+    for (let k = stack.length - 1; k >= 0; k--) this.error(stack[k].body.open, "Unexpected EOF: this '{' is never closed");
+    return root;
   }
 
   /** Replaces "import X" by the snippet's or file's tokens, as CoreDNS does at parse time. */
   private doImport(block: ServerBlock | undefined): void {
-    const keyword = this.toks[this.i];
-    const start = this.i;
+    const before = this.prev;
+    const keyword = this.advance();
     const args: Token[] = [];
-    let k = this.i + 1;
-    while (k < this.toks.length && !this.newLine(k)) args.push(this.toks[k++]);
+    while (!this.eof && !this.newLine()) args.push(this.advance());
+    this.prev = before; // the imported tokens follow what came before the "import" line
     const statement: ImportStatement = { keyword, target: args[0], resolved: 'unresolved' };
     block?.imports.push(statement);
     let replacement: SourcedToken[] = [];
@@ -332,7 +372,6 @@ class Parser {
     } else if (args.length > 1) {
       this.error(args[1], 'Import takes only one argument (glob pattern or file)');
       opaque();
-      k = start + 2 + (args.length - 1);
     } else {
       const pattern = args[0].text;
       const snippet = this.snippets.find((s) => s.name === pattern);
@@ -341,14 +380,20 @@ class Parser {
       } else if (snippet) {
         statement.resolved = 'snippet';
         if (++this.snippetExpansions > MAX_SNIPPET_EXPANSIONS) this.error(args[0], `maximum snippet import depth (${MAX_SNIPPET_EXPANSIONS}) exceeded`);
-        else replacement = snippet.tokens.map((t) => ({ ...t }));
+        else replacement = snippet.tokens;
       } else {
         replacement = this.importFile(args[0], statement, opaque);
       }
     }
-    const imported = replacement.map((t) => ({ ...t, importedBy: keyword }));
-    this.toks.splice(start, k - start, ...imported);
-    this.i = start;
+    if (replacement.length === 0) return;
+    if (this.importedTokens + replacement.length > MAX_IMPORTED_TOKENS) {
+      if (!this.importLimitReported) this.error(args[0], `Imports would bring in more than ${MAX_IMPORTED_TOKENS} tokens; this import and later ones are not expanded`);
+      this.importLimitReported = true;
+      opaque();
+      return;
+    }
+    this.importedTokens += replacement.length;
+    for (let k = replacement.length - 1; k >= 0; k--) this.rest.push({ ...replacement[k], importedBy: keyword });
   }
 
   private importFile(target: Token, statement: ImportStatement, opaque: () => void): SourcedToken[] {
@@ -369,7 +414,15 @@ class Parser {
       return [];
     }
     const full = pattern.startsWith('/') ? pattern : `${dir}/${pattern}`;
-    const text = ++this.fileImports > MAX_FILE_IMPORTS ? undefined : this.opts.readFile(full);
+    let text: string | undefined;
+    try {
+      text = ++this.fileImports > MAX_FILE_IMPORTS ? undefined : this.opts.readFile(full);
+    } catch (e) {
+      // The include policy refused it (outside the workspace, a device, not a Corefile…).
+      this.error(target, `import ${pattern} is not followed: ${e instanceof IncludeRefused ? e.reason : (e as Error).message}`, 'warning');
+      opaque();
+      return [];
+    }
     if (text === undefined) {
       this.error(target, `File to import not found: ${pattern}`);
       return [];
@@ -393,7 +446,7 @@ export function parseCorefile(text: string, opts: ParseOptions = {}): CorefileAs
   const parser = new Parser(tokens, opts);
   parser.parseAll();
   for (const t of tokens) if (t.unterminated) parser.problems.push({ token: t, message: 'Unterminated quoted string: CoreDNS reads it up to the end of the file', severity: 'error' });
-  return { tokens, blocks: parser.blocks, snippets: parser.snippets, problems: parser.problems, uri: opts.uri ?? '' };
+  return { tokens, blocks: parser.blocks, snippets: parser.snippets, problems: parser.problems, uri: opts.uri ?? '', index: new LineIndex(text) };
 }
 
 /** Every directive of every server block (snippet bodies are reached through imports). */

@@ -251,8 +251,10 @@ function crlfFix(ast: ResolvConfAst): Fix {
   const edits = ast.lines
     .filter((l) => l.raw.endsWith('\r'))
     .map((l) => {
-      const at = ast.index.rangeOf(l.offset + l.raw.length - 1, l.offset + l.raw.length);
-      return { range: at, newText: '' };
+      // The \r and its \n together: in editor positions a CRLF is one line break, so an
+      // edit of the \r alone would end between the two and do nothing.
+      const at = ast.index.rangeOf(l.offset + l.raw.length - 1, l.offset + l.raw.length + (l.hasNewline ? 1 : 0));
+      return { range: at, newText: '\n' };
     });
   return { title: 'Convert to LF line endings', edits, preferred: true };
 }

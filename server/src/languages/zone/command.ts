@@ -3,9 +3,10 @@
 // in the future, go up by one; any other serial goes up by one (RFC 1982 serial arithmetic:
 // it wraps modulo 2^32, so it always counts as newer).
 
-import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type CommandHandler, failedReport } from '../../core/command';
+import { DEFAULT_INCLUDE_MAX_BYTES, IncludeRefused } from '../../core/includePolicy';
+import { readRegularFile } from '../../core/includeReader';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import type { BumpSoaSerialArgs, BumpSoaSerialResult, Report } from '../../protocol';
 import { parseZone } from './parser';
@@ -51,10 +52,13 @@ export const runBumpSoaSerialCommand: CommandHandler = async (args, ctx) => {
   if (typeof uri !== 'string' || !uri) return failedReport(TITLE, 'no document given (expected { uri })', 2);
   let text = ctx.documentText?.(uri);
   if (text === undefined && uri.startsWith('file:')) {
+    // Only a saved file of a trusted workspace, read as a regular file of bounded size
+    // (a FIFO or /dev/zero behind a file: URI must neither block nor exhaust memory).
+    if (!ctx.trusted) return failedReport(TITLE, `the document ${uri} is not open, and files are not read in an untrusted workspace`, 2);
     try {
-      text = fs.readFileSync(fileURLToPath(uri), 'utf8');
+      text = readRegularFile(fileURLToPath(uri), DEFAULT_INCLUDE_MAX_BYTES);
     } catch (e) {
-      return failedReport(TITLE, `cannot read ${uri}: ${(e as Error).message}`, 2);
+      return failedReport(TITLE, `cannot read ${uri}: ${e instanceof IncludeRefused ? e.reason : (e as Error).message}`, 2);
     }
   }
   if (text === undefined) return failedReport(TITLE, `the document ${uri} is not open`, 2);

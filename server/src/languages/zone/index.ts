@@ -2,15 +2,16 @@
 // and the zone-level checks of rules/ (named-checkzone's and ours) over one ZoneIndex.
 
 import type { Finding } from '../../core/finding';
-import type { LanguageService } from '../../core/languageService';
+import type { AnalysisContext, LanguageService } from '../../core/languageService';
 import type { RuleMeta } from '../../core/rules';
 import type { ZoneAst } from './model';
 import { zoneCompletion } from './completion';
 import { zoneHover } from './hover';
-import { parseZone } from './parser';
+import { newAst, parseZone, reparseZone } from './parser';
 import { zoneLiveLenses } from './liveLens';
 import { zoneSymbols } from './symbols';
-import { ZoneIndex } from './zoneIndex';
+import { ZoneChecker } from './checker';
+import type { ZoneCheck } from './ruleKit';
 import { caaTag, checkCaaTag } from './rules/caa-tag';
 import { cdsConsistency, cdsDigest, checkCdsConsistency } from './rules/cds-consistency';
 import { checkDkimSyntax, dkimSyntax } from './rules/dkim-syntax';
@@ -54,7 +55,7 @@ import { txtStringTooLong } from './rules/txt-string-too-long';
 import { unknownType } from './rules/unknown-type';
 
 /** Checks over the whole loaded zone, in the order named-checkzone runs them. */
-const ZONE_CHECKS: Array<(z: ZoneIndex) => Finding[]> = [
+const ZONE_CHECKS: Array<() => ZoneCheck> = [
   checkOutOfZone,
   checkSoaNotAtApex,
   checkMultipleSingleton,
@@ -94,12 +95,33 @@ const RULES: RuleMeta[] = [
   rdataEncoding, missingTrailingDot, soaSerial, soaTimers, duplicateRecord, ttlRange, spfSyntax, dmarcSyntax, dkimSyntax, caaTag, cdsConsistency, cdsDigest, wildcardShadowed,
 ];
 
+/** Parser findings that stand: a fragment (no SOA: an $INCLUDEd piece) gets its TTLs from the file that includes it. */
+function parserFindings(ast: ZoneAst, out: Finding[]): void {
+  for (const f of ast.findings) if (!(ast.fragment && f.ruleId === noTtl.id && f.severity === undefined)) out.push(f);
+}
+
 export function lintZone(ast: ZoneAst): Finding[] {
-  const z = new ZoneIndex(ast);
-  // A fragment (no SOA: an $INCLUDEd piece) gets its TTLs from the file that includes it.
-  const out = ast.fragment ? ast.findings.filter((f) => !(f.ruleId === noTtl.id && f.severity === undefined)) : [...ast.findings];
-  // No push(...list): a million findings would overflow the call stack.
-  for (const check of ZONE_CHECKS) for (const f of check(z)) out.push(f);
+  const checker = new ZoneChecker(ast, ZONE_CHECKS, true);
+  for (const r of ast.records) checker.add(r);
+  const found = checker.finish();
+  const out: Finding[] = [];
+  parserFindings(ast, out);
+  for (const f of found) out.push(f);
+  return out;
+}
+
+/**
+ * Parse and lint in one pass without keeping the records (the CLI): each record goes to the
+ * checks as soon as it is read, so memory is the compact index, not the records' objects.
+ */
+export function checkZoneText(text: string, ctx: AnalysisContext): Finding[] {
+  const ast = newAst(text, ctx);
+  const checker = new ZoneChecker(ast, ZONE_CHECKS, false);
+  parseZone(text, ctx, { ast, keepRecords: false, onRecord: (r) => checker.add(r) });
+  const found = checker.finish();
+  const out: Finding[] = [];
+  parserFindings(ast, out);
+  for (const f of found) out.push(f);
   return out;
 }
 
@@ -108,7 +130,9 @@ export const zoneLanguage: LanguageService<ZoneAst> = {
   commentPrefixes: [';'],
   rules: RULES,
   parse: (text, ctx) => parseZone(text, ctx),
+  reparse: (previous, text, changes, ctx) => reparseZone(previous, text, changes, ctx),
   lint: (ast) => lintZone(ast),
+  check: (text, ctx) => checkZoneText(text, ctx),
   hover: (ast, position) => zoneHover(ast, position),
   complete: (ast, position) => zoneCompletion(ast, position),
   symbols: (ast) => zoneSymbols(ast),

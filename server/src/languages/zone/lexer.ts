@@ -2,7 +2,8 @@
 // one per logical line. Parentheses join lines into one entry and are not tokens; ';' starts
 // a comment outside quotes; '"' starts a quoted string that must end on its line (BIND
 // "unbalanced quotes"); a backslash escapes the next character. It never throws: unbalanced
-// parentheses and quotes become problems on the entry, and lexing goes on.
+// parentheses and quotes become problems on the entry, and lexing goes on. Line breaks are
+// LF, CR LF and a lone CR, as LSP counts them, so positions match the editor's lines.
 
 export interface Token {
   /** The token as written (quoted strings include their quotes). */
@@ -31,6 +32,11 @@ export interface Entry {
   /** Columns of the first and last character of the entry (for folding and whole-entry ranges). */
   endChar: number;
   problems: LexProblem[];
+  /** Offset of the first character of the entry's first line, and where the next entry's lexing starts. */
+  offset: number;
+  next: number;
+  /** Paren recoveries used up to and including this entry (see MAX_PAREN_RECOVERIES). */
+  recoveries: number;
 }
 
 const NL = 10;
@@ -43,61 +49,79 @@ const LPAREN = 40;
 const RPAREN = 41;
 const BACKSLASH = 92;
 
-function isBlank(c: number): boolean {
-  return c === SPACE || c === TAB || c === CR;
+/** Token boundaries, by character class (one table lookup per character). */
+const DELIMITER = new Uint8Array(128);
+for (const c of [SPACE, TAB, CR, NL, SEMI, QUOTE, LPAREN, RPAREN]) DELIMITER[c] = 1;
+
+function isBreak(c: number): boolean {
+  return c === NL || c === CR;
 }
 
-function isDelimiter(c: number): boolean {
-  return c === SPACE || c === TAB || c === CR || c === NL || c === SEMI || c === QUOTE || c === LPAREN || c === RPAREN;
+/** Position after the line break at `pos` (CR LF, LF or a lone CR: LSP counts all three). */
+function afterBreak(text: string, pos: number): number {
+  return text.charCodeAt(pos) === CR && text.charCodeAt(pos + 1) === NL ? pos + 2 : pos + 1;
 }
 
 /** After this many restarts on an unclosed '(' the rest of the file stays one entry (bounds the work). */
 const MAX_PAREN_RECOVERIES = 32;
 
+/** Shared by entries without problems (never written to). */
+const NO_PROBLEMS: LexProblem[] = Object.freeze([]) as unknown as LexProblem[];
+
 /**
  * Lexes entries lazily so a huge zone is never held as tokens all at once. Empty entries
- * (blank or comment-only lines) are skipped.
+ * (blank or comment-only lines) are skipped. `from` (a line start outside parentheses),
+ * `fromLine` and `recoveries` resume lexing in the middle of a text (incremental parsing).
  */
-export function* lexEntries(text: string): Generator<Entry> {
+export function* lexEntries(text: string, from = 0, fromLine = 0, recoveriesSoFar = 0): Generator<Entry> {
   const n = text.length;
-  let pos = 0;
-  let line = 0;
-  let lineStart = 0;
-  let recoveries = 0;
+  let pos = from;
+  let line = fromLine;
+  let lineStart = from;
+  let recoveries = recoveriesSoFar;
 
   while (pos < n) {
     // One entry starts at the beginning of a line.
+    const entryOffset = pos;
     const entryLine = line;
-    const blankOwner = isBlank(text.charCodeAt(pos)) && text.charCodeAt(pos) !== CR;
+    const c0 = text.charCodeAt(pos);
+    const blankOwner = c0 === SPACE || c0 === TAB;
     const tokens: Token[] = [];
-    const problems: LexProblem[] = [];
+    let problems = NO_PROBLEMS;
     let depth = 0;
-    let openParen: { line: number; col: number; lineEndPos: number; lineStart: number } | undefined;
+    // The unclosed '(' of the entry: its line, column, line start and line-break offset.
+    let parenLine = -1;
+    let parenCol = 0;
+    let parenLineStart = 0;
+    let parenLineEnd = 0;
     let endLine = line;
     let endChar = 0;
 
     while (pos < n) {
       const c = text.charCodeAt(pos);
-      if (c === NL) {
-        pos++;
+      if (c === NL || c === CR) {
+        pos = afterBreak(text, pos);
         line++;
         lineStart = pos;
         if (depth === 0) break;
         continue;
       }
-      if (isBlank(c)) {
+      if (c === SPACE || c === TAB) {
         pos++;
         continue;
       }
       if (c === SEMI) {
-        while (pos < n && text.charCodeAt(pos) !== NL) pos++;
+        while (pos < n && !isBreak(text.charCodeAt(pos))) pos++;
         continue;
       }
       if (c === LPAREN) {
         if (depth === 0) {
           let e = pos;
-          while (e < n && text.charCodeAt(e) !== NL) e++;
-          openParen = { line, col: pos - lineStart, lineEndPos: e, lineStart };
+          while (e < n && !isBreak(text.charCodeAt(e))) e++;
+          parenLine = line;
+          parenCol = pos - lineStart;
+          parenLineStart = lineStart;
+          parenLineEnd = e;
         }
         depth++;
         endLine = line;
@@ -106,8 +130,10 @@ export function* lexEntries(text: string): Generator<Entry> {
         continue;
       }
       if (c === RPAREN) {
-        if (depth === 0) problems.push({ message: 'unbalanced parentheses', line, start: pos - lineStart, end: pos - lineStart + 1 });
-        else depth--;
+        if (depth === 0) {
+          if (problems === NO_PROBLEMS) problems = [];
+          problems.push({ message: 'unbalanced parentheses', line, start: pos - lineStart, end: pos - lineStart + 1 });
+        } else depth--;
         endLine = line;
         endChar = pos - lineStart + 1;
         pos++;
@@ -119,8 +145,8 @@ export function* lexEntries(text: string): Generator<Entry> {
         let closed = false;
         while (pos < n) {
           const d = text.charCodeAt(pos);
-          if (d === NL) break;
-          if (d === BACKSLASH && pos + 1 < n && text.charCodeAt(pos + 1) !== NL) {
+          if (d === NL || d === CR) break;
+          if (d === BACKSLASH && pos + 1 < n && !isBreak(text.charCodeAt(pos + 1))) {
             pos += 2;
             continue;
           }
@@ -130,18 +156,19 @@ export function* lexEntries(text: string): Generator<Entry> {
             break;
           }
         }
-        let end = pos;
-        if (!closed && end > start && text.charCodeAt(end - 1) === CR) end--;
-        if (!closed) problems.push({ message: 'unbalanced quotes', line, start: start - lineStart, end: end - lineStart });
-        tokens.push({ text: text.slice(start, end), quoted: true, line, start: start - lineStart, end: end - lineStart });
+        if (!closed) {
+          if (problems === NO_PROBLEMS) problems = [];
+          problems.push({ message: 'unbalanced quotes', line, start: start - lineStart, end: pos - lineStart });
+        }
+        tokens.push({ text: text.slice(start, pos), quoted: true, line, start: start - lineStart, end: pos - lineStart });
       } else {
         while (pos < n) {
           const d = text.charCodeAt(pos);
-          if (d === BACKSLASH && pos + 1 < n && text.charCodeAt(pos + 1) !== NL) {
+          if (d === BACKSLASH && pos + 1 < n && !isBreak(text.charCodeAt(pos + 1))) {
             pos += 2;
             continue;
           }
-          if (isDelimiter(d)) break;
+          if (d < 128 && DELIMITER[d] === 1) break;
           pos++;
         }
         tokens.push({ text: text.slice(start, pos), quoted: false, line, start: start - lineStart, end: pos - lineStart });
@@ -150,29 +177,30 @@ export function* lexEntries(text: string): Generator<Entry> {
       endChar = pos - lineStart;
     }
 
-    if (depth > 0 && openParen) {
-      problems.push({ message: 'unbalanced parentheses', line: openParen.line, start: openParen.col, end: openParen.col + 1 });
+    if (depth > 0 && parenLine >= 0) {
+      if (problems === NO_PROBLEMS) problems = [];
+      problems.push({ message: 'unbalanced parentheses', line: parenLine, start: parenCol, end: parenCol + 1 });
       if (recoveries < MAX_PAREN_RECOVERIES) {
         // Recovery: the entry ends with the line of its '('; the lines after it are read again
         // as entries of their own, so one missing ')' does not hide the rest of the file.
         recoveries++;
-        const keep = tokens.filter((t) => t.line <= openParen!.line);
-        tokens.length = 0;
-        for (const t of keep) tokens.push(t);
-        endLine = openParen.line;
-        endChar = openParen.lineEndPos - openParen.lineStart;
-        pos = openParen.lineEndPos < n ? openParen.lineEndPos + 1 : n;
-        line = openParen.line + 1;
+        let keep = 0;
+        while (keep < tokens.length && tokens[keep].line <= parenLine) keep++;
+        tokens.length = keep;
+        endLine = parenLine;
+        endChar = parenLineEnd - parenLineStart;
+        pos = parenLineEnd < n ? afterBreak(text, parenLineEnd) : n;
+        line = parenLine + 1;
         lineStart = pos;
         // Drop problems found after the '(' line: they will be found again.
-        for (let i = problems.length - 2; i >= 0; i--) if (problems[i].line > openParen.line) problems.splice(i, 1);
+        for (let i = problems.length - 2; i >= 0; i--) if (problems[i].line > parenLine) problems.splice(i, 1);
       }
     }
-    if (tokens.length > 0 || problems.length > 0) yield { tokens, blankOwner, line: entryLine, endLine, endChar, problems };
+    if (tokens.length > 0 || problems.length > 0) yield { tokens, blankOwner, line: entryLine, endLine, endChar, problems, offset: entryOffset, next: pos, recoveries };
   }
 }
 
 /** Whether the text ends with a line break (BIND warns when it does not). */
 export function endsWithNewline(text: string): boolean {
-  return text.length === 0 || text.charCodeAt(text.length - 1) === NL;
+  return text.length === 0 || isBreak(text.charCodeAt(text.length - 1));
 }

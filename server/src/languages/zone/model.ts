@@ -67,7 +67,42 @@ export interface ZoneAst {
   includes: IncludedFile[];
   /** Multi-line entries (for folding): first and last line. */
   multiLine: Array<{ line: number; endLine: number }>;
+  /** The per-entry table incremental parsing works from (absent when the parse was streamed). */
+  entries?: EntryTable;
   /** The document's text, for commands that edit it. */
   text: string;
   uri: string;
+}
+
+/** The parser's state where an entry starts: what the entry's meaning depends on. */
+export interface ParseSnapshot {
+  origin: string;
+  owner?: string;
+  defaultTtl?: number;
+  lastTtl?: number;
+  warnedRfc1035Ttl: boolean;
+  /** $GENERATE records made so far (the limit counts all lines). */
+  generated: number;
+  generatedChars: number;
+}
+
+/**
+ * One row per entry of the document (not of included files), in order: where it starts,
+ * the state it was read in, and how far the AST's lists had grown after it. reparse()
+ * reuses the rows before and after an edit.
+ */
+export interface EntryTable {
+  offset: number[];
+  line: number[];
+  stateIn: ParseSnapshot[];
+  /** Lengths of records, findings, directives and multiLine after each entry. */
+  recordsEnd: number[];
+  findingsEnd: number[];
+  directivesEnd: number[];
+  multiLineEnd: number[];
+  /** The document has $INCLUDEs or paren recoveries: reparse() parses it all again. */
+  unsafe: boolean;
+  /** The apex inputs the parse started from (a change of them means a full parse). */
+  startOrigin: string;
+  originSource: ZoneAst['originSource'];
 }

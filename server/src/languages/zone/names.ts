@@ -46,8 +46,20 @@ export function parseName(text: string, origin: string): ParsedName {
         labelStart = i + 1;
       }
     }
+    // Plain letters, digits, '-', '_', '*' and '.' (almost every name) need no escaping.
+    let plain = true;
+    let upper = false;
+    for (let i = 0; i < body.length; i++) {
+      const c = body.charCodeAt(i);
+      if (c >= 65 && c <= 90) upper = true;
+      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 42 || c === 46)) {
+        plain = false;
+        break;
+      }
+    }
     let key = '';
-    for (let i = 0; i < body.length; i++) key += body.charCodeAt(i) === 46 ? '.' : escapeOctet(lowerOctet(body.charCodeAt(i)));
+    if (plain) key = upper ? body.toLowerCase() : body;
+    else for (let i = 0; i < body.length; i++) key += body.charCodeAt(i) === 46 ? '.' : escapeOctet(lowerOctet(body.charCodeAt(i)));
     if (!absolute) {
       wire += origin === '.' ? 0 : wireLength(origin) - 1;
       key = origin === '.' ? `${key}.` : `${key}.${origin}`;
@@ -99,8 +111,16 @@ export function parseName(text: string, origin: string): ParsedName {
 
 /** Octets of the name in uncompressed wire form (labels, their length octets and the root). */
 export function wireLength(key: string): number {
-  return key === '.' ? 1 : labelWire(key);
+  if (key === '.') return 1;
+  // Relative names ask for their origin's length every time: keep the last answer.
+  if (key !== lastWireKey) {
+    lastWireKey = key;
+    lastWire = labelWire(key);
+  }
+  return lastWire;
 }
+let lastWireKey = '';
+let lastWire = 0;
 
 function labelWire(key: string): number {
   let wire = 1;

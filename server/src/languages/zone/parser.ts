@@ -4,11 +4,12 @@
 // $ORIGIN/$TTL/$INCLUDE/$GENERATE. It never throws; every problem becomes a finding on the
 // exact token, and the next entry is read as if nothing happened (per-record recovery).
 
+import { IncludeRefused } from '../../core/includePolicy';
 import type { Finding, Severity } from '../../core/finding';
 import { lineRange } from '../../core/finding';
-import type { AnalysisContext } from '../../core/languageService';
+import type { AnalysisContext, TextChange } from '../../core/languageService';
 import { lexEntries, type Entry, type Token } from './lexer';
-import type { Directive, ZoneAst, ZoneRecord } from './model';
+import type { Directive, EntryTable, ParseSnapshot, ZoneAst, ZoneRecord } from './model';
 import { isAtOrBelow, originFromFileName, parseName } from './names';
 import { checkWire, readGenericRdata, readRdata, type RdataProblem } from './rdata';
 import { lookupClass, lookupType, typeCodeInRdata } from './recordTypes';
@@ -26,9 +27,27 @@ import { ttlTooLarge } from './rules/ttl-too-large';
 import { unknownType } from './rules/unknown-type';
 import { looksLikeTtl, MAX_TTL, readTtl, readUint } from './values';
 
-/** $GENERATE ranges larger than this are refused (BIND has no limit; an editor needs one). */
-const MAX_GENERATE = 65536;
+/**
+ * $GENERATE records made per file, all lines together (BIND has no limit; an editor needs
+ * one): a line that would go over it is not expanded. The characters generated are bounded
+ * too, since a template can be as long as its line.
+ */
+export const MAX_GENERATE = 65536;
+const MAX_GENERATE_CHARS = 8 << 20;
+/** No name or character string is longer: a wider ${offset,width} field can only be wrong. */
+const MAX_GENERATE_WIDTH = 255;
 const MAX_INCLUDE_DEPTH = 20;
+/** Characters read through $INCLUDE per parse, all files together (bounds include diamonds). */
+const MAX_INCLUDE_CHARS = 64 << 20;
+
+export interface ParseOptions {
+  /** Called with each record as it is read, in file order (the CLI's streaming check). */
+  onRecord?: (record: ZoneRecord) => void;
+  /** Keep the records in ast.records (default true); false when streaming. */
+  keepRecords?: boolean;
+  /** The AST to fill (from newAst), when the caller needs it before the parse ends. */
+  ast?: ZoneAst;
+}
 
 interface FileState {
   uri: string;
@@ -46,7 +65,15 @@ interface ParseState {
   lastTtl?: number;
   warnedRfc1035Ttl: boolean;
   ast: ZoneAst;
+  /** Normalised paths of the files being read, outermost first (cycle detection). */
   includeStack: string[];
+  includeChars: number;
+  generated: number;
+  generatedChars: number;
+  firstSoa?: ZoneRecord;
+  /** An $INCLUDE was met: its file may change under us, so reparse() starts over. */
+  sawInclude?: boolean;
+  emit: (record: ZoneRecord) => void;
 }
 
 function uriToPath(uri: string): string | undefined {
@@ -55,6 +82,26 @@ function uriToPath(uri: string): string | undefined {
     return decodeURIComponent(new URL(uri).pathname);
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * The one spelling of a path: `.`, `..` and repeated slashes resolved, then symlinks when
+ * the context can resolve them, so `./self`, `sub/../self` and a link to it are one file.
+ */
+export function normalizePath(path: string, ctx?: Pick<AnalysisContext, 'realPath'>): string {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  const lexical = `/${out.join('/')}`;
+  if (!path.startsWith('/')) return path;
+  try {
+    return ctx?.realPath?.(lexical) ?? lexical;
+  } catch {
+    return lexical;
   }
 }
 
@@ -70,7 +117,19 @@ function normalizeOrigin(text: string): string | undefined {
   return r.key;
 }
 
-export function parseZone(text: string, ctx: AnalysisContext): ZoneAst {
+export function parseZone(text: string, ctx: AnalysisContext, options: ParseOptions = {}): ZoneAst {
+  const ast = options.ast ?? newAst(text, ctx);
+  const state = newState(ast, ctx, options);
+  const path = uriToPath(ctx.uri);
+  const keep = options.keepRecords !== false;
+  const entries: EntryTable | undefined = keep ? newEntryTable(ast) : undefined;
+  parseText(text, state, { uri: ctx.uri, origin: ast.origin, dir: path ? dirOf(path) : undefined }, true, entries);
+  if (entries) ast.entries = entries;
+  settleApex(ast, state.firstSoa);
+  return ast;
+}
+
+export function newAst(text: string, ctx: AnalysisContext): ZoneAst {
   const ast: ZoneAst = { origin: '.', originSource: 'none', records: [], fragment: false, directives: [], findings: [], includes: [], multiLine: [], text, uri: ctx.uri };
   // The apex: the first $ORIGIN before any record, else the setting (--origin), else the file name.
   const firstOrigin = leadingOrigin(text);
@@ -79,17 +138,44 @@ export function parseZone(text: string, ctx: AnalysisContext): ZoneAst {
   if (firstOrigin) [ast.origin, ast.originSource] = [firstOrigin, '$ORIGIN'];
   else if (fromSetting) [ast.origin, ast.originSource] = [fromSetting, 'setting'];
   else if (fromName) [ast.origin, ast.originSource] = [fromName, 'file name'];
-  const state: ParseState = { ctx, zoneClass: 'IN', warnedRfc1035Ttl: false, ast, includeStack: [ctx.uri] };
-  const path = uriToPath(ctx.uri);
-  parseText(text, state, { uri: ctx.uri, origin: ast.origin, dir: path ? dirOf(path) : undefined }, true);
-  // An SOA is always at the apex: prefer its owner when $ORIGIN named a parent
-  // ("$ORIGIN com." then "example SOA …") or nothing named the zone.
-  const soa = ast.records.find((r) => r.type === 'SOA');
+  return ast;
+}
+
+function newState(ast: ZoneAst, ctx: AnalysisContext, options: ParseOptions): ParseState {
+  const keep = options.keepRecords !== false;
+  const onRecord = options.onRecord;
+  const state: ParseState = {
+    ctx,
+    zoneClass: 'IN',
+    warnedRfc1035Ttl: false,
+    ast,
+    includeStack: [normalizePath(uriToPath(ctx.uri) ?? ctx.uri, ctx)],
+    includeChars: 0,
+    generated: 0,
+    generatedChars: 0,
+    emit: (r) => {
+      if (!state.firstSoa && r.type === 'SOA') state.firstSoa = r;
+      if (keep) ast.records.push(r);
+      onRecord?.(r);
+    },
+  };
+  return state;
+}
+
+function newEntryTable(ast: ZoneAst): EntryTable {
+  return { offset: [], line: [], stateIn: [], recordsEnd: [], findingsEnd: [], directivesEnd: [], multiLineEnd: [], unsafe: false, startOrigin: ast.origin, originSource: ast.originSource };
+}
+
+/**
+ * The apex once the first SOA is known: an SOA is always at the apex, so its owner wins when
+ * $ORIGIN named a parent ("$ORIGIN com." then "example SOA …") or nothing named the zone.
+ * No SOA at all: a fragment (an $INCLUDEd piece). Sets ast.origin, originSource, fragment.
+ */
+export function settleApex(ast: ZoneAst, soa: ZoneRecord | undefined): void {
   ast.fragment = !soa;
   if (soa && soa.owner !== ast.origin && (ast.originSource === 'none' || (ast.originSource === '$ORIGIN' && isAtOrBelow(soa.owner, ast.origin)))) {
     [ast.origin, ast.originSource] = [soa.owner, 'SOA owner'];
   }
-  return ast;
 }
 
 /** The argument of a $ORIGIN that comes before the first record, read cheaply. */
@@ -107,11 +193,211 @@ function leadingOrigin(text: string): string | undefined {
   return undefined;
 }
 
-function parseText(text: string, state: ParseState, file: FileState, isDocument: boolean): void {
+function parseText(text: string, state: ParseState, file: FileState, isDocument: boolean, table?: EntryTable): void {
   for (const entry of lexEntries(text)) {
-    if (state.ctx.isCancelled?.()) return;
+    if (state.ctx.isCancelled?.()) {
+      if (table) table.unsafe = true;
+      return;
+    }
+    if (table) {
+      table.offset.push(entry.offset);
+      table.line.push(entry.line);
+      table.stateIn.push(snapshot(state, file));
+    }
     parseEntry(entry, state, file, isDocument);
+    if (table) {
+      table.recordsEnd.push(state.ast.records.length);
+      table.findingsEnd.push(state.ast.findings.length);
+      table.directivesEnd.push(state.ast.directives.length);
+      table.multiLineEnd.push(state.ast.multiLine.length);
+      if (entry.recoveries > 0 || state.sawInclude) table.unsafe = true;
+    }
   }
+}
+
+// ---- Incremental parsing -----------------------------------------------------------------
+
+/**
+ * parseZone(text) for a text that differs from the previous parse's in one region: the
+ * entries before the region are kept, the entries it touches are lexed and parsed again,
+ * and the entries after it are kept (their lines shifted) from the first one whose parser
+ * state is the same as last time — a changed $TTL or owner re-reads only as far as it
+ * matters. The region is found by comparing the texts (memcmp speed), so it is right
+ * whatever `changes` says. Files with $INCLUDE or an unclosed '(' are parsed again whole.
+ */
+export function reparseZone(prev: ZoneAst, text: string, _changes: TextChange[], ctx: AnalysisContext): ZoneAst {
+  const table = prev.entries;
+  if (!table || table.unsafe || prev.uri !== ctx.uri) return parseZone(text, ctx);
+  const ast = newAst(text, ctx);
+  if (ast.origin !== table.startOrigin || ast.originSource !== table.originSource) return parseZone(text, ctx);
+  const old = prev.text;
+  const min = Math.min(old.length, text.length);
+  let a = 0;
+  while (a < min && old.charCodeAt(a) === text.charCodeAt(a)) a++;
+  let suffix = 0;
+  while (suffix < min - a && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const bNew = text.length - suffix;
+  const delta = text.length - old.length;
+  const n = table.offset.length;
+  // The first entry to read again: the last one starting before the change (its line is unchanged).
+  // -1: the change comes before the first entry, so everything is read again.
+  const i0 = upperBound(table.offset, a - 1) - 1;
+  const state = newState(ast, ctx, {});
+  const path = uriToPath(ctx.uri);
+  const file: FileState = { uri: ctx.uri, origin: ast.origin, dir: path ? dirOf(path) : undefined };
+  const entries = newEntryTable(ast);
+  // Keep the entries before i0 as they are.
+  if (n > 0 && i0 > 0) {
+    const k = i0 - 1;
+    ast.records = prev.records.slice(0, table.recordsEnd[k]);
+    ast.findings = prev.findings.slice(0, table.findingsEnd[k]);
+    ast.directives = prev.directives.slice(0, table.directivesEnd[k]);
+    ast.multiLine = prev.multiLine.slice(0, table.multiLineEnd[k]);
+    for (let j = 0; j < i0; j++) copyRow(table, j, entries, 0, 0);
+  }
+  const from = i0 >= 0 ? table.offset[i0] : 0;
+  if (i0 >= 0) restore(table.stateIn[i0], state, file);
+  const row = (entry: Entry) => {
+    entries.offset.push(entry.offset);
+    entries.line.push(entry.line);
+    entries.stateIn.push(snapshot(state, file));
+    parseEntry(entry, state, file, true);
+    pushEnds(entries, ast);
+  };
+  // Lex from i0 until an entry starts where an old entry started, past the change.
+  let sync = -1;
+  let lineDelta = 0;
+  for (const entry of lexEntries(text, from, i0 >= 0 ? table.line[i0] : 0)) {
+    if (entry.recoveries > 0) return parseZone(text, ctx);
+    if (entry.offset >= bNew) {
+      const j = upperBound(table.offset, entry.offset - delta) - 1;
+      if (j >= 0 && table.offset[j] === entry.offset - delta) {
+        sync = j;
+        lineDelta = entry.line - table.line[j];
+        break;
+      }
+    }
+    row(entry);
+    if (state.sawInclude) return parseZone(text, ctx);
+  }
+  // After the change: read old entries again until the parser's state is what it was there.
+  for (let k = sync; k >= 0 && k < n; k++) {
+    if (sameSnapshot(snapshot(state, file), table.stateIn[k])) {
+      const start = k > 0 ? k - 1 : -1;
+      appendShifted(prev.records, start >= 0 ? table.recordsEnd[start] : 0, ast.records, lineDelta, shiftRecord);
+      appendShifted(prev.findings, start >= 0 ? table.findingsEnd[start] : 0, ast.findings, lineDelta, shiftFinding);
+      appendShifted(prev.directives, start >= 0 ? table.directivesEnd[start] : 0, ast.directives, lineDelta, shiftDirective);
+      appendShifted(prev.multiLine, start >= 0 ? table.multiLineEnd[start] : 0, ast.multiLine, lineDelta, (m, d) => ({ line: m.line + d, endLine: m.endLine + d }));
+      const base = { records: ast.records.length, findings: ast.findings.length, directives: ast.directives.length, multiLine: ast.multiLine.length };
+      const last = n - 1;
+      const offsetOf = (end: number[], j: number) => (j >= 0 ? end[j] : 0);
+      for (let j = k; j < n; j++) {
+        entries.offset.push(table.offset[j] + delta);
+        entries.line.push(table.line[j] + lineDelta);
+        entries.stateIn.push(table.stateIn[j]);
+        entries.recordsEnd.push(base.records - (offsetOf(table.recordsEnd, last) - table.recordsEnd[j]));
+        entries.findingsEnd.push(base.findings - (offsetOf(table.findingsEnd, last) - table.findingsEnd[j]));
+        entries.directivesEnd.push(base.directives - (offsetOf(table.directivesEnd, last) - table.directivesEnd[j]));
+        entries.multiLineEnd.push(base.multiLine - (offsetOf(table.multiLineEnd, last) - table.multiLineEnd[j]));
+      }
+      break;
+    }
+    const it = lexEntries(text, table.offset[k] + delta, table.line[k] + lineDelta).next();
+    if (it.done) break;
+    row(it.value);
+    if (state.sawInclude) return parseZone(text, ctx);
+  }
+  ast.entries = entries;
+  settleApex(ast, ast.records.find((r) => r.type === 'SOA'));
+  return ast;
+}
+
+/** Index of the first element greater than `x` in an ascending list. */
+function upperBound(list: number[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function copyRow(from: EntryTable, j: number, to: EntryTable, delta: number, lineDelta: number): void {
+  to.offset.push(from.offset[j] + delta);
+  to.line.push(from.line[j] + lineDelta);
+  to.stateIn.push(from.stateIn[j]);
+  to.recordsEnd.push(from.recordsEnd[j]);
+  to.findingsEnd.push(from.findingsEnd[j]);
+  to.directivesEnd.push(from.directivesEnd[j]);
+  to.multiLineEnd.push(from.multiLineEnd[j]);
+}
+
+function pushEnds(table: EntryTable, ast: ZoneAst): void {
+  table.recordsEnd.push(ast.records.length);
+  table.findingsEnd.push(ast.findings.length);
+  table.directivesEnd.push(ast.directives.length);
+  table.multiLineEnd.push(ast.multiLine.length);
+}
+
+function restore(s: ParseSnapshot, state: ParseState, file: FileState): void {
+  file.origin = s.origin;
+  file.owner = s.owner;
+  state.defaultTtl = s.defaultTtl;
+  state.lastTtl = s.lastTtl;
+  state.warnedRfc1035Ttl = s.warnedRfc1035Ttl;
+  state.generated = s.generated;
+  state.generatedChars = s.generatedChars;
+}
+
+function appendShifted<T>(from: T[], start: number, to: T[], lineDelta: number, shift: (x: T, d: number) => T): void {
+  for (let i = start; i < from.length; i++) to.push(lineDelta === 0 ? from[i] : shift(from[i], lineDelta));
+}
+
+function shiftToken(t: Token, d: number, seen: Map<Token, Token>): Token {
+  let s = seen.get(t);
+  if (!s) {
+    s = { ...t, line: t.line + d };
+    seen.set(t, s);
+  }
+  return s;
+}
+
+function shiftRecord(r: ZoneRecord, d: number): ZoneRecord {
+  const seen = new Map<Token, Token>();
+  const t = (x: Token) => shiftToken(x, d, seen);
+  const out: ZoneRecord = { ...r, typeToken: t(r.typeToken), rdata: r.rdata.map(t), line: r.line + d, endLine: r.endLine + d };
+  if (r.ownerToken) out.ownerToken = t(r.ownerToken);
+  if (r.ttlToken) out.ttlToken = t(r.ttlToken);
+  if (r.classToken) out.classToken = t(r.classToken);
+  if (r.values) out.values = r.values.map((v) => ({ ...v, tokens: v.tokens.map(t) }));
+  return out;
+}
+
+function shiftRange(r: Finding['range'], d: number): Finding['range'] {
+  return { start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } };
+}
+
+function shiftFinding(f: Finding, d: number): Finding {
+  if (f.uri) return f;
+  const out: Finding = { ...f, range: shiftRange(f.range, d) };
+  if (f.fixes) out.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, range: shiftRange(e.range, d) })) }));
+  if (f.related) out.related = f.related.map((x) => (x.uri ? x : { ...x, range: shiftRange(x.range, d) }));
+  return out;
+}
+
+function shiftDirective(dir: Directive, d: number): Directive {
+  const seen = new Map<Token, Token>();
+  return { ...dir, name: shiftToken(dir.name, d, seen), args: dir.args.map((x) => shiftToken(x, d, seen)), line: dir.line + d, endLine: dir.endLine + d };
+}
+
+function snapshot(state: ParseState, file: FileState): ParseSnapshot {
+  return { origin: file.origin, owner: file.owner, defaultTtl: state.defaultTtl, lastTtl: state.lastTtl, warnedRfc1035Ttl: state.warnedRfc1035Ttl, generated: state.generated, generatedChars: state.generatedChars };
+}
+
+export function sameSnapshot(a: ParseSnapshot, b: ParseSnapshot): boolean {
+  return a.origin === b.origin && a.owner === b.owner && a.defaultTtl === b.defaultTtl && a.lastTtl === b.lastTtl && a.warnedRfc1035Ttl === b.warnedRfc1035Ttl && a.generated === b.generated && a.generatedChars === b.generatedChars;
 }
 
 function report(state: ParseState, file: FileState, ruleId: string, range: Finding['range'], message: string, extra: Partial<Finding> = {}): void {
@@ -182,6 +468,7 @@ function parseDirective(entry: Entry, state: ParseState, file: FileState): void 
       return;
     }
     case '$INCLUDE':
+      state.sawInclude = true;
       if (!need(1, 'a file name')) return;
       followInclude(directive, args, state, file);
       extra(2);
@@ -201,22 +488,32 @@ function followInclude(directive: Directive, args: Token[], state: ParseState, f
     atToken(state, file, include.id, nameToken, `$INCLUDE ${rawName} is not followed here (restricted workspace or unsaved file); its records are not checked`, { severity: 'information' });
     return;
   }
-  const path = rawName.startsWith('/') ? rawName : `${file.dir}/${rawName}`;
+  const path = normalizePath(rawName.startsWith('/') ? rawName : `${file.dir}/${rawName}`, state.ctx);
   const uri = `file://${path.split('/').map(encodeURIComponent).join('/')}`;
-  if (state.includeStack.includes(uri) || state.includeStack.length > MAX_INCLUDE_DEPTH) {
-    atToken(state, file, include.id, nameToken, `$INCLUDE ${rawName} includes itself (include cycle: ${[...state.includeStack, uri].map((u) => u.slice(u.lastIndexOf('/') + 1)).join(' -> ')})`);
+  if (state.includeStack.includes(path) || state.includeStack.length > MAX_INCLUDE_DEPTH) {
+    atToken(state, file, include.id, nameToken, `$INCLUDE ${rawName} includes itself (include cycle: ${[...state.includeStack, path].map((u) => u.slice(u.lastIndexOf('/') + 1)).join(' -> ')})`);
+    return;
+  }
+  if (state.includeChars >= MAX_INCLUDE_CHARS) {
+    atToken(state, file, include.id, nameToken, `$INCLUDE ${rawName} is not followed: this zone's includes already read ${MAX_INCLUDE_CHARS >> 20} MiB`, { severity: 'warning' });
     return;
   }
   let text: string | undefined;
   try {
     text = state.ctx.readFile(path);
-  } catch {
+  } catch (e) {
+    // The include policy refused it (outside the workspace, a device, not a zone file…).
+    if (e instanceof IncludeRefused) {
+      atToken(state, file, include.id, nameToken, `$INCLUDE ${rawName} is not followed: ${e.reason}`, { severity: 'warning' });
+      return;
+    }
     text = undefined;
   }
   if (text === undefined) {
     atToken(state, file, include.id, nameToken, `${rawName}: file not found (named-checkzone rejects the zone)`);
     return;
   }
+  state.includeChars += text.length;
   let origin = file.origin;
   if (args[1]) {
     const r = parseName(args[1].text, file.origin);
@@ -227,7 +524,7 @@ function followInclude(directive: Directive, args: Token[], state: ParseState, f
     origin = r.key;
   }
   state.ast.includes.push({ directive, uri, path, text });
-  state.includeStack.push(uri);
+  state.includeStack.push(path);
   // The included file starts with the given origin and the current owner; afterwards the
   // includer's origin and owner are restored (RFC 1035 §5.1).
   parseText(text, state, { uri, origin, owner: file.owner, dir: dirOf(path) }, false);
@@ -271,9 +568,8 @@ function parseRecord(tokens: Token[], entry: Pick<Entry, 'blankOwner' | 'line' |
     if (!ttlToken && !t.quoted && looksLikeTtl(t.text)) {
       ttlToken = t;
       i++;
-    } else if (!classToken && !t.quoted && lookupClass(t.text)) {
+    } else if (!classToken && !t.quoted && (cls = lookupClass(t.text)) !== undefined) {
       classToken = t;
-      cls = lookupClass(t.text);
       i++;
     } else if (!ttlToken && !t.quoted && /^\d/.test(t.text) && readTtl(t.text).error === 'out of range') {
       atToken(state, file, syntax.id, t, `TTL '${t.text}' is out of range (at most 4294967295)`);
@@ -346,20 +642,22 @@ function parseRecord(tokens: Token[], entry: Pick<Entry, 'blankOwner' | 'line' |
     endLine: entry.endLine,
     endChar: entry.endChar,
     origin: file.origin,
-    ...(file.uri !== state.ctx.uri ? { uri: file.uri } : {}),
-    ...(generated ? { generated } : {}),
   };
+  if (file.uri !== state.ctx.uri) record.uri = file.uri;
+  if (generated) record.generated = true;
 
   const problem = readRecordData(record);
   if (problem) {
     reportRdataProblem(problem, record, entry, state, file);
     return undefined;
   }
-  state.ast.records.push(record);
+  state.emit(record);
   return record;
 }
 
-const readContext = (origin: string) => ({ origin, typeCode: typeCodeInRdata });
+/** One read context per origin (the origin rarely changes). */
+let lastReadContext = { origin: '', typeCode: typeCodeInRdata };
+const readContext = (origin: string) => (lastReadContext.origin === origin ? lastReadContext : (lastReadContext = { origin, typeCode: typeCodeInRdata }));
 
 /** Reads the record's RDATA into values (or wire octets); returns BIND's first problem. */
 function readRecordData(record: ZoneRecord): RdataProblem | undefined {
@@ -431,7 +729,9 @@ function compileTemplate(token: Token): Template | string {
         if (close < 0) return `unterminated \${ in '${text}'`;
         const m = /^([+-]?\d+)(?:,(\d+)(?:,([doxXnN]))?)?$/.exec(text.slice(i + 2, close));
         if (!m) return `bad modifier '${text.slice(i, close + 1)}' (expected \${offset[,width[,base]]})`;
-        parts.push({ offset: Number(m[1]), width: Number(m[2] ?? 0), base: m[3] ?? 'd' });
+        const width = Number(m[2] ?? 0);
+        if (width > MAX_GENERATE_WIDTH) return `width ${m[2]} in '${text.slice(i, close + 1)}' is over ${MAX_GENERATE_WIDTH} (no name or string can be that long)`;
+        parts.push({ offset: Number(m[1]), width, base: m[3] ?? 'd' });
         i = close;
       } else parts.push({ offset: 0, width: 0, base: 'd' });
     } else lit += c;
@@ -493,8 +793,13 @@ function expandGenerate(entry: Entry, args: Token[], state: ParseState, file: Fi
     atToken(state, file, generate.id, rangeToken, `$GENERATE: invalid range '${rangeToken.text}'${start > stop ? ' (start is after stop)' : ''}`);
     return;
   }
-  if ((stop - start) / step >= MAX_GENERATE) {
+  const count = Math.floor((stop - start) / step) + 1;
+  if (count > MAX_GENERATE) {
     atToken(state, file, generate.id, rangeToken, `$GENERATE range '${rangeToken.text}' makes more than ${MAX_GENERATE} records; not expanded here`, { severity: 'warning' });
+    return;
+  }
+  if (state.generated + count > MAX_GENERATE) {
+    atToken(state, file, generate.id, rangeToken, `$GENERATE range '${rangeToken.text}' would bring this zone's $GENERATE lines over ${MAX_GENERATE} records in all; not expanded here`, { severity: 'warning' });
     return;
   }
   const lhs = compileTemplate(args[1]);
@@ -516,6 +821,12 @@ function expandGenerate(entry: Entry, args: Token[], state: ParseState, file: Fi
     const owner = { ...args[1], text: expand(lhs as Template, n), quoted: false };
     // The right-hand side is RDATA text: lex it again and keep the template's position.
     const rhsText = expand(rhs as Template, n);
+    state.generated++;
+    state.generatedChars += owner.text.length + rhsText.length;
+    if (state.generatedChars > MAX_GENERATE_CHARS) {
+      atToken(state, file, generate.id, rangeToken, `$GENERATE: this zone's $GENERATE lines make more than ${MAX_GENERATE_CHARS >> 20} MiB of text; expansion stopped at iteration ${n}`, { severity: 'warning' });
+      break;
+    }
     if (owner.text.includes('\u0000') || rhsText.includes('\u0000')) {
       atToken(state, file, generate.id, owner.text.includes('\u0000') ? args[1] : rhsToken, `$GENERATE: iteration ${n}: the offset makes the value out of range`);
       break;

@@ -11,7 +11,17 @@ function valueKey(v: unknown): string {
 }
 
 export function rdataKey(r: ZoneRecord): string {
-  if (r.values) return r.values.map((v) => valueKey(v.value)).join('\u0000');
+  if (r.values) {
+    // Built directly (no intermediate arrays): every record of a big zone goes through here.
+    const values = r.values;
+    let key = '';
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i].value;
+      const k = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : valueKey(v);
+      key = i === 0 ? k : `${key}\u0000${k}`;
+    }
+    return key;
+  }
   if (r.wire) return `#${Buffer.from(r.wire).toString('hex')}`;
   return r.rdata.map((t) => t.text).join(' ');
 }

@@ -4,6 +4,8 @@ import type { Finding, Range, Severity } from '../../core/finding';
 import { lineRange } from '../../core/finding';
 import { defineRule, type RuleMeta } from '../../core/rules';
 import type { Token } from './lexer';
+import type { ZoneRecord } from './model';
+import type { NodeView, ZoneIndex } from './zoneIndex';
 
 export function zoneRule(id: string, defaultSeverity: Severity, title: string): RuleMeta {
   return defineRule({ id: `zone/${id}`, language: 'zone', defaultSeverity, title });
@@ -15,4 +17,16 @@ export function tokenRange(t: Pick<Token, 'line' | 'start' | 'end'>): Range {
 
 export function findingAt(rule: RuleMeta, t: Pick<Token, 'line' | 'start' | 'end'>, message: string, extra: Partial<Finding> = {}): Finding {
   return { ruleId: rule.id, range: tokenRange(t), message, ...extra };
+}
+
+/**
+ * A zone-level check as visitors of the one walk over the zone (index.ts runs them): `record`
+ * for every record in file order (the apex is known by then), `node` for every in-zone owner
+ * with its records by type, `finish` once at the end with the whole index. Each check pushes
+ * its findings to its own `out`. A factory makes one per lint, so checks may keep state.
+ */
+export interface ZoneCheck {
+  record?(r: ZoneRecord, row: number, z: ZoneIndex, out: Finding[]): void;
+  node?(n: NodeView, z: ZoneIndex, out: Finding[]): void;
+  finish?(z: ZoneIndex, out: Finding[]): void;
 }

@@ -60,12 +60,27 @@ export function looksLikeTtl(text: string): boolean {
 
 /** inet_pton(AF_INET): four decimal octets 0-255, no leading zeros. */
 export function isDottedQuad(text: string): boolean {
-  const parts = text.split('.');
-  if (parts.length !== 4) return false;
-  for (const p of parts) {
-    if (!allDigits(p) || p.length > 3 || (p.length > 1 && p[0] === '0') || Number(p) > 255) return false;
+  // A scan, not split(): every A record goes through here.
+  let parts = 0;
+  let i = 0;
+  const n = text.length;
+  while (i <= n) {
+    const start = i;
+    let value = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      value = value * 10 + (c - 48);
+      i++;
+    }
+    const len = i - start;
+    if (len === 0 || len > 3 || (len > 1 && text.charCodeAt(start) === 48) || value > 255) return false;
+    parts++;
+    if (i === n) break;
+    if (text.charCodeAt(i) !== 46 || parts === 4) return false;
+    i++;
   }
-  return true;
+  return parts === 4;
 }
 
 function isHexDigit(c: number): boolean {

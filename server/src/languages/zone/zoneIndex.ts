@@ -1,55 +1,441 @@
-// The loaded zone as the semantic checks see it: records grouped by owner and type, with
-// the apex, delegation points and DNAMEs. Built once per lint, linear in the records.
+// The loaded zone as the zone-level checks see it, compact: names interned once (id ->
+// string), records as rows of typed-array columns (owner id, type code, TTL, the token
+// positions findings point at, the NS/MX/SRV/CNAME target), and the records at the apex kept
+// whole (SOA, NS, DNSKEY, CDS … checks read their fields). Built in the same walk as the
+// record checks; memory is a few dozen bytes a record, not the records' objects and tokens.
 
-import type { Finding } from '../../core/finding';
+import type { Finding, Range } from '../../core/finding';
+import { lineRange } from '../../core/finding';
 import type { RuleMeta } from '../../core/rules';
 import type { Token } from './lexer';
 import type { ZoneAst, ZoneRecord } from './model';
 import { isAtOrBelow, parentName } from './names';
+import { rdataKey } from './recordKey';
 import { tokenRange } from './ruleKit';
+import { targetOf } from './targets';
+import { looksMeantAbsolute } from './rules/missing-trailing-dot';
 
-export class ZoneIndex {
-  /** owner -> type -> records, in file order. */
-  readonly nodes = new Map<string, Map<string, ZoneRecord[]>>();
-  /** Names below the apex with NS records (delegation points). */
-  readonly delegations = new Set<string>();
-  readonly dnames = new Set<string>();
+/** Record flags (one octet a row). */
+export const GENERATED = 1;
+export const IN_ZONE = 2;
+export const HAS_TTL_TOKEN = 4;
+/** The row has an NS/MX/SRV target (`target` of a CNAME row is its canonical name). */
+export const HAS_TARGET = 32;
+/** The target (NS/MX/SRV) was written without a trailing dot. */
+export const TARGET_RELATIVE = 8;
+/** …and looks meant absolute (zone/missing-trailing-dot reports it). */
+export const TARGET_MEANT_ABSOLUTE = 16;
 
-  constructor(readonly ast: ZoneAst) {
-    for (const r of ast.records) {
-      if (!isAtOrBelow(r.owner, ast.origin)) continue;
-      const node = this.nodes.get(r.owner);
-      if (!node) {
-        // Most owners have one type: a one-entry Map is the cheapest node.
-        this.nodes.set(r.owner, new Map([[r.type, [r]]]));
-      } else {
-        const list = node.get(r.type);
-        if (list) list.push(r);
-        else node.set(r.type, [r]);
-      }
-      if (r.type === 'NS' && r.owner !== ast.origin) this.delegations.add(r.owner);
-      if (r.type === 'DNAME') this.dnames.add(r.owner);
+/** The target is at or below the apex. */
+export const TARGET_IN_ZONE = 64;
+
+/** Per-name type bits (in-zone records only). */
+const BIT: Record<string, number> = { A: 1, AAAA: 2, CNAME: 4, NS: 8, DNAME: 16, SOA: 32 };
+
+/** Which token of a row a finding points at. */
+export type RowToken = 'anchor' | 'type' | 'ttl' | 'target';
+const TOKEN_SLOT: Record<RowToken, number> = { anchor: 0, type: 1, ttl: 2, target: 3 };
+/**
+ * Four token positions a row: anchor (owner or type), type, TTL (or anchor), target. Each in
+ * 5 octets (line offset from the record's line, start column, length); a row whose tokens do
+ * not fit (columns past 65535, entries over 255 lines) keeps them in `wideTokens`.
+ */
+const SLOTS = 4;
+
+function grow<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array>(a: T, size: number, hint = 0): T {
+  if (size <= a.length) return a;
+  // 1.5x, or straight to the caller's estimate: less slack than doubling at a million rows.
+  const b = new (a.constructor as new (n: number) => T)(Math.max(size, Math.floor(a.length * 1.5), hint));
+  b.set(a);
+  return b;
+}
+
+/**
+ * 32-bit FNV-1a and a second, differently seeded hash: 64 bits compare RDATA within one
+ * RRset. Written to hashHigh/hashLow (no array per record).
+ */
+let hashHigh = 0;
+let hashLow = 0;
+function hashPair(s: string): void {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x2545f491;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+  }
+  hashHigh = h1 >>> 0;
+  hashLow = h2 >>> 0;
+}
+
+/**
+ * One owner's records grouped by type (types in order of first appearance, records in file
+ * order). The walk reuses one view for every owner: a check must not keep it.
+ */
+export class NodeView {
+  owner = 0;
+  nameOf?: ZoneIndex;
+  /** The owner's canonical name (made on demand: most checks never need it). */
+  get name(): string {
+    return this.nameOf!.name(this.owner);
+  }
+  /** Number of distinct types. */
+  size = 0;
+  codes: number[] = [];
+  types: string[] = [];
+  starts: number[] = [];
+  ends: number[] = [];
+  /** Row numbers, grouped by type. */
+  rows: number[] = [];
+
+  typeIndex(type: string): number {
+    for (let i = 0; i < this.size; i++) if (this.types[i] === type) return i;
+    return -1;
+  }
+
+  has(type: string): boolean {
+    return this.typeIndex(type) >= 0;
+  }
+
+  /** First row of the owner in file order. */
+  firstRow(): number {
+    let first = this.rows[this.starts[0]];
+    for (let t = 1; t < this.size; t++) first = Math.min(first, this.rows[this.starts[t]]);
+    return first;
+  }
+}
+
+/**
+ * Names -> dense ids, open addressing over typed arrays, the names' characters in one byte
+ * heap (canonical keys are ASCII: other octets are written as escapes). A million distinct
+ * owners cost about 40 bytes each here, against ~90 as strings in a Map, and no GC work.
+ */
+class NameTable {
+  /** Name i is heap[starts[i], starts[i + 1]). */
+  private heap = Buffer.allocUnsafe(1 << 16);
+  private starts = new Int32Array(1025);
+  private used = 0;
+  count = 0;
+  /** Names with a character above 0xff (not canonical keys; kept as strings). */
+  private readonly wide = new Map<number, string>();
+  /** Pairs (hash, id + 1) side by side, so a probe touches one cache line; 0 = empty. */
+  private slots = new Int32Array(4096);
+  private mask = 2047;
+
+  private static hash(s: string): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return h;
+  }
+
+  private equals(id: number, s: string): boolean {
+    const start = this.starts[id];
+    if (this.starts[id + 1] - start !== s.length) return false;
+    const wide = this.wide.size ? this.wide.get(id) : undefined;
+    if (wide !== undefined) return wide === s;
+    const heap = this.heap;
+    for (let i = 0; i < s.length; i++) if (heap[start + i] !== s.charCodeAt(i)) return false;
+    return true;
+  }
+
+  name(id: number): string {
+    return this.wide.get(id) ?? this.heap.toString('latin1', this.starts[id], this.starts[id + 1]);
+  }
+
+  get(name: string): number {
+    const h = NameTable.hash(name);
+    const slots = this.slots;
+    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
+      const id = slots[2 * i + 1] - 1;
+      if (id < 0) return -1;
+      if (slots[2 * i] === h && this.equals(id, name)) return id;
     }
   }
 
+  intern(name: string): number {
+    const h = NameTable.hash(name);
+    const slots = this.slots;
+    let i = h & this.mask;
+    for (; ; i = (i + 1) & this.mask) {
+      const id = slots[2 * i + 1] - 1;
+      if (id < 0) break;
+      if (slots[2 * i] === h && this.equals(id, name)) return id;
+    }
+    const id = this.count++;
+    if (this.used + name.length > this.heap.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.heap.length * 2, this.used + name.length));
+      this.heap.copy(bigger, 0, 0, this.used);
+      this.heap = bigger;
+    }
+    let wide = false;
+    for (let k = 0; k < name.length; k++) {
+      const c = name.charCodeAt(k);
+      if (c > 0xff) wide = true;
+      this.heap[this.used + k] = c;
+    }
+    if (wide) this.wide.set(id, name);
+    this.used += name.length;
+    this.starts = grow(this.starts, id + 2);
+    this.starts[id + 1] = this.used;
+    slots[2 * i] = h;
+    slots[2 * i + 1] = id + 1;
+    if (this.count * 4 > this.mask * 3) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    const mask = this.mask * 2 + 1;
+    const slots = new Int32Array(2 * (mask + 1));
+    const old = this.slots;
+    for (let j = 0; j < old.length; j += 2) {
+      if (old[j + 1] === 0) continue;
+      let i = old[j] & mask;
+      while (slots[2 * i + 1] !== 0) i = (i + 1) & mask;
+      slots[2 * i] = old[j];
+      slots[2 * i + 1] = old[j + 1];
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
+
+export class ZoneIndex {
+  private readonly table = new NameTable();
+  private lastOrigin = '';
+  private lastOriginId = -1;
+  private readonly uris: Array<string | undefined> = [undefined];
+  private readonly uriIds = new Map<string, number>();
+  private readonly typeOf = new Map<number, string>();
+
+  count = 0;
+  owner = new Int32Array(1024);
+  code = new Uint16Array(1024);
+  ttl = new Uint32Array(1024);
+  flags = new Uint8Array(1024);
+  file = new Uint16Array(1024);
+  line = new Int32Array(1024);
+  /** Name id of the origin in force where the record was read. */
+  recordOrigin = new Int32Array(1024);
+  target = new Int32Array(1024);
+  private tokLine = new Uint8Array(1024 * SLOTS);
+  private tokStart = new Uint16Array(1024 * SLOTS);
+  private tokLength = new Uint16Array(1024 * SLOTS);
+  private readonly wideTokens = new Map<number, Int32Array>();
+  /** Rows to expect (line breaks in the text), so the columns grow once, not twenty times. */
+  private readonly expected: number;
+  hash = new Uint32Array(2048);
+
+  /** Type bits per name id (in-zone records). */
+  private nameBits = new Uint8Array(1024);
+  /** Records at the apex, whole, by type. */
+  private readonly apex = new Map<string, ZoneRecord[]>();
+  /** Names below the apex with NS records (delegation points), in file order. */
+  readonly delegations = new Set<string>();
+  readonly dnames = new Set<string>();
+  private apexId = -1;
+  private firstCname?: Int32Array;
+
+  constructor(readonly ast: ZoneAst) {
+    let lines = 1;
+    const text = ast.text;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    this.expected = lines;
+  }
+
+  /** The apex (canonical key); settled before the first record is added. */
   get origin(): string {
     return this.ast.origin;
   }
 
-  rrset(owner: string, type: string): ZoneRecord[] {
-    return this.nodes.get(owner)?.get(type) ?? [];
-  }
-
-  has(owner: string, type: string): boolean {
-    return (this.nodes.get(owner)?.get(type)?.length ?? 0) > 0;
-  }
-
-  hasAddress(owner: string): boolean {
-    return this.has(owner, 'A') || this.has(owner, 'AAAA');
-  }
-
   inZone(name: string): boolean {
-    return isAtOrBelow(name, this.origin);
+    return isAtOrBelow(name, this.ast.origin);
+  }
+
+  intern(name: string): number {
+    return this.table.intern(name);
+  }
+
+  idOf(name: string): number {
+    return this.table.get(name);
+  }
+
+  typeName(row: number): string {
+    return this.typeOf.get(this.code[row])!;
+  }
+
+  /** The canonical name of an id (made from the name table on each call). */
+  name(id: number): string {
+    return this.table.name(id);
+  }
+
+  ownerName(row: number): string {
+    return this.name(this.owner[row]);
+  }
+
+  uri(row: number): string | undefined {
+    return this.uris[this.file[row]];
+  }
+
+  /** Adds a record as a row (and keeps it whole when it is at the apex). Returns the row. */
+  add(r: ZoneRecord): number {
+    const i = this.count++;
+    if (i >= this.owner.length) {
+      const n = i + 1;
+      const hint = i < this.expected ? this.expected : 0;
+      this.owner = grow(this.owner, n, hint);
+      this.code = grow(this.code, n, hint);
+      this.ttl = grow(this.ttl, n, hint);
+      this.flags = grow(this.flags, n, hint);
+      this.file = grow(this.file, n, hint);
+      this.line = grow(this.line, n, hint);
+      this.recordOrigin = grow(this.recordOrigin, n, hint);
+      this.target = grow(this.target, n, hint);
+      this.tokLine = grow(this.tokLine, n * SLOTS, hint * SLOTS);
+      this.tokStart = grow(this.tokStart, n * SLOTS, hint * SLOTS);
+      this.tokLength = grow(this.tokLength, n * SLOTS, hint * SLOTS);
+      this.hash = grow(this.hash, n * 2, hint * 2);
+    }
+    if (this.apexId < 0) this.apexId = this.intern(this.ast.origin);
+    const owner = this.intern(r.owner);
+    this.owner[i] = owner;
+    this.code[i] = r.code;
+    if (!this.typeOf.has(r.code)) this.typeOf.set(r.code, r.type);
+    this.ttl[i] = r.ttl;
+    this.line[i] = r.line;
+    if (r.origin !== this.lastOrigin || this.lastOriginId < 0) {
+      this.lastOrigin = r.origin;
+      this.lastOriginId = this.intern(r.origin);
+    }
+    this.recordOrigin[i] = this.lastOriginId;
+    let fileId = 0;
+    if (r.uri) {
+      fileId = this.uriIds.get(r.uri) ?? this.uris.length;
+      if (fileId === this.uris.length) {
+        this.uris.push(r.uri);
+        this.uriIds.set(r.uri, fileId);
+      }
+    }
+    this.file[i] = fileId;
+    const anchor = r.ownerToken ?? r.typeToken;
+    this.setToken(i, 0, anchor);
+    this.setToken(i, 1, r.typeToken);
+    this.setToken(i, 2, r.ttlToken ?? anchor);
+    let flags = (r.generated ? GENERATED : 0) | (r.ttlToken ? HAS_TTL_TOKEN : 0);
+    const inZone = owner === this.apexId || isAtOrBelow(r.owner, this.ast.origin);
+    if (inZone) flags |= IN_ZONE;
+    this.target[i] = -1;
+    if (r.type === 'CNAME') {
+      const v = r.values?.[0]?.value;
+      if (typeof v === 'string') this.target[i] = this.intern(v);
+    } else {
+      const t = targetOf(r);
+      if (t) {
+        this.target[i] = this.intern(t.name);
+        this.setToken(i, 3, t.token);
+        flags |= HAS_TARGET;
+        if (t.relative) flags |= TARGET_RELATIVE;
+        if (t.relative && looksMeantAbsolute(t.token.text, r.origin)) flags |= TARGET_MEANT_ABSOLUTE;
+        if (isAtOrBelow(t.name, this.ast.origin)) flags |= TARGET_IN_ZONE;
+      }
+    }
+    this.flags[i] = flags;
+    hashPair(rdataKey(r));
+    this.hash[2 * i] = hashHigh;
+    this.hash[2 * i + 1] = hashLow;
+    if (inZone) {
+      this.nameBits = grow(this.nameBits, this.table.count);
+      this.nameBits[owner] |= BIT[r.type] ?? 0;
+      if (owner === this.apexId) {
+        const list = this.apex.get(r.type);
+        if (list) list.push(r);
+        else this.apex.set(r.type, [r]);
+      }
+      if (r.type === 'NS' && owner !== this.apexId) this.delegations.add(r.owner);
+      if (r.type === 'DNAME') this.dnames.add(r.owner);
+    }
+    return i;
+  }
+
+  private setToken(row: number, slot: number, t: Pick<Token, 'line' | 'start' | 'end'>): void {
+    const at = row * SLOTS + slot;
+    const lineOffset = t.line - this.line[row];
+    const wide = this.wideTokens.get(row);
+    if (wide || lineOffset < 0 || lineOffset > 255 || t.start > 0xffff || t.end - t.start > 0xffff) {
+      let w = wide;
+      if (!w) {
+        // Move the row's slots written so far, then keep all four here.
+        w = new Int32Array(SLOTS * 3);
+        for (let k = 0; k < SLOTS; k++) {
+          const r = this.range(row, (['anchor', 'type', 'ttl', 'target'] as RowToken[])[k]);
+          w[3 * k] = r.start.line;
+          w[3 * k + 1] = r.start.character;
+          w[3 * k + 2] = r.end.character;
+        }
+        this.wideTokens.set(row, w);
+      }
+      w[3 * slot] = t.line;
+      w[3 * slot + 1] = t.start;
+      w[3 * slot + 2] = t.end;
+      return;
+    }
+    this.tokLine[at] = lineOffset;
+    this.tokStart[at] = t.start;
+    this.tokLength[at] = t.end - t.start;
+  }
+
+  range(row: number, which: RowToken): Range {
+    const slot = TOKEN_SLOT[which];
+    const wide = this.wideTokens.size ? this.wideTokens.get(row) : undefined;
+    if (wide) return lineRange(wide[3 * slot], wide[3 * slot + 1], wide[3 * slot + 2]);
+    const at = row * SLOTS + slot;
+    const start = this.tokStart[at];
+    return lineRange(this.line[row] + this.tokLine[at], start, start + this.tokLength[at]);
+  }
+
+  sameRdata(a: number, b: number): boolean {
+    return this.hash[2 * a] === this.hash[2 * b] && this.hash[2 * a + 1] === this.hash[2 * b + 1];
+  }
+
+  /** The whole records of one type at the apex, in file order. */
+  apexRrset(type: string): ZoneRecord[] {
+    return this.apex.get(type) ?? [];
+  }
+
+  private bits(name: string): number {
+    return this.bitsOf(this.table.get(name));
+  }
+
+  private bitsOf(id: number): number {
+    return id < 0 || id >= this.nameBits.length ? 0 : this.nameBits[id];
+  }
+
+  /** In-zone A or AAAA records at the name id. */
+  hasAddressId(id: number): boolean {
+    return (this.bitsOf(id) & 3) !== 0;
+  }
+
+  hasId(id: number, type: 'A' | 'AAAA' | 'CNAME' | 'NS' | 'DNAME' | 'SOA'): boolean {
+    return (this.bitsOf(id) & BIT[type]) !== 0;
+  }
+
+  /** In-zone records of these kinds at the name. */
+  has(name: string, type: 'A' | 'AAAA' | 'CNAME' | 'NS' | 'DNAME' | 'SOA'): boolean {
+    return (this.bits(name) & BIT[type]) !== 0;
+  }
+
+  hasAddress(name: string): boolean {
+    return (this.bits(name) & 3) !== 0;
+  }
+
+  /** The first in-zone CNAME row owned by the name id, or -1. */
+  cnameRow(id: number): number {
+    if (id < 0 || !this.hasId(id, 'CNAME')) return -1;
+    if (!this.firstCname) {
+      this.firstCname = new Int32Array(this.table.count).fill(-1);
+      const cname = [...this.typeOf].find(([, t]) => t === 'CNAME')?.[0];
+      for (let i = 0; i < this.count; i++) if (this.code[i] === cname && this.flags[i] & IN_ZONE && this.firstCname[this.owner[i]] < 0) this.firstCname[this.owner[i]] = i;
+    }
+    return id < this.firstCname.length ? this.firstCname[id] : -1;
   }
 
   /**
@@ -58,15 +444,103 @@ export class ZoneIndex {
    */
   cutAbove(name: string): { name: string; kind: 'delegation' | 'DNAME' } | undefined {
     if (this.delegations.size === 0 && this.dnames.size === 0) return undefined;
+    const origin = this.ast.origin;
     let cur = parentName(name);
     let found: { name: string; kind: 'delegation' | 'DNAME' } | undefined;
-    while (cur && cur !== this.origin && isAtOrBelow(cur, this.origin)) {
+    while (cur && cur !== origin && isAtOrBelow(cur, origin)) {
       if (this.delegations.has(cur)) found = { name: cur, kind: 'delegation' };
       else if (this.dnames.has(cur)) found = { name: cur, kind: 'DNAME' };
       cur = parentName(cur);
     }
-    if (!found && this.dnames.has(this.origin) && name !== this.origin) found = { name: this.origin, kind: 'DNAME' };
+    if (!found && this.dnames.has(origin) && name !== origin) found = { name: origin, kind: 'DNAME' };
     return found;
+  }
+
+  /** A finding at a token of a row. */
+  finding(rule: RuleMeta, row: number, which: RowToken, message: string, extra: Partial<Finding> = {}): Finding {
+    const uri = this.uri(row);
+    return { ruleId: rule.id, range: this.range(row, which), message, ...(uri ? { uri } : {}), ...extra };
+  }
+
+  /** Related information pointing at a row's owner (or type). */
+  related(row: number, message: string): NonNullable<Finding['related']>[number] {
+    const uri = this.uri(row);
+    return { ...(uri ? { uri } : {}), range: this.range(row, 'anchor'), message };
+  }
+
+  /** "example.com/MX" as named-checkzone names an RRset. */
+  rrsetLabel(row: number): string {
+    return `${this.ownerName(row).replace(/\.$/, '') || '.'}/${this.typeName(row)}`;
+  }
+
+  /**
+   * Calls `visit` once per in-zone owner, in order of the owner's first record, with its
+   * records grouped by type. Linear: a counting sort of the rows by owner id.
+   */
+  forEachNode(visit: (n: NodeView) => void): void {
+    const names = this.table.count;
+    const counts = new Int32Array(names + 1);
+    let inZone = 0;
+    for (let i = 0; i < this.count; i++) {
+      if (this.flags[i] & IN_ZONE) {
+        counts[this.owner[i] + 1]++;
+        inZone++;
+      }
+    }
+    for (let k = 0; k < names; k++) counts[k + 1] += counts[k];
+    const start = counts.slice(0, names);
+    const sorted = new Int32Array(inZone);
+    const fill = counts; // reused as the write cursor per owner
+    for (let i = 0; i < this.count; i++) if (this.flags[i] & IN_ZONE) sorted[fill[this.owner[i]]++] = i;
+    // fill[k] is now the end of owner k's rows; start[k] their beginning.
+    const view = new NodeView();
+    for (let i = 0; i < this.count; i++) {
+      if (!(this.flags[i] & IN_ZONE)) continue;
+      const o = this.owner[i];
+      const s = start[o];
+      if (sorted[s] !== i) continue; // not the owner's first row
+      const e = fill[o];
+      view.owner = o;
+      view.nameOf = this;
+      view.size = 0;
+      view.rows.length = 0;
+      if (e - s === 1) {
+        view.size = 1;
+        view.codes[0] = this.code[i];
+        view.types[0] = this.typeName(i);
+        view.starts[0] = 0;
+        view.ends[0] = 1;
+        view.rows.push(i);
+      } else {
+        // Types in order of appearance; rows of each type in file order.
+        const counts: number[] = [];
+        for (let k = s; k < e; k++) {
+          const c = this.code[sorted[k]];
+          let t = 0;
+          while (t < view.size && view.codes[t] !== c) t++;
+          if (t === view.size) {
+            view.codes[t] = c;
+            view.types[t] = this.typeName(sorted[k]);
+            counts[t] = 0;
+            view.size++;
+          }
+          counts[t]++;
+        }
+        let at = 0;
+        for (let t = 0; t < view.size; t++) {
+          view.starts[t] = at;
+          view.ends[t] = at;
+          at += counts[t];
+        }
+        for (let k = s; k < e; k++) {
+          const c = this.code[sorted[k]];
+          let t = 0;
+          while (view.codes[t] !== c) t++;
+          view.rows[view.ends[t]++] = sorted[k];
+        }
+      }
+      visit(view);
+    }
   }
 }
 

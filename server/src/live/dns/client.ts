@@ -1,7 +1,11 @@
 // The DNS client: one question to one server, the way dig asks it. UDP with EDNS0 first
 // (a fresh socket per try, the same random ID on every try), TCP with our own 2-byte
 // length framing for +tcp or when the UDP answer comes back truncated (TC=1). A reply is
-// accepted only when its ID and question match ours; strays are noted and ignored.
+// accepted only when its ID and question match ours (and, the UDP socket being connected,
+// its source address and port); strays are noted and ignored. A malformed packet with our ID
+// is noted too but does not end the wait: anyone can spoof one, and a real reply may follow;
+// it becomes the outcome only when nothing valid arrives before the timeout. Notes are
+// bounded (a flood of strays cannot grow memory), and every wait ends at the timeout.
 
 import { randomBytes, randomInt } from 'node:crypto';
 import * as dgram from 'node:dgram';
@@ -54,6 +58,20 @@ type TryResult =
   | { kind: 'malformed'; error: string; hex: string }
   | { kind: 'fail'; reason: 'timeout' | 'refused' | 'unreachable' | 'network'; detail: string };
 
+/** Notes kept per query; beyond them only a count (a flood must not grow memory). */
+export const MAX_WARNINGS = 20;
+
+/** Appends a note unless the limit is reached; then counts what was dropped. */
+export function addWarning(warnings: string[], text: string): void {
+  if (warnings.length < MAX_WARNINGS) {
+    warnings.push(text);
+    return;
+  }
+  const last = warnings[MAX_WARNINGS];
+  const dropped = last ? Number(/^;; \.\.\. and (\d+) more/.exec(last)?.[1] ?? 0) + 1 : 1;
+  warnings[MAX_WARNINGS] = `;; ... and ${dropped} more warnings like these (not shown)`;
+}
+
 export function serverLabel(s: Server): string {
   return `${s.address}#${s.port}`;
 }
@@ -78,14 +96,14 @@ export async function query(server: Server, question: Question, options: ClientO
       ? await udpTry(server, packet, id, question, options.timeoutMs, warnings, options.signal)
       : await tcpTry(server, packet, id, question, options.timeoutMs, warnings, options.signal);
     if (last.kind === 'reply' && transport === 'UDP' && last.message.flags.tc && !options.ignoreTruncation) {
-      warnings.push(';; Truncated, retrying in TCP mode.');
+      addWarning(warnings, ';; Truncated, retrying in TCP mode.');
       truncatedRetry = true;
       transport = 'TCP';
       attempt--; // the TCP retry is not another try
       continue;
     }
     if (last.kind !== 'fail') break;
-    warnings.push(`;; communications error to ${serverLabel(server)}: ${last.detail}`);
+    addWarning(warnings, `;; communications error to ${serverLabel(server)}: ${last.detail}`);
     if (last.reason === 'network') break;
   }
   if (last.kind === 'reply') return { kind: 'answer', message: last.message, transport, server, timeMs: last.timeMs, truncatedRetry, warnings };
@@ -125,6 +143,8 @@ function udpTry(server: Server, packet: Buffer, id: number, question: Question, 
     const socket = dgram.createSocket(net.isIPv6(server.address) ? 'udp6' : 'udp4');
     let started = 0;
     let done = false;
+    /** A malformed packet with our ID: the outcome if nothing valid comes before the timeout. */
+    let malformed: TryResult | undefined;
     const finish = (r: TryResult) => {
       if (done) return;
       done = true;
@@ -133,29 +153,34 @@ function udpTry(server: Server, packet: Buffer, id: number, question: Question, 
       socket.close();
       resolve(r);
     };
-    const timer = setTimeout(() => finish({ kind: 'fail', reason: 'timeout', detail: 'timed out' }), timeoutMs);
+    const timer = setTimeout(() => finish(malformed ?? { kind: 'fail', reason: 'timeout', detail: 'timed out' }), timeoutMs);
     const stopListening = onAbort(signal, () => finish(CANCELLED));
     socket.on('error', (err) => finish(failureOf(err)));
     socket.on('message', (msg) => {
+      if (done) return;
       if (msg.length < 12) {
-        warnings.push(`;; Warning: ignoring a ${msg.length}-byte packet (shorter than a DNS header)`);
+        addWarning(warnings, `;; Warning: ignoring a ${msg.length}-byte packet (shorter than a DNS header)`);
         return;
       }
       const gotId = msg.readUInt16BE(0);
       if (gotId !== id) {
-        warnings.push(`;; Warning: ID mismatch: expected ID ${id}, got ${gotId}`);
+        addWarning(warnings, `;; Warning: ID mismatch: expected ID ${id}, got ${gotId}`);
         return;
       }
       const parsed = parseMessage(msg);
-      if (!parsed.ok) return finish({ kind: 'malformed', error: parsed.error, hex: msg.toString('hex') });
-      if (!parsed.message.flags.qr) warnings.push(';; Warning: query response not set');
+      if (!parsed.ok) {
+        addWarning(warnings, `;; Warning: ignoring a malformed reply with our ID (${parsed.error}); still waiting`);
+        malformed ??= { kind: 'malformed', error: parsed.error, hex: msg.subarray(0, 512).toString('hex') };
+        return;
+      }
+      if (!parsed.message.flags.qr) addWarning(warnings, ';; Warning: query response not set');
       if (parsed.message.opcode !== 'QUERY') {
-        warnings.push(`;; Warning: Opcode mismatch: expected QUERY, got ${parsed.message.opcode}`);
+        addWarning(warnings, `;; Warning: Opcode mismatch: expected QUERY, got ${parsed.message.opcode}`);
         return;
       }
       const mismatch = questionMismatch(parsed.message, question);
       if (mismatch) {
-        warnings.push(mismatch);
+        addWarning(warnings, mismatch);
         return;
       }
       finish({ kind: 'reply', message: parsed.message, timeMs: Math.round(performance.now() - started) });
@@ -175,7 +200,14 @@ function tcpTry(server: Server, packet: Buffer, id: number, question: Question, 
     const started = performance.now();
     const socket = net.connect({ host: server.address, port: server.port });
     let done = false;
-    let buffered = Buffer.alloc(0);
+    // Received bytes not yet framed: at most one frame (2 + 65,535 bytes) plus one chunk.
+    const chunks: Buffer[] = [];
+    let bufferedBytes = 0;
+    let malformed: TryResult | undefined;
+    const frameLength = (): number | undefined => {
+      if (bufferedBytes < 2) return undefined;
+      return chunks[0].length >= 2 ? chunks[0].readUInt16BE(0) : (chunks[0][0] << 8) | chunks[1][0];
+    };
     const finish = (r: TryResult) => {
       if (done) return;
       done = true;
@@ -184,7 +216,7 @@ function tcpTry(server: Server, packet: Buffer, id: number, question: Question, 
       socket.destroy();
       resolve(r);
     };
-    const timer = setTimeout(() => finish({ kind: 'fail', reason: 'timeout', detail: 'timed out' }), timeoutMs);
+    const timer = setTimeout(() => finish(malformed ?? { kind: 'fail', reason: 'timeout', detail: bufferedBytes ? `timed out with ${bufferedBytes} bytes of an incomplete reply` : 'timed out' }), timeoutMs);
     const stopListening = onAbort(signal, () => finish(CANCELLED));
     socket.on('error', (err) => finish(failureOf(err)));
     socket.on('connect', () => {
@@ -192,26 +224,42 @@ function tcpTry(server: Server, packet: Buffer, id: number, question: Question, 
       length.writeUInt16BE(packet.length);
       socket.write(Buffer.concat([length, packet]));
     });
-    socket.on('end', () => finish({ kind: 'fail', reason: 'network', detail: 'connection closed before a complete reply' }));
+    socket.on('end', () => finish(malformed ?? { kind: 'fail', reason: 'network', detail: 'connection closed before a complete reply' }));
     socket.on('data', (chunk) => {
-      buffered = Buffer.concat([buffered, chunk]);
+      if (done) return;
+      chunks.push(chunk);
+      bufferedBytes += chunk.length;
       // Our own framing: a 2-byte big-endian length, then exactly that many bytes.
-      while (buffered.length >= 2) {
-        const len = buffered.readUInt16BE(0);
-        if (buffered.length < 2 + len) return;
-        const msg = buffered.subarray(2, 2 + len);
-        buffered = buffered.subarray(2 + len);
-        if (msg.length < 12) return finish({ kind: 'malformed', error: `${msg.length}-byte message over TCP`, hex: msg.toString('hex') });
+      for (;;) {
+        const len = frameLength();
+        // Join the chunks only once a whole frame is there: a peer sending one byte at a time
+        // must not make every chunk copy everything received so far.
+        if (len === undefined || bufferedBytes < 2 + len) return;
+        const head = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+        const msg = head.subarray(2, 2 + len);
+        const rest = head.subarray(2 + len);
+        chunks.length = 0;
+        if (rest.length) chunks.push(rest);
+        bufferedBytes = rest.length;
+        if (msg.length < 12) {
+          addWarning(warnings, `;; Warning: ignoring a ${msg.length}-byte message over TCP (shorter than a DNS header)`);
+          malformed ??= { kind: 'malformed', error: `${msg.length}-byte message over TCP`, hex: msg.toString('hex') };
+          continue;
+        }
         const gotId = msg.readUInt16BE(0);
         if (gotId !== id) {
-          warnings.push(`;; Warning: ID mismatch: expected ID ${id}, got ${gotId}`);
+          addWarning(warnings, `;; Warning: ID mismatch: expected ID ${id}, got ${gotId}`);
           continue;
         }
         const parsed = parseMessage(msg);
-        if (!parsed.ok) return finish({ kind: 'malformed', error: parsed.error, hex: msg.toString('hex') });
+        if (!parsed.ok) {
+          addWarning(warnings, `;; Warning: ignoring a malformed reply with our ID (${parsed.error}); still waiting`);
+          malformed ??= { kind: 'malformed', error: parsed.error, hex: msg.subarray(0, 512).toString('hex') };
+          continue;
+        }
         const mismatch = questionMismatch(parsed.message, question);
         if (mismatch) {
-          warnings.push(mismatch);
+          addWarning(warnings, mismatch);
           continue;
         }
         return finish({ kind: 'reply', message: parsed.message, timeMs: Math.round(performance.now() - started) });

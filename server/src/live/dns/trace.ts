@@ -55,6 +55,9 @@ export interface TraceLimits {
   maxReferrals: number;
 }
 
+/** Glueless roots resolved at most until this many roots have an address. */
+const ROOTS_NEEDED = 3;
+
 export const DEFAULT_TRACE_LIMITS: TraceLimits = { maxDepth: 8, maxQueries: 100, maxReferrals: 32 };
 
 export type TraceStart = { kind: 'hints'; roots: NsTarget[] } | { kind: 'prime'; servers: Server[] };
@@ -238,6 +241,7 @@ export async function trace(q: Question, start: TraceStart, options: ClientOptio
     let primed: (QueryOutcome & { kind: 'answer' }) | undefined;
     const failures: string[] = [];
     for (const s of start.servers) {
+      if (state.queries >= limits.maxQueries) break;
       state.queries++;
       const o = await query(s, prime, { ...options, recurse: true });
       if (o.kind === 'answer' && o.message.status === 'NOERROR' && o.message.answer.some((r) => r.type === 'NS')) {
@@ -251,13 +255,23 @@ export async function trace(q: Question, start: TraceStart, options: ClientOptio
     const ns = m.answer.filter((r) => r.type === 'NS' && r.target && r.labels.length === 0);
     hops.push({ zone: '.', kind: 'priming', server: serverLabel(primed.server), status: m.status, records: m.answer.filter((r) => r.labels.length === 0 && (r.type === 'NS' || r.type === 'RRSIG')).map(recordJson), transport: primed.transport, timeMs: primed.timeMs, size: m.size, failures });
     roots = targetsOf(ns, [], m.additional);
-    // Root servers without glue: ask the priming server for their addresses, as a stub would.
-    for (const t of roots.filter((x) => !x.addresses.length)) {
+    // Root servers without glue: ask the priming server for their addresses, as a stub would,
+    // until a few roots have one, and within the query budget (a priming reply of 300
+    // glueless roots must not cost 600 lookups).
+    const glueless = roots.filter((x) => !x.addresses.length);
+    let usable = roots.length - glueless.length;
+    for (const t of glueless) {
+      if (usable >= ROOTS_NEEDED || state.queries >= limits.maxQueries) break;
       for (const type of [1, 28]) {
+        if (state.queries >= limits.maxQueries) break;
         state.queries++;
         const o = await query(primed.server, { labels: t.labels, type, class: 1 }, { ...options, recurse: true });
-        if (o.kind === 'answer') t.addresses.push(...o.message.answer.filter((r) => r.address && sameName(r.labels, t.labels)).map((r) => r.address!));
+        if (o.kind === 'answer') t.addresses.push(...o.message.answer.filter((r) => r.address && sameName(r.labels, t.labels)).map((r) => r.address!).slice(0, 16));
       }
+      if (t.addresses.length) usable++;
+    }
+    if (!roots.some((t) => t.addresses.length)) {
+      return { hops, outcome: 'failed', error: `no root server address: ${glueless.length} root NS names without glue, and none resolved within the query budget of ${limits.maxQueries}`, queries: state.queries };
     }
   }
   state.roots = roots;

@@ -30,3 +30,11 @@ export async function readMountinfo(): Promise<ReadResult<Mount[]>> {
   const text = await readText(procPath('self', 'mountinfo'));
   return text.ok ? { ok: true, value: parseMountinfo(text.value) } : text;
 }
+
+/** The hidepid option of the procfs mounted at `procMount` ("2", "invisible" …), if any. */
+export function procHidepid(mounts: Mount[], procMount: string): string | undefined {
+  const proc = mounts.filter((m) => m.fstype === 'proc' && m.mountPoint === procMount).pop();
+  const option = proc?.superOptions.find((o) => o.startsWith('hidepid='));
+  const value = option?.slice('hidepid='.length);
+  return value && value !== '0' && value !== 'off' ? value : undefined;
+}

@@ -25,6 +25,16 @@ export interface PidStat {
   /** Soft RSS limit in bytes as a decimal string: a u64 that is often 2^64−1. */
   rsslim: string;
   processor?: number;
+  /** Field 9, the kernel's PF_* flags. */
+  flags: number;
+}
+
+/** PF_KTHREAD (include/linux/sched.h): a kernel thread, which has no executable, memory or environment. */
+const PF_KTHREAD = 0x00200000;
+
+export function isKernelThread(s: Pick<PidStat, 'flags' | 'pid' | 'ppid'>): boolean {
+  // Flags are the kernel's own word; pid 2 (kthreadd) and its children are the fallback.
+  return (s.flags & PF_KTHREAD) !== 0 || s.pid === 2 || s.ppid === 2;
 }
 
 export function parsePidStat(text: string): PidStat | undefined {
@@ -51,6 +61,7 @@ export function parsePidStat(text: string): PidStat | undefined {
     rssPages: f(24),
     rsslim: rest[25 - 3] ?? '',
     processor: rest.length >= 39 - 2 ? f(39) : undefined,
+    flags: Number.isFinite(f(9)) ? f(9) : 0,
   };
 }
 

@@ -74,3 +74,38 @@ test('the parser never throws on junk', () => {
   const junk = Array.from({ length: 3000 }, (_, i) => '{}"#\n \\a,:'[(i * 7919) % 11]).join('');
   assert.doesNotThrow(() => parseCorefile(junk));
 });
+
+test('100,000 nested "{" parse without overflowing the stack; every unclosed one is reported', async () => {
+  const depth = 100_000;
+  const text = `.:53 {\n    cache ${'{ '.repeat(depth)}\n`;
+  const ast = parseCorefile(text);
+  assert.equal(ast.problems.filter((p) => /this '\{' is never closed/.test(p.message)).length, depth);
+  const closed = `.:53 {\n    cache ${'{ '.repeat(depth)}${' }'.repeat(depth)}\n}\n`;
+  const ok = parseCorefile(closed);
+  assert.equal(ok.problems.length, 0);
+  assert.equal(ok.blocks[0].close?.text, '}');
+  await assert.doesNotReject(lint('corefile', text));
+});
+
+test('the import limit counts tokens produced: snippets doubling at every level stop at the limit', async () => {
+  // Level k imports level k-1 twice: 2^40 tokens if expanded; the limit stops it early.
+  const lines = [`(s0) {\n${'    log a b c d e f g h i\n'.repeat(10)}}`];
+  for (let k = 1; k <= 40; k++) lines.push(`(s${k}) {\n    import s${k - 1}\n    import s${k - 1}\n}`);
+  lines.push('.:53 {\n    import s40\n}');
+  const started = Date.now();
+  const ast = parseCorefile(lines.join('\n'));
+  const ms = Date.now() - started;
+  assert.ok(!ast.problems.some((p) => /snippet import depth/.test(p.message)), 'the token limit, not the expansion count, stops it');
+  assert.ok(ast.problems.some((p) => /more than 100000 tokens/.test(p.message)), 'the limit is reported');
+  assert.ok(ms < 5000, `bounded work (${ms} ms)`);
+  assert.equal(ast.blocks[ast.blocks.length - 1].hasOpaqueImport, true);
+});
+
+test('a lone CR is a line break, as in LSP: tokens after it are on the next line', () => {
+  const tokens = lexCorefile('.:53 {\r    log\r\n    # c\r    cache\r}\r');
+  assert.deepEqual(tokens.map((t) => [t.text, t.line, t.start]), [['.:53', 0, 0], ['{', 0, 5], ['log', 1, 4], ['cache', 3, 4], ['}', 4, 0]]);
+  const quoted = lexCorefile('"a\rb" x');
+  assert.deepEqual([quoted[0].endLine, quoted[0].end, quoted[1].line, quoted[1].start], [1, 2, 1, 3]);
+  const ast = parseCorefile('.:53 {\r    log\r    cache\r}\r');
+  assert.deepEqual(ast.blocks[0].directives.map((d) => d.name.text), ['log', 'cache']);
+});

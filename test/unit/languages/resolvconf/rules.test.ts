@@ -107,3 +107,14 @@ test('quick fixes: sortlist prefix, option typo, CRLF', async () => {
 test('the clean fixture and kubelet defaults under musl', async () => {
   assert.deepEqual(await lint('resolvconf', 'nameserver 10.0.0.2\nsearch corp.example\noptions timeout:2 attempts:3\n', { ...DEFAULT_SETTINGS, resolvconf: { libc: 'musl' } }), []);
 });
+
+test('the CRLF quick fix, applied as an editor applies it (LSP positions), leaves LF endings', async () => {
+  const { TextDocument } = await import('vscode-languageserver-textdocument');
+  for (const text of ['nameserver 10.0.0.1\r\nsearch a\r\n', 'nameserver 10.0.0.1\r\nsearch a\r', 'nameserver 10.0.0.1\r\n\r\nsearch a\n']) {
+    const crlf = (await lint('resolvconf', text)).find((f) => f.ruleId === 'resolvconf/crlf-line-endings');
+    assert.ok(crlf?.fixes?.[0], `fires on ${JSON.stringify(text)}`);
+    const doc = TextDocument.create('file:///resolv.conf', 'resolvconf', 1, text);
+    const fixed = TextDocument.applyEdits(doc, crlf.fixes[0].edits);
+    assert.equal(fixed, text.replace(/\r\n?/g, '\n'), `fixed ${JSON.stringify(text)}`);
+  }
+});

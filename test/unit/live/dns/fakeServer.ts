@@ -12,8 +12,10 @@ export interface FakeQuery {
   from: { address: string; port: number };
 }
 
-/** Replies to send: nothing (drop), buffers (UDP datagrams / TCP payloads, framed for TCP). */
-export type Handler = (q: FakeQuery) => Buffer[] | Promise<Buffer[]>;
+/** Replies to send: nothing (drop), buffers (UDP datagrams / TCP payloads, framed for TCP);
+ * a number between them pauses that many milliseconds (UDP), so a flood is not all dropped
+ * by the kernel's receive buffer. */
+export type Handler = (q: FakeQuery) => Array<Buffer | number> | Promise<Array<Buffer | number>>;
 
 export interface FakeServer {
   address: string;
@@ -47,7 +49,10 @@ async function startFakeServerOnce(handler: Handler, address: string, port: numb
     try { packet = dnsPacket.decode(raw); } catch { return; }
     const q: FakeQuery = { raw, packet, transport: 'udp', from: { address: rinfo.address, port: rinfo.port } };
     queries.push(q);
-    for (const reply of await handler(q)) udp.send(reply, rinfo.port, rinfo.address);
+    for (const reply of await handler(q)) {
+      if (typeof reply === 'number') await new Promise((r) => setTimeout(r, reply));
+      else udp.send(reply, rinfo.port, rinfo.address);
+    }
   });
   const sockets = new Set<net.Socket>();
   const tcp = net.createServer((socket) => {
@@ -64,6 +69,7 @@ async function startFakeServerOnce(handler: Handler, address: string, port: numb
         queries.push(q);
         if (tcpRaw) { tcpRaw(q, socket); continue; }
         for (const reply of await handler(q)) {
+          if (typeof reply === 'number') continue;
           const len = Buffer.alloc(2);
           len.writeUInt16BE(reply.length);
           socket.write(Buffer.concat([len, reply]));

@@ -3,7 +3,7 @@
 // generic one driven by the table (argument counts, known properties, enums, shapes).
 
 import type { CorefileAst, Directive, ServerBlock } from '../parser';
-import { hasEnvPlaceholder } from '../parser';
+import { endOfLineDeletion, hasEnvPlaceholder } from '../parser';
 import { getPlugin } from '../plugins';
 import { normalizeKey } from '../serverKey';
 import { splitHostPort } from '../values';
@@ -65,9 +65,9 @@ export function runSetupChecks(ast: CorefileAst): SetupFinding[] {
       let checked = occurrences;
       if (occurrences.length > 1 && spec.repeat === 'error') {
         for (const d of occurrences.slice(1)) {
-          const range = { start: { line: d.name.line, character: 0 }, end: { line: d.name.endLine + 1, character: 0 } };
+          const range = { start: { line: d.name.line, character: 0 }, end: endOfLineDeletion(ast, d.name.endLine) };
           s.report('once-per-block', d.name, spec.repeatMessage ?? 'this plugin can only be used once per Server Block', {
-            fixes: d.importedBy ? undefined : [{ title: `Remove the repeated '${name}'`, edits: [{ range: d.block?.close ? { start: range.start, end: { line: d.block.close.endLine + 1, character: 0 } } : range, newText: '' }] }],
+            fixes: d.importedBy ? undefined : [{ title: `Remove the repeated '${name}'`, edits: [{ range: d.block?.close ? { start: range.start, end: endOfLineDeletion(ast, d.block.close.endLine) } : range, newText: '' }] }],
           });
         }
         checked = occurrences.slice(0, 1);

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Finding } from '../../../core/finding';
 import type { ZoneRecord } from '../model';
 import { splitLabels } from '../names';
-import { zoneRule } from '../ruleKit';
+import { type ZoneCheck, zoneRule } from '../ruleKit';
 import { recordFinding, type ZoneIndex } from '../zoneIndex';
 
 export const cdsConsistency = zoneRule('cds-consistency', 'error', 'CDS/CDNSKEY algorithm without a DNSKEY, or a bad delete record');
@@ -52,12 +52,20 @@ function cdsMatches(values: unknown[], keys: Array<{ wire: Buffer; alg: number }
  * set must be the algorithm of a DNSKEY in the zone; a delete record stands alone. (A CDS
  * whose digest matches no DNSKEY is zone/cds-digest's: BIND 9.18 does not check it.)
  */
-export function checkCdsConsistency(z: ZoneIndex): Finding[] {
+export function checkCdsConsistency(): ZoneCheck {
+  return {
+    finish(z, out) {
+      for (const f of findCdsConsistency(z)) out.push(f);
+    },
+  };
+}
+
+function findCdsConsistency(z: ZoneIndex): Finding[] {
   const out: Finding[] = [];
-  const keys = z.rrset(z.origin, 'DNSKEY').filter((r) => r.values).map((r) => ({ wire: keyWire(r), alg: r.values![2].value as number }));
+  const keys = z.apexRrset('DNSKEY').filter((r) => r.values).map((r) => ({ wire: keyWire(r), alg: r.values![2].value as number }));
   const owner = nameWire(z.origin);
   const check = (type: 'CDS' | 'CDNSKEY', isDelete: (r: ZoneRecord) => boolean, matches: (r: ZoneRecord) => boolean, algOf: (r: ZoneRecord) => number) => {
-    const set = z.rrset(z.origin, type).filter((r) => r.values);
+    const set = z.apexRrset(type).filter((r) => r.values);
     const deletes = set.filter(isDelete);
     if (deletes.length && deletes.length < set.length) {
       out.push(recordFinding(cdsConsistency, deletes[0], deletes[0].typeToken, `A ${type} "delete" record must be the only ${type} record (RFC 8078 §4): CDS/CDNSKEY consistency checks failed`));
@@ -88,12 +96,12 @@ export function checkCdsConsistency(z: ZoneIndex): Finding[] {
     (r) => keys.some((k) => k.alg === (r.values![2].value as number)),
     (r) => r.values![2].value as number,
   );
-  for (const r of z.rrset(z.origin, 'CDS')) {
+  for (const r of z.apexRrset('CDS')) {
     const v = r.values?.map((x) => x.value) as [number, number, number, Uint8Array] | undefined;
     if (!v || v[1] === 0 || !keys.some((k) => k.alg === v[1]) || cdsMatches(v, keys, owner)) continue;
     out.push(recordFinding(cdsDigest, r, r.values![0].tokens[0], `CDS ${v[0]} ${v[1]} ${v[2]} matches no DNSKEY of the zone (key tag or digest differs): a parent that installs it as DS breaks the delegation`));
   }
-  for (const r of z.rrset(z.origin, 'CDNSKEY')) {
+  for (const r of z.apexRrset('CDNSKEY')) {
     if (!r.values || r.values[2].value === 0 || !keys.some((k) => k.alg === r.values![2].value) || keys.some((k) => k.wire.equals(keyWire(r)))) continue;
     out.push(recordFinding(cdsDigest, r, r.values[0].tokens[0], `CDNSKEY (key tag ${keyTag(keyWire(r))}) is not one of the zone's DNSKEYs: a parent that builds a DS from it breaks the delegation`));
   }

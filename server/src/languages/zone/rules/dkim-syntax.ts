@@ -2,12 +2,11 @@
 // verifiers will reject: v= not DKIM1 or not first, unknown k=, no p= tag, p= not base64,
 // t= flags other than y/s, and RSA keys under 1024 bits (RFC 8301 §3.2).
 
-import type { Finding } from '../../../core/finding';
 import { splitLabels } from '../names';
-import { zoneRule } from '../ruleKit';
+import { type ZoneCheck, zoneRule } from '../ruleKit';
 import { txtText } from '../txtText';
 import { readBase64 } from '../values';
-import { recordFinding, type ZoneIndex } from '../zoneIndex';
+import { recordFinding } from '../zoneIndex';
 
 export const dkimSyntax = zoneRule('dkim-syntax', 'warning', 'DKIM key record problem');
 
@@ -35,13 +34,13 @@ export function dkimProblems(text: string): string[] {
   return problems;
 }
 
-export function checkDkimSyntax(z: ZoneIndex): Finding[] {
-  const out: Finding[] = [];
-  for (const r of z.ast.records) {
-    if (!r.owner.includes('._domainkey.') || splitLabels(r.owner)[1] !== '_domainkey') continue;
-    const txt = txtText(r);
-    if (!txt) continue;
-    for (const p of dkimProblems(txt.text)) out.push(recordFinding(dkimSyntax, r, r.values![0].tokens[0], `DKIM: ${p}`));
-  }
-  return out;
+export function checkDkimSyntax(): ZoneCheck {
+  return {
+    record(r, _row, _z, out) {
+      if (!r.owner.includes('._domainkey.') || splitLabels(r.owner)[1] !== '_domainkey') return;
+      const txt = txtText(r);
+      if (!txt) return;
+      for (const p of dkimProblems(txt.text)) out.push(recordFinding(dkimSyntax, r, r.values![0].tokens[0], `DKIM: ${p}`));
+    },
+  };
 }

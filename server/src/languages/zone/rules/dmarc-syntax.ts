@@ -3,11 +3,10 @@
 // outside its set (p/sp none|quarantine|reject, adkim/aspf r|s, pct 0-100, fo 0 1 d s),
 // rua/ruf that are not mailto: URIs, a TXT at _dmarc that is not DMARC at all.
 
-import type { Finding } from '../../../core/finding';
 import { splitLabels } from '../names';
-import { zoneRule } from '../ruleKit';
+import { type ZoneCheck, zoneRule } from '../ruleKit';
 import { txtText } from '../txtText';
-import { recordFinding, type ZoneIndex } from '../zoneIndex';
+import { recordFinding } from '../zoneIndex';
 
 export const dmarcSyntax = zoneRule('dmarc-syntax', 'warning', 'DMARC policy problem');
 
@@ -54,13 +53,13 @@ export function dmarcProblems(text: string): string[] {
   return problems;
 }
 
-export function checkDmarcSyntax(z: ZoneIndex): Finding[] {
-  const out: Finding[] = [];
-  for (const r of z.ast.records) {
-    if (!r.owner.startsWith('_dmarc.') || splitLabels(r.owner)[0] !== '_dmarc') continue;
-    const txt = txtText(r);
-    if (!txt) continue;
-    for (const p of dmarcProblems(txt.text)) out.push(recordFinding(dmarcSyntax, r, r.values![0].tokens[0], `DMARC: ${p}`));
-  }
-  return out;
+export function checkDmarcSyntax(): ZoneCheck {
+  return {
+    record(r, _row, _z, out) {
+      if (!r.owner.startsWith('_dmarc.') || splitLabels(r.owner)[0] !== '_dmarc') return;
+      const txt = txtText(r);
+      if (!txt) return;
+      for (const p of dmarcProblems(txt.text)) out.push(recordFinding(dmarcSyntax, r, r.values![0].tokens[0], `DMARC: ${p}`));
+    },
+  };
 }

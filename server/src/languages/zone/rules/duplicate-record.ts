@@ -2,26 +2,26 @@
 // them silently, so the second line does nothing; often a copy-paste that was meant to be
 // edited.
 
-import type { Finding } from '../../../core/finding';
-import { rdataKey } from '../recordKey';
-import { zoneRule } from '../ruleKit';
-import { ownerOrType, recordFinding, related, type ZoneIndex } from '../zoneIndex';
+import { type ZoneCheck, zoneRule } from '../ruleKit';
+import { GENERATED } from '../zoneIndex';
 
 export const duplicateRecord = zoneRule('duplicate-record', 'warning', 'The same record twice');
 
-export function checkDuplicateRecord(z: ZoneIndex): Finding[] {
-  const out: Finding[] = [];
-  for (const node of z.nodes.values()) {
-    for (const [type, list] of node) {
-      if (list.length < 2) continue;
-      const seen = new Map<string, (typeof list)[number]>();
-      for (const r of list) {
-        const key = rdataKey(r);
-        const first = seen.get(key);
-        if (!first) seen.set(key, r);
-        else if (!r.generated) out.push(recordFinding(duplicateRecord, r, ownerOrType(r), `Duplicate ${type} record: the same data is already at line ${first.line + 1}; servers merge them`, { tags: ['unnecessary'], related: [related(first, 'first copy')] }));
+export function checkDuplicateRecord(): ZoneCheck {
+  return {
+    node(n, z, out) {
+      for (let t = 0; t < n.size; t++) {
+        if (n.ends[t] - n.starts[t] < 2) continue;
+        const type = n.types[t];
+        const seen = new Map<string, number>();
+        for (let k = n.starts[t]; k < n.ends[t]; k++) {
+          const row = n.rows[k];
+          const key = `${z.hash[2 * row]}:${z.hash[2 * row + 1]}`;
+          const first = seen.get(key);
+          if (first === undefined) seen.set(key, row);
+          else if (!(z.flags[row] & GENERATED)) out.push(z.finding(duplicateRecord, row, 'anchor', `Duplicate ${type} record: the same data is already at line ${z.line[first] + 1}; servers merge them`, { tags: ['unnecessary'], related: [z.related(first, 'first copy')] }));
+        }
       }
-    }
-  }
-  return out;
+    },
+  };
 }

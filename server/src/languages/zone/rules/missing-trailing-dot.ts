@@ -8,21 +8,33 @@ import type { Finding } from '../../../core/finding';
 import { lineRange } from '../../../core/finding';
 import type { Token } from '../lexer';
 import type { ZoneRecord } from '../model';
-import { zoneRule } from '../ruleKit';
+import { type ZoneCheck, zoneRule } from '../ruleKit';
 import { TLDS } from '../tlds';
-import { recordFinding, type ZoneIndex } from '../zoneIndex';
+import { recordFinding } from '../zoneIndex';
 
 export const missingTrailingDot = zoneRule('missing-trailing-dot', 'warning', 'Relative name that was meant to be absolute');
 
 /** Whether a relative name's text looks like it was meant absolute (see the file comment). */
 export function looksMeantAbsolute(text: string, origin: string): boolean {
   if (text === '@' || text.endsWith('.') || text.includes('\\')) return false;
+  const o = originText(origin);
+  const dot = text.lastIndexOf('.');
+  // One label: only the origin's own name repeated (compared without lower-casing first).
+  if (dot < 0) return text.length === o.length && text.toLowerCase() === o;
   const t = text.toLowerCase();
-  const o = origin.replace(/\.$/, '').toLowerCase();
-  if (t.indexOf('.') < 0) return t === o;
   if (o && (t === o || t.endsWith(`.${o}`))) return true;
-  const labels = t.split('.');
-  return labels.length >= 2 && TLDS.has(labels[labels.length - 1]);
+  return TLDS.has(t.slice(t.lastIndexOf('.') + 1));
+}
+
+/** The origin without its trailing dot, lower case; cached for the origin last asked about. */
+let lastOrigin = '';
+let lastOriginText = '';
+function originText(origin: string): string {
+  if (origin !== lastOrigin) {
+    lastOrigin = origin;
+    lastOriginText = origin.replace(/\.$/, '').toLowerCase();
+  }
+  return lastOriginText;
 }
 
 function finding(r: ZoneRecord, token: Token, what: string): Finding {
@@ -33,20 +45,20 @@ function finding(r: ZoneRecord, token: Token, what: string): Finding {
   });
 }
 
-export function checkMissingTrailingDot(z: ZoneIndex): Finding[] {
-  const out: Finding[] = [];
+export function checkMissingTrailingDot(): ZoneCheck {
   const ownersSeen = new Set<Token>();
-  for (const r of z.ast.records) {
-    if (r.generated) continue;
-    if (r.ownerToken && !ownersSeen.has(r.ownerToken) && looksMeantAbsolute(r.ownerToken.text, r.origin) && r.origin !== '.') {
-      ownersSeen.add(r.ownerToken);
-      out.push(finding(r, r.ownerToken, 'Owner'));
-    }
-    for (const v of r.values ?? []) {
-      if (v.spec.kind !== 'name' || !v.relative) continue;
-      const token = v.tokens[0];
-      if (looksMeantAbsolute(token.text, r.origin)) out.push(finding(r, token, `${r.type} ${v.spec.name}`));
-    }
-  }
-  return out;
+  return {
+    record(r, _row, _z, out) {
+      if (r.generated) return;
+      if (r.ownerToken && !ownersSeen.has(r.ownerToken) && looksMeantAbsolute(r.ownerToken.text, r.origin) && r.origin !== '.') {
+        ownersSeen.add(r.ownerToken);
+        out.push(finding(r, r.ownerToken, 'Owner'));
+      }
+      for (const v of r.values ?? []) {
+        if (v.spec.kind !== 'name' || !v.relative) continue;
+        const token = v.tokens[0];
+        if (looksMeantAbsolute(token.text, r.origin)) out.push(finding(r, token, `${r.type} ${v.spec.name}`));
+      }
+    },
+  };
 }

@@ -3,24 +3,36 @@
 // hash type (SHA-1 = 20 octets, SHA-256 = 32). named-checkzone accepts these; the record is
 // still wrong for anyone who checks the length.
 
-import type { Finding } from '../../../core/finding';
+import type { ZoneRecord } from '../model';
+import { rdataKey } from '../recordKey';
 import { encodeError } from '../roundTrip';
-import { zoneRule } from '../ruleKit';
-import { recordFinding, type ZoneIndex } from '../zoneIndex';
+import { type ZoneCheck, zoneRule } from '../ruleKit';
+import { recordFinding } from '../zoneIndex';
 
 export const rdataEncoding = zoneRule('rdata-encoding', 'warning', 'Record data cannot be encoded in wire format');
 
 /** Types where dns-packet checks something our reader does not (lengths per algorithm, etc.). */
 const ENCODE_CAN_FAIL = new Set(['SSHFP', 'DS', 'DNSKEY', 'TLSA', 'CAA', 'NAPTR']);
 
-export function checkRdataEncoding(z: ZoneIndex): Finding[] {
-  const out: Finding[] = [];
-  for (const r of z.ast.records) {
-    // Types whose fields our reader already bounds exactly cannot fail to encode.
-    if (!ENCODE_CAN_FAIL.has(r.type)) continue;
-    const error = encodeError(r);
-    if (!error) continue;
-    out.push(recordFinding(rdataEncoding, r, r.rdata[r.rdata.length - 1] ?? r.typeToken, `${r.type} record cannot be encoded in wire format (dns-packet: ${error})`));
-  }
-  return out;
+/** The encoder's verdict depends only on the type and the data: big zones repeat both. */
+const verdicts = new Map<string, string | undefined>();
+function cachedEncodeError(r: ZoneRecord): string | undefined {
+  const key = `${r.type}\u0000${rdataKey(r)}`;
+  if (verdicts.has(key)) return verdicts.get(key);
+  const error = encodeError(r);
+  if (verdicts.size >= 4096) verdicts.clear();
+  verdicts.set(key, error);
+  return error;
+}
+
+export function checkRdataEncoding(): ZoneCheck {
+  return {
+    record(r, _row, _z, out) {
+      // Types whose fields our reader already bounds exactly cannot fail to encode.
+      if (!ENCODE_CAN_FAIL.has(r.type)) return;
+      const error = cachedEncodeError(r);
+      if (!error) return;
+      out.push(recordFinding(rdataEncoding, r, r.rdata[r.rdata.length - 1] ?? r.typeToken, `${r.type} record cannot be encoded in wire format (dns-packet: ${error})`));
+    },
+  };
 }

@@ -2,9 +2,8 @@
 // date (1990 up to tomorrow). Not an error (any u32 is valid), but a date in the future or a
 // serial that merely counts makes "bump the serial" mistakes easy to miss.
 
-import type { Finding } from '../../../core/finding';
-import { zoneRule } from '../ruleKit';
-import { recordFinding, type ZoneIndex } from '../zoneIndex';
+import { type ZoneCheck, zoneRule } from '../ruleKit';
+import { recordFinding } from '../zoneIndex';
 
 export const soaSerial = zoneRule('soa-serial', 'information', 'SOA serial not in the YYYYMMDDnn convention');
 
@@ -18,13 +17,15 @@ export function serialDateProblem(serial: number, now = new Date()): string | un
   return undefined;
 }
 
-export function checkSoaSerial(z: ZoneIndex): Finding[] {
-  const out: Finding[] = [];
-  for (const r of z.rrset(z.origin, 'SOA')) {
-    const v = r.values?.[2];
-    if (!v) continue;
-    const problem = serialDateProblem(v.value as number);
-    if (problem) out.push(recordFinding(soaSerial, r, v.tokens[0], `SOA serial ${v.value} ${problem} (RFC 1912 §2.2 suggests YYYYMMDDnn)`));
-  }
-  return out;
+export function checkSoaSerial(): ZoneCheck {
+  return {
+    finish(z, out) {
+      for (const r of z.apexRrset('SOA')) {
+        const v = r.values?.[2];
+        if (!v) continue;
+        const problem = serialDateProblem(v.value as number);
+        if (problem) out.push(recordFinding(soaSerial, r, v.tokens[0], `SOA serial ${v.value} ${problem} (RFC 1912 §2.2 suggests YYYYMMDDnn)`));
+      }
+    },
+  };
 }

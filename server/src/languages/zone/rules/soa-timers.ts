@@ -5,14 +5,22 @@
 
 import type { Finding } from '../../../core/finding';
 import { humanTtl } from '../hover';
-import { zoneRule } from '../ruleKit';
+import { type ZoneCheck, zoneRule } from '../ruleKit';
 import { recordFinding, type ZoneIndex } from '../zoneIndex';
 
 export const soaTimers = zoneRule('soa-timers', 'information', 'SOA timers outside RFC 1912 advice');
 
-export function checkSoaTimers(z: ZoneIndex): Finding[] {
+export function checkSoaTimers(): ZoneCheck {
+  return {
+    finish(z, out) {
+      for (const f of findSoaTimers(z)) out.push(f);
+    },
+  };
+}
+
+function findSoaTimers(z: ZoneIndex): Finding[] {
   const out: Finding[] = [];
-  for (const r of z.rrset(z.origin, 'SOA')) {
+  for (const r of z.apexRrset('SOA')) {
     const v = r.values;
     if (!v || v.length < 7) continue;
     const [refresh, retry, expire, minimum] = [3, 4, 5, 6].map((i) => v[i].value as number);

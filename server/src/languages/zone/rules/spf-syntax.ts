@@ -5,12 +5,10 @@
 // §5.5), a repeated redirect/exp, and a policy written as unquoted words (the words are
 // separate strings, joined without spaces: "v=spf1mx-all").
 
-import type { Finding } from '../../../core/finding';
-import type { ZoneRecord } from '../model';
-import { zoneRule } from '../ruleKit';
+import { type ZoneCheck, zoneRule } from '../ruleKit';
 import { txtText } from '../txtText';
 import { isDottedQuad, isIpv6 } from '../values';
-import { recordFinding, related, type ZoneIndex } from '../zoneIndex';
+import { recordFinding } from '../zoneIndex';
 
 export const spfSyntax = zoneRule('spf-syntax', 'warning', 'SPF policy problem');
 
@@ -63,21 +61,34 @@ export function spfProblems(policy: string): string[] {
   return problems;
 }
 
-export function checkSpfSyntax(z: ZoneIndex): Finding[] {
-  const out: Finding[] = [];
-  const policies = new Map<string, ZoneRecord>();
-  for (const r of z.ast.records) {
-    const txt = txtText(r);
-    if (!txt || !/^v=spf1/i.test(txt.text)) continue;
-    const token = r.values![0].tokens[0];
-    if (txt.unquotedWords) {
-      out.push(recordFinding(spfSyntax, r, token, `SPF policy written as unquoted words: each word is a separate string and receivers join them without spaces ("${txt.text.slice(0, 40)}…"); put the whole policy in quotes`));
-      continue;
-    }
-    const first = policies.get(r.owner);
-    if (first) out.push(recordFinding(spfSyntax, r, token, `A second SPF policy at ${r.owner}: with more than one 'v=spf1' record receivers return permerror (RFC 7208 §4.5)`, { related: [related(first, 'first SPF policy')] }));
-    else policies.set(r.owner, r);
-    for (const p of spfProblems(txt.text)) out.push(recordFinding(spfSyntax, r, token, `SPF: ${p}`));
+/** Big zones repeat the same policy on many names: read each text once (bounded). */
+const problemsByText = new Map<string, string[]>();
+function cachedSpfProblems(text: string): string[] {
+  let problems = problemsByText.get(text);
+  if (!problems) {
+    problems = spfProblems(text);
+    if (problemsByText.size >= 4096) problemsByText.clear();
+    problemsByText.set(text, problems);
   }
-  return out;
+  return problems;
+}
+
+export function checkSpfSyntax(): ZoneCheck {
+  /** Owner id -> row of its first SPF policy (numbers only: a big zone has one per name). */
+  const policies = new Map<number, number>();
+  return {
+    record(r, row, z, out) {
+      const txt = txtText(r);
+      if (!txt || !/^v=spf1/i.test(txt.text)) return;
+      const token = r.values![0].tokens[0];
+      if (txt.unquotedWords) {
+        out.push(recordFinding(spfSyntax, r, token, `SPF policy written as unquoted words: each word is a separate string and receivers join them without spaces ("${txt.text.slice(0, 40)}…"); put the whole policy in quotes`));
+        return;
+      }
+      const first = policies.get(z.owner[row]);
+      if (first !== undefined) out.push(recordFinding(spfSyntax, r, token, `A second SPF policy at ${r.owner}: with more than one 'v=spf1' record receivers return permerror (RFC 7208 §4.5)`, { related: [z.related(first, 'first SPF policy')] }));
+      else policies.set(z.owner[row], row);
+      for (const p of cachedSpfProblems(txt.text)) out.push(recordFinding(spfSyntax, r, token, `SPF: ${p}`));
+    },
+  };
 }

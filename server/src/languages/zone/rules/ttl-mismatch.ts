@@ -2,23 +2,24 @@
 // RRset has one TTL (RFC 2181 §5.2); named-checkzone keeps the first: "TTL set to prior TTL
 // (300)", Knot "TTL mismatch".
 
-import type { Finding } from '../../../core/finding';
-import { zoneRule } from '../ruleKit';
-import { ownerOrType, recordFinding, related, type ZoneIndex } from '../zoneIndex';
+import { type ZoneCheck, zoneRule } from '../ruleKit';
 
 export const ttlMismatch = zoneRule('ttl-mismatch', 'warning', 'Different TTLs within one RRset');
 
-export function checkTtlMismatch(z: ZoneIndex): Finding[] {
-  const out: Finding[] = [];
-  for (const node of z.nodes.values()) {
-    for (const [type, list] of node) {
-      if (list.length < 2 || type === 'RRSIG') continue;
-      const first = list[0];
-      for (const r of list.slice(1)) {
-        if (r.ttl === first.ttl) continue;
-        out.push(recordFinding(ttlMismatch, r, r.ttlToken ?? ownerOrType(r), `${type} TTL ${r.ttl} differs from the RRset's TTL ${first.ttl}: TTL set to prior TTL (${first.ttl})`, { related: [related(first, `first ${type} with TTL ${first.ttl}`)] }));
+export function checkTtlMismatch(): ZoneCheck {
+  return {
+    node(n, z, out) {
+      for (let t = 0; t < n.size; t++) {
+        const type = n.types[t];
+        if (n.ends[t] - n.starts[t] < 2 || type === 'RRSIG') continue;
+        const first = n.rows[n.starts[t]];
+        const ttl = z.ttl[first];
+        for (let k = n.starts[t] + 1; k < n.ends[t]; k++) {
+          const row = n.rows[k];
+          if (z.ttl[row] === ttl) continue;
+          out.push(z.finding(ttlMismatch, row, 'ttl', `${type} TTL ${z.ttl[row]} differs from the RRset's TTL ${ttl}: TTL set to prior TTL (${ttl})`, { related: [z.related(first, `first ${type} with TTL ${ttl}`)] }));
+        }
       }
-    }
-  }
-  return out;
+    },
+  };
 }

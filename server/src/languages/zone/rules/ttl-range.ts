@@ -1,10 +1,8 @@
 // zone/ttl-range: a TTL under 60 s (every resolver asks again almost every query) or over a
 // week (a mistake cannot be undone for that long) on an ordinary record or $TTL.
 
-import type { Finding } from '../../../core/finding';
 import { humanTtl } from '../hover';
-import { zoneRule, tokenRange } from '../ruleKit';
-import type { ZoneIndex } from '../zoneIndex';
+import { type ZoneCheck, zoneRule, tokenRange } from '../ruleKit';
 import { readTtl } from '../values';
 
 export const ttlRange = zoneRule('ttl-range', 'information', 'Very low or very high TTL');
@@ -18,20 +16,25 @@ function problem(ttl: number): string | undefined {
   return undefined;
 }
 
-export function checkTtlRange(z: ZoneIndex): Finding[] {
-  const out: Finding[] = [];
-  for (const d of z.ast.directives) {
-    if (d.uri || d.name.text.toUpperCase() !== '$TTL' || !d.args[0]) continue;
-    const v = readTtl(d.args[0].text).value;
-    const p = v !== undefined && v <= 0x7fffffff ? problem(v) : undefined;
-    if (p) out.push({ ruleId: ttlRange.id, range: tokenRange(d.args[0]), message: `$TTL: ${p}` });
-  }
-  for (const r of z.ast.records) {
-    if (!r.ttlToken || r.generated || r.type === 'SOA' || r.type === 'RRSIG') continue;
-    const raw = readTtl(r.ttlToken.text).value;
-    if (raw === undefined || raw > 0x7fffffff) continue; // zone/ttl-too-large's
-    const p = problem(r.ttl);
-    if (p) out.push({ ruleId: ttlRange.id, range: tokenRange(r.ttlToken), message: p, ...(r.uri ? { uri: r.uri } : {}) });
-  }
-  return out;
+export function checkTtlRange(): ZoneCheck {
+  return {
+    record(r, _row, _z, out) {
+      if (!r.ttlToken || r.generated || r.type === 'SOA' || r.type === 'RRSIG') return;
+      const raw = readTtl(r.ttlToken.text).value;
+      if (raw === undefined || raw > 0x7fffffff) return; // zone/ttl-too-large's
+      const p = problem(r.ttl);
+      if (p) out.push({ ruleId: ttlRange.id, range: tokenRange(r.ttlToken), message: p, ...(r.uri ? { uri: r.uri } : {}) });
+    },
+    finish(z, out) {
+      // $TTL findings first, then the records' (the directives are complete only now).
+      const records = out.splice(0, out.length);
+      for (const d of z.ast.directives) {
+        if (d.uri || d.name.text.toUpperCase() !== '$TTL' || !d.args[0]) continue;
+        const v = readTtl(d.args[0].text).value;
+        const p = v !== undefined && v <= 0x7fffffff ? problem(v) : undefined;
+        if (p) out.push({ ruleId: ttlRange.id, range: tokenRange(d.args[0]), message: `$TTL: ${p}` });
+      }
+      for (const f of records) out.push(f);
+    },
+  };
 }

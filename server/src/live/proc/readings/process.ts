@@ -19,7 +19,7 @@ import { readEnviron } from '../pidEnviron';
 import { accessMode, type FdLink, readFdinfo, readFdLinks } from '../pidFd';
 import { type Limit, readLimits } from '../pidLimits';
 import { readOom } from '../pidOom';
-import { readPidStat } from '../pidStat';
+import { isKernelThread, readPidStat } from '../pidStat';
 import { readPidStatus, statusBytes, statusIds } from '../pidStatus';
 import { readWchan } from '../pidWchan';
 import { type FileStat, procPath, readLink, readText, statPath } from '../procfs';
@@ -80,6 +80,7 @@ export interface ProcessData {
   status?: Record<string, string>;
   /** The process exited while it was being read: the parts read before are shown. */
   exitedDuringRead: boolean;
+  kernelThread?: boolean;
   unreadable: string[];
 }
 
@@ -182,7 +183,7 @@ function describeCgroup(v: CgroupView): string[] {
 
 export function renderProcess(d: ProcessData): string {
   const out: string[] = [];
-  out.push(`Process ${d.pid}: ${d.comm}${d.exitedDuringRead ? '  (exited while being read: what was read before is shown)' : ''}`);
+  out.push(`Process ${d.pid}: ${d.comm}${d.kernelThread ? '  (kernel thread: no executable, memory or environment)' : ''}${d.exitedDuringRead ? '  (exited while being read: what was read before is shown)' : ''}`);
   const facts: Array<[string, string | undefined]> = [
     ['state', d.state],
     ['parent', String(d.ppid)],
@@ -275,8 +276,13 @@ export const processReading: Reading = async (input) => {
     readLink(procPath(pid, 'exe')),
     readLink(procPath(pid, 'cwd')),
   ]);
-  const note = (what: string, r: { ok: boolean; error?: { message: string } }) => {
-    if (!r.ok && r.error) unreadable.push(`${what}: ${r.error.message}`);
+  const kernelThread = isKernelThread(s);
+  const note = (what: string, r: { ok: boolean; error?: { message: string; code?: string } }) => {
+    if (r.ok || !r.error) return;
+    // A kernel thread has no executable, memory or environment: the kernel answers ENOENT or
+    // ESRCH, which would otherwise read as "exited while being read".
+    if (kernelThread && (what === 'environment' || what === 'exe') && (r.error.code === 'ENOENT' || r.error.code === 'ESRCH')) return;
+    unreadable.push(`${what}: ${r.error.message}`);
   };
   note('status', status);
   note('command line', cmdline);
@@ -334,6 +340,7 @@ export const processReading: Reading = async (input) => {
     container: cgroup.ok ? nameProcessCgroups(cgroup.value) : undefined,
     status: status.ok ? Object.fromEntries(status.value) : undefined,
     exitedDuringRead,
+    kernelThread,
     unreadable,
   };
   return okReport(title, renderProcess(data), data);

@@ -1,6 +1,7 @@
 // `processes`: every visible process (pid, user, state, RSS, CPU, command), the list the
 // editor's "Inspect Process…" picker shows. Columns as ps -o pid,user,state,rss,%cpu,time,args.
 
+import { procHidepid, readMountinfo } from '../mountinfo';
 import { failedReport } from '../../../core/command';
 import type { ProcessListData } from '../../../protocol';
 import { systemUnits } from '../auxv';
@@ -10,7 +11,7 @@ import { userNames } from '../passwd';
 import { commandLine, readCmdline } from '../pidCmdline';
 import { readPidStat } from '../pidStat';
 import { readPidStatus, statusBytes, statusIds } from '../pidStatus';
-import { listPids } from '../procfs';
+import { listPids, procRoot } from '../procfs';
 import { okReport, type Reading, stringOption } from '../report';
 import { readUptime } from '../uptime';
 
@@ -68,8 +69,12 @@ export const processesReading: Reading = async (input) => {
   if (!sort) return failedReport('Processes', `--sort must be one of ${Object.keys(SORTS).join(', ')}, not '${sortName}'`, 2);
   const pids = await listPids();
   if (!pids.ok) return failedReport('Processes', pids.error.message);
-  const [units, uptime, names] = await Promise.all([systemUnits(), readUptime(), userNames()]);
+  const [units, uptime, names, mounts] = await Promise.all([systemUnits(), readUptime(), userNames(), readMountinfo()]);
   const unreadable: string[] = [];
+  // hidepid: other users' processes are not listed at all, so say the list is partial.
+  const hidepid = mounts.ok ? procHidepid(mounts.value, procRoot()) : undefined;
+  const uid = process.getuid?.();
+  if (hidepid && uid !== 0) unreadable.push(`${procRoot()} is mounted with hidepid=${hidepid}: other users' processes are hidden, so only those of uid ${uid ?? '?'} (and any it may ptrace) are listed`);
   if (!uptime.ok) unreadable.push(`${uptime.error.message}: %CPU not computed`);
   let skipped = 0;
   const entries = await mapLimited(pids.value, 32, async (pid): Promise<ProcessEntry | undefined> => {

@@ -1,0 +1,102 @@
+// Incremental parsing of zones: after random edits anywhere (inside records, across line
+// breaks, parentheses, quotes, directives), reparse() from the previous parse must give what a
+// parse from scratch gives — the whole AST, and the lint findings — edit after edit.
+
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import fc from 'fast-check';
+import type { TextChange } from '../../../../server/src/core/languageService';
+import { DEFAULT_SETTINGS } from '../../../../server/src/core/settings';
+import { LineIndex } from '../../../../server/src/core/text';
+import { lintZone } from '../../../../server/src/languages/zone';
+import type { ZoneAst } from '../../../../server/src/languages/zone/model';
+import { parseZone, reparseZone } from '../../../../server/src/languages/zone/parser';
+
+const ctx = { uri: 'file:///zones/db.example.com', settings: { ...DEFAULT_SETTINGS, zone: { origin: '' } } };
+
+const LINES = [
+  '$ORIGIN example.com.',
+  '$TTL 3600',
+  '$TTL 30',
+  '@ IN SOA ns1 hostmaster ( 2026112501 7200',
+  '   3600 1209600 300 )',
+  '@ IN SOA ns1 hostmaster 2026112501 7200 3600 1209600 300',
+  '@ IN NS ns1',
+  '@ NS ns2.example.com',
+  'ns1 IN A 192.0.2.1',
+  'ns2 A 192.0.2.300',
+  'www 300 IN A 192.0.2.7',
+  '    IN AAAA 2001:db8::1',
+  '  TXT "v=spf1 -all"',
+  'www CNAME other',
+  'mail MX 10 mail',
+  'txt TXT "unclosed',
+  'multi TXT ( "a"',
+  '  "b" ) ; comment',
+  '; only a comment',
+  '',
+  '$ORIGIN sub.example.com.',
+  'x 60 A 10.0.0.1',
+  '$GENERATE 1-3 g$ A 192.0.2.$',
+  '_dmarc TXT "v=DMARC1; p=bogus"',
+  '*.w A 192.0.2.9',
+  'a.w MX 0 .',
+  'bad TYPE99999 x',
+];
+const SNIPPETS = ['\n', '\r\n', '\r', '(', ')', '"', ' ', '\t', ';', 'A', 'www', '$TTL 60\n', '10', '.', 'example.com', '\nnew A 192.0.2.5\n', '  IN TXT "x"\n', '$ORIGIN a.example.com.\n'];
+
+const zoneText = fc.tuple(fc.array(fc.constantFrom(...LINES), { minLength: 1, maxLength: 25 }), fc.constantFrom('\n', '\r\n', 'mixed')).map(([lines, eol]) =>
+  lines.map((l, i) => l + (eol === 'mixed' ? ['\n', '\r\n', '\r'][i % 3] : eol)).join(''),
+);
+const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 12 }), insert: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 6 })) });
+
+function apply(text: string, e: { at: number; remove: number; insert: string }): { text: string; change: TextChange } {
+  const start = Math.floor(e.at * text.length);
+  const end = Math.min(text.length, start + e.remove);
+  const index = new LineIndex(text);
+  return { text: text.slice(0, start) + e.insert + text.slice(end), change: { range: index.rangeOf(start, end), text: e.insert } };
+}
+
+function same(incremental: ZoneAst, scratch: ZoneAst, text: string): void {
+  assert.deepStrictEqual(incremental, scratch, `AST differs for ${JSON.stringify(text)}`);
+  assert.deepStrictEqual(lintZone(incremental), lintZone(scratch), `findings differ for ${JSON.stringify(text)}`);
+}
+
+test('reparse after random edits equals a parse from scratch (AST and findings, edit after edit)', () => {
+  fc.assert(
+    fc.property(zoneText, fc.array(edit, { minLength: 1, maxLength: 4 }), (initial, edits) => {
+      let text = initial;
+      let ast = parseZone(text, ctx);
+      for (const e of edits) {
+        const next = apply(text, e);
+        ast = reparseZone(ast, next.text, [next.change], ctx);
+        text = next.text;
+        same(ast, parseZone(text, ctx), text);
+      }
+    }),
+    { numRuns: 600 },
+  );
+});
+
+test('reparse keeps the records before and after a one-line edit (only that entry is read again)', () => {
+  const lines = ['$ORIGIN example.com.', '$TTL 3600', '@ SOA ns1 hm 1 2 3 1209600 5', '@ NS ns1', 'ns1 A 192.0.2.1'];
+  for (let i = 0; i < 200; i++) lines.push(`h${i} A 192.0.2.${i % 250}`);
+  const text = `${lines.join('\n')}\n`;
+  const before = parseZone(text, ctx);
+  const edited = text.replace('h100 A 192.0.2.100', 'h100 A 192.0.2.101');
+  const after = reparseZone(before, edited, [], ctx);
+  same(after, parseZone(edited, ctx), edited);
+  const kept = new Set(before.records);
+  const changed = after.records.filter((r) => !kept.has(r)).map((r) => r.owner);
+  assert.deepEqual(changed, ['h100.example.com.']);
+});
+
+test('a $TTL edit re-reads the following records until the state is the same again', () => {
+  const text = '$ORIGIN example.com.\n$TTL 3600\n@ SOA ns1 hm 1 2 3 1209600 5\n@ NS ns1\nns1 A 192.0.2.1\n$TTL 60\nlate A 192.0.2.2\n';
+  const before = parseZone(text, ctx);
+  const edited = text.replace('$TTL 3600', '$TTL 7200');
+  const after = reparseZone(before, edited, [], ctx);
+  same(after, parseZone(edited, ctx), edited);
+  assert.equal(after.records.at(-1), before.records.at(-1), 'the record after the second $TTL is reused');
+  assert.equal(after.records[0].ttl, 7200);
+});
