@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { type BumpSoaSerialResult, type ProcArgs, type ProcessListData, type Report, SHOW_SERVER_REPORT, ServerCommands } from '../../server/src/protocol';
+import { type BumpSoaSerialResult, DECLARE_EXTERNAL_PLUGIN, type ProcArgs, type ProcessListData, type Report, SHOW_SERVER_REPORT, ServerCommands } from '../../server/src/protocol';
 import { pickDigInput } from './digInput';
 import { REPORT_SCHEME, type ReportSource, ReportView } from './views/reportView';
 
@@ -198,6 +198,28 @@ export function registerCommands(
   register('infraLens.refreshReport', async (uri?: vscode.Uri) => {
     const target = uri ?? vscode.window.activeTextEditor?.document.uri;
     if (target?.scheme === REPORT_SCHEME) await view.refresh(target);
+  });
+
+  // The quick fix on an unknown directive: the user's CoreDNS build has that plugin.
+  context.subscriptions.push(
+    vscode.commands.registerCommand(DECLARE_EXTERNAL_PLUGIN, async (name: string) => {
+      const config = vscode.workspace.getConfiguration('infraLens');
+      const current = config.get<string[]>('coredns.externalPlugins') ?? [];
+      if (typeof name === 'string' && !current.some((p) => p.split(':')[0] === name)) {
+        const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+        await config.update('coredns.externalPlugins', [...current, name], target);
+      }
+    }),
+  );
+
+  // A quick fix for an unknown directive: declare it as a plugin of a custom CoreDNS build.
+  register(DECLARE_EXTERNAL_PLUGIN, async (name: string) => {
+    const config = vscode.workspace.getConfiguration('infraLens');
+    const current = config.get<string[]>('coredns.externalPlugins') ?? [];
+    if (typeof name === 'string' && !current.some((p) => p.split(':')[0] === name)) {
+      const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+      await config.update('coredns.externalPlugins', [...current, name], target);
+    }
   });
 
   // Code lenses name a server command and its argument; the report opens like any other.

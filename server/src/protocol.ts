@@ -96,3 +96,6 @@ export interface CheckRecordsArgs {
 
 /** Client command that runs a server command and shows its report (used by code lenses). */
 export const SHOW_SERVER_REPORT = 'infraLens.showServerReport';
+
+/** Client command that adds a plugin name to infraLens.coredns.externalPlugins (a quick fix). */
+export const DECLARE_EXTERNAL_PLUGIN = 'infraLens.declareExternalPlugin';

@@ -101,7 +101,10 @@ export function disableForLineEdit(text: string, finding: Finding, commentPrefix
 export function quickFixesFor(finding: Finding, text: string, commentPrefix: string): PlannedAction[] {
   const actions: PlannedAction[] = [];
   if (finding.uri === undefined) {
-    for (const fix of finding.fixes ?? []) actions.push({ title: fix.title, kind: 'quickfix', finding, edits: fix.edits, preferred: fix.preferred === true });
+    for (const fix of finding.fixes ?? []) {
+      const command = fix.command ? { title: fix.title, command: fix.command.command, arguments: fix.command.arguments ?? [] } : undefined;
+      actions.push({ title: fix.title, kind: 'quickfix', finding, edits: fix.edits.length ? fix.edits : undefined, command, preferred: fix.preferred === true });
+    }
     actions.push({ title: `Disable ${finding.ruleId} for this line`, kind: 'quickfix', finding, edits: [disableForLineEdit(text, finding, commentPrefix)] });
     actions.push({ title: `Disable ${finding.ruleId} for this file`, kind: 'quickfix', finding, edits: [disableForFileEdit(text, finding.ruleId, commentPrefix)] });
   }

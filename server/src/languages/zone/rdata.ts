@@ -2,6 +2,7 @@
 // each field kind knows how to read its tokens (BIND 9.18's text rules and wording) and how
 // many wire octets it takes (to check RFC 3597 `\# len hex` data of known types).
 
+import { WKS_SERVICES } from './bindTypes';
 import type { Token } from './lexer';
 import { parseName } from './names';
 import { readBase32Hex, readBase64, readCharString, readHex, readSigTime, readTtl, readUint, isDottedQuad, isIpv6, U16, U32, U8 } from './values';
@@ -40,6 +41,22 @@ export type FieldKind =
   | 'dsync-scheme'
   | 'hex-opt'
   | 'nsap'
+  | 'no-text'
+  | 'x25'
+  | 'string-opt'
+  | 'wks-proto'
+  | 'wks-services'
+  | 'time14'
+  | 'key-data'
+  | 'a6'
+  | 'hip'
+  | 'amtrelay'
+  | 'atma'
+  | 'nxt-types'
+  | 'doa-data'
+  | 'naptr-regexp'
+  | 'keyflags'
+  | 'rkey-flags'
   | 'rest';
 
 export interface FieldSpec {
@@ -146,9 +163,67 @@ function splitValueList(value: string): string[] | undefined {
   return items;
 }
 
+/**
+ * A SvcParamKey at the start of `text` (BIND svc_keyfromregion): a known name in any case,
+ * or `keyNNNNN` without leading zeros; returns the code and the rest after the separator.
+ */
+function svcKeyFrom(text: string, sep: string): { code: number; rest: string } | { error: string } {
+  for (const [name, code] of Object.entries(SVC_KEYS)) {
+    const next = text[name.length];
+    if (text.slice(0, name.length).toLowerCase() === name && (next === undefined || next === sep)) return finishKey(code, text.slice(name.length), sep);
+  }
+  if (!text.startsWith('key')) return { error: 'syntax error' };
+  const m = /^\d+/.exec(text.slice(3));
+  if (!m) return { error: 'syntax error' };
+  if (m[0].length > 1 && m[0][0] === '0') return { error: 'syntax error' };
+  const after = text.slice(3 + m[0].length);
+  if (after !== '' && after[0] !== sep) return { error: 'syntax error' };
+  if (Number(m[0]) > U16) return { error: 'out of range' };
+  return finishKey(Number(m[0]), after, sep);
+}
+
+function finishKey(code: number, rest: string, sep: string): { code: number; rest: string } | { error: string } {
+  if (sep === ',' && rest === ',') return { error: 'syntax error' };
+  return { code, rest: rest.slice(1) };
+}
+
+/** BIND svcb_validate: a key's value in wire form, for keys written as keyNNNNN or in another case. */
+function svcWireValid(code: number, v: Uint8Array): boolean {
+  switch (code) {
+    case 0: {
+      if (v.length === 0 || v.length % 2 !== 0) return false;
+      for (let k = 2; k < v.length; k += 2) if (((v[k - 2] << 8) | v[k - 1]) >= ((v[k] << 8) | v[k + 1])) return false;
+      return true;
+    }
+    case 1: {
+      if (v.length === 0) return false;
+      for (let k = 0; k < v.length; k += v[k] + 1) if (v[k] === 0 || k + v[k] + 1 > v.length) return false;
+      return true;
+    }
+    case 2:
+      return v.length === 0;
+    case 3:
+      return v.length === 2;
+    case 4:
+      return v.length > 0 && v.length % 4 === 0;
+    case 6:
+      return v.length > 0 && v.length % 16 === 0;
+    case 7:
+      return validDohpath(Buffer.from(v).toString('latin1'));
+    default:
+      return true;
+  }
+}
+
+/** RFC 9461 dohpath: a relative URI template starting with '/' that has the "dns" variable. */
+function validDohpath(text: string): boolean {
+  return text.startsWith('/') && /\{[?&]([^}]*,)?dns(,[^}]*)?\}/.test(text);
+}
+
 function readSvcParams(tokens: Token[], start: number): Step {
-  const seen = new Map<string, { key: string; value?: string; token: Token }>();
+  const present = new Map<number, Token>();
   const params: Array<{ key: string; value?: string; token: Token }> = [];
+  let mandatory: number[] | undefined;
   for (let i = start; i < tokens.length; i++) {
     const t = tokens[i];
     const eq = t.text.indexOf('=');
@@ -160,41 +235,60 @@ function readSvcParams(tokens: Token[], start: number): Step {
       raw = next.text;
       i++;
     }
-    const code = SVC_KEYS[key] ?? (/^key\d{1,5}$/.test(key) && Number(key.slice(3)) <= 65535 ? Number(key.slice(3)) : undefined);
-    if (code === undefined) return { problem: { message: /^[a-z0-9-]+$/.test(key) ? 'syntax error' : 'FORMERR', token: t } };
     let value: string | undefined;
     if (raw !== undefined) {
-      const quoted = raw.startsWith('"');
-      const r = readCharString(raw, quoted);
+      const r = readCharString(raw, raw.startsWith('"'));
       if (r.error !== undefined) return { problem: { message: 'syntax error', token: t } };
       value = r.value;
     }
-    const name = key.startsWith('key') ? `key${code}` : key;
-    if (seen.has(name)) return { problem: { message: 'duplicate query', token: t } };
-    const p = { key: name, value, token: t };
-    seen.set(name, p);
-    params.push(p);
-    const bad = checkSvcValue(name, value);
-    if (bad) return { problem: { message: bad, token: t } };
-  }
-  const mandatory = seen.get('mandatory');
-  if (mandatory?.value !== undefined) {
-    const keys = splitValueList(mandatory.value) ?? [];
-    const listed = new Set<string>();
-    for (const k of keys) {
-      const canonical = SVC_KEYS[k] !== undefined ? k : /^key\d+$/.test(k) ? `key${Number(k.slice(3))}` : undefined;
-      if (!canonical || listed.has(canonical)) return { problem: { message: 'syntax error', token: mandatory.token } };
-      listed.add(canonical);
-      if (canonical === 'mandatory' || !seen.has(canonical)) return { problem: { message: 'disallowed (by application policy)' } };
+    const exact = SVC_KEYS[key];
+    let code: number;
+    if (exact !== undefined) {
+      // A key spelled exactly: its value is read in that key's presentation format.
+      code = exact;
+      const bad = checkSvcValue(key, value);
+      if (bad) return { problem: { message: bad, token: t } };
+      if (key === 'mandatory') {
+        const keys: number[] = [];
+        let rest = value ?? '';
+        while (rest !== '') {
+          const k = svcKeyFrom(rest, ',');
+          if ('error' in k) return { problem: { message: k.error, token: t } };
+          keys.push(k.code);
+          rest = k.rest;
+        }
+        if (new Set(keys).size !== keys.length) return { problem: { message: 'syntax error', token: t } };
+        mandatory = keys;
+      }
+    } else {
+      // keyNNNNN or a known name in another case: the value's octets are the wire form.
+      const k = svcKeyFrom(eq < 0 ? key : `${key}=`, '=');
+      if ('error' in k) return { problem: { message: k.error, token: t } };
+      code = k.code;
+      if (!svcWireValid(code, Buffer.from(value ?? '', 'latin1'))) return { problem: { message: 'FORMERR', token: t } };
+      if (code === 0) {
+        const v = Buffer.from(value ?? '', 'latin1');
+        mandatory = [];
+        for (let p = 0; p + 1 < v.length; p += 2) mandatory.push((v[p] << 8) | v[p + 1]);
+      }
     }
+    if (present.has(code)) return { problem: { message: 'duplicate query', token: t } };
+    present.set(code, t);
+    params.push({ key: code === exact ? key : `key${code}`, value, token: t });
   }
-  if (seen.has('no-default-alpn') && !seen.has('alpn')) return { problem: { message: 'disallowed (by application policy)' } };
+  if (mandatory) {
+    if (mandatory.includes(0)) return { problem: { message: 'disallowed (by application policy)' } };
+    if (mandatory.some((k) => !present.has(k))) return { problem: { message: 'inconsistent resource record' } };
+  }
+  if (present.size === 1 && present.has(0)) return { problem: { message: 'disallowed (by application policy)' } };
+  if (present.has(2) && !present.has(1)) return { problem: { message: 'disallowed (by application policy)' } };
   return { value: params, used: tokens.length - start };
 }
 
 function checkSvcValue(key: string, value: string | undefined): string | undefined {
   switch (key) {
     case 'mandatory':
+      return value === undefined || value === '' ? 'syntax error' : undefined;
     case 'alpn': {
       if (value === undefined) return 'syntax error';
       const items = splitValueList(value);
@@ -202,22 +296,22 @@ function checkSvcValue(key: string, value: string | undefined): string | undefin
       return undefined;
     }
     case 'no-default-alpn':
-      return value === undefined ? undefined : value === '' ? undefined : 'syntax error';
+      return value === undefined || value === '' ? undefined : 'syntax error';
     case 'port':
       if (value === undefined || value === '' || !/^\d+$/.test(value)) return 'syntax error';
       return Number(value) > U16 ? 'out of range' : undefined;
     case 'ipv4hint': {
-      const items = value === undefined ? undefined : splitValueList(value);
+      const items = value === undefined ? undefined : value.split(',');
       return !items || !items.every(isDottedQuad) ? 'syntax error' : undefined;
     }
     case 'ipv6hint': {
-      const items = value === undefined ? undefined : splitValueList(value);
+      const items = value === undefined ? undefined : value.split(',');
       return !items || !items.every(isIpv6) ? 'syntax error' : undefined;
     }
     case 'ech':
       return value === undefined || value === '' ? undefined : readBase64(value).error;
     case 'dohpath':
-      return value === undefined || value === '' ? 'FORMERR' : undefined;
+      return value === undefined || !validDohpath(value) ? 'FORMERR' : undefined;
     default:
       return undefined;
   }
@@ -312,7 +406,7 @@ function readEui(t: Token, groups: number): Step {
 export function readField(spec: FieldSpec, tokens: Token[], i: number, ctx: ReadContext, previous: FieldValue[]): Step {
   const t = tokens[i];
   const isRest = spec.kind === 'strings' || spec.kind === 'hex' || spec.kind === 'base64' || spec.kind === 'base64-opt' || spec.kind === 'types' || spec.kind === 'types-opt' || spec.kind === 'svcparams' || spec.kind === 'loc' || spec.kind === 'apl';
-  if (!t && !(spec.kind === 'base64-opt' || spec.kind === 'types-opt' || spec.kind === 'apl' || spec.kind === 'svcparams' || spec.kind === 'hex-opt' || spec.kind === 'rest')) {
+  if (!t && !(spec.kind === 'base64-opt' || spec.kind === 'types-opt' || spec.kind === 'apl' || spec.kind === 'svcparams' || spec.kind === 'hex-opt' || spec.kind === 'rest' || spec.kind === 'string-opt' || spec.kind === 'wks-services' || spec.kind === 'nxt-types' || spec.kind === 'key-data' || spec.kind === 'a6' || spec.kind === 'hip' || spec.kind === 'amtrelay')) {
     return { problem: { message: 'unexpected end of input' } };
   }
   void isRest;
@@ -427,6 +521,7 @@ export function readField(spec: FieldSpec, tokens: Token[], i: number, ctx: Read
     }
     case 'ipseckey-gateway': {
       const gatewayType = previous[1]?.value as number | undefined;
+      if (gatewayType !== undefined && gatewayType > 3) return { problem: { message: 'out of range', token: previous[1].tokens[0] } };
       if (gatewayType === 0) return t.text === '.' ? { value: '.', used: 1 } : { problem: { message: 'syntax error', token: t } };
       if (gatewayType === 1) return isDottedQuad(t.text) ? { value: t.text, used: 1 } : { problem: { message: 'bad dotted quad', token: t } };
       if (gatewayType === 2) return isIpv6(t.text) ? { value: t.text, used: 1 } : { problem: { message: 'bad IPv6 address', token: t } };
@@ -435,7 +530,277 @@ export function readField(spec: FieldSpec, tokens: Token[], i: number, ctx: Read
     }
     case 'dsync-scheme':
       return readMnemonicOrNumber(t, { NOTIFY: 1 }, U8);
+    case 'no-text':
+      return { problem: { message: 'syntax error', token: t } };
+    case 'x25': {
+      const r = readCharString(t.text, t.quoted);
+      if (r.error !== undefined || r.value.length < 4) return { problem: { message: 'syntax error', token: t } };
+      return /^\d+$/.test(r.value) ? { value: r.value, used: 1 } : { problem: { message: 'out of range', token: t } };
+    }
+    case 'string-opt': {
+      if (!t) return { value: undefined, used: 0 };
+      const r = readCharString(t.text, t.quoted);
+      if (r.error !== undefined) return { problem: { message: 'syntax error', token: t } };
+      return r.value.length > 255 ? { problem: { message: 'syntax error', token: t, kind: 'txt-too-long' } } : { value: r.value, used: 1 };
+    }
+    case 'wks-proto': {
+      if (t.quoted) return { problem: { message: 'unexpected token', token: t } };
+      const code = /^\d+$/.test(t.text) ? Number(t.text) : PROTOCOLS[t.text.toLowerCase()];
+      if (code === undefined) return { problem: { message: 'unknown protocol', token: t } };
+      return code > 255 ? { problem: { message: 'out of range', token: t } } : { value: code, used: 1 };
+    }
+    case 'wks-services': {
+      const proto = previous[1]?.value as number;
+      const known = proto === 6 ? SERVICES.tcp : proto === 17 ? SERVICES.udp : SERVICES.any;
+      for (let k = i; k < tokens.length; k++) {
+        const s = tokens[k];
+        if (s.quoted) return { problem: { message: 'unexpected token', token: s } };
+        if (/^\d+$/.test(s.text)) {
+          if (Number(s.text) > 65535) return { problem: { message: 'out of range', token: s } };
+        } else if (!known.has(s.text.toLowerCase())) return { problem: { message: 'unknown service', token: s } };
+      }
+      return { value: undefined, used: tokens.length - i };
+    }
+    case 'rkey-flags': {
+      const r = readKeyFlags(t);
+      return 'problem' in r || r.value === 0 ? r : { problem: { message: 'FORMERR', token: t } };
+    }
+    case 'time14': {
+      const r = t.text.length === 14 ? readSigTime(t.text) : { error: 'syntax error' };
+      return r.error !== undefined ? { problem: { message: 'syntax error', token: t } } : { value: r.value, used: 1 };
+    }
+    case 'key-data':
+      return readKeyData(tokens, i, previous);
+    case 'a6':
+      return readA6(tokens, i, ctx);
+    case 'hip':
+      return readHip(tokens, i, ctx);
+    case 'amtrelay':
+      return readAmtrelay(tokens, i, ctx);
+    case 'atma':
+      return readAtma(t);
+    case 'nxt-types': {
+      const codes: number[] = [];
+      for (let k = i; k < tokens.length; k++) {
+        const u = tokens[k];
+        const code = /^\d+$/.test(u.text) ? Number(u.text) : ctx.typeCode(u.text);
+        if (code === undefined) return { problem: { message: 'unknown class/type', token: u } };
+        if (code < 1 || code > 127) return { problem: { message: 'out of range', token: u } };
+        codes.push(code);
+      }
+      return { value: codes, used: tokens.length - i };
+    }
+    case 'doa-data': {
+      if (t.text === '-') return { value: new Uint8Array(0), used: 1 };
+      const r = readBase64(joinRest(tokens, i));
+      return r.error !== undefined ? { problem: { message: r.error } } : { value: r.value, used: tokens.length - i };
+    }
+    case 'keyflags':
+      return readKeyFlags(t);
+    case 'naptr-regexp': {
+      const r = readCharString(t.text, t.quoted);
+      if (r.error !== undefined || r.value.length > 255) return { problem: { message: 'syntax error', token: t } };
+      return validNaptrRegexp(r.value) ? { value: r.value, used: 1 } : { problem: { message: 'syntax error' } };
+    }
   }
+}
+
+const serviceSet = (names: string) => new Set(names.split(' '));
+/** What getservbyname(name, proto) finds for WKS: per protocol, or any for other protocols. */
+const SERVICES = { tcp: serviceSet(WKS_SERVICES.tcp), udp: serviceSet(WKS_SERVICES.udp), any: serviceSet(`${WKS_SERVICES.tcp} ${WKS_SERVICES.udp}`) };
+
+/** BIND dns_keyflags_fromtext mnemonics (RFC 2535 §3.1.2 names). */
+const KEY_FLAGS: Record<string, number> = { NOCONF: 0x4000, NOAUTH: 0x8000, NOKEY: 0xc000, FLAG2: 0x2000, EXTEND: 0x1000, FLAG4: 0x0800, FLAG5: 0x0400, USER: 0, ZONE: 0x0100, HOST: 0x0200, NTYP3: 0x0300, FLAG8: 0x0080, FLAG9: 0x0040, FLAG10: 0x0020, FLAG11: 0x0010, ...Object.fromEntries(Array.from({ length: 16 }, (_, k) => [`SIG${k}`, k])), KSK: 0x0001, REVOKE: 0x0080 };
+
+/** Key flags as BIND reads them: decimal, else hex (`0x101`, `1a`), else `ZONE|SIG0` mnemonics. */
+function readKeyFlags(t: Token): Step {
+  const text = t.text;
+  if (/^\d/.test(text)) {
+    const dec = /^\d+$/.test(text) ? Number(text) : /^(0[xX])?[0-9A-Fa-f]+$/.test(text) ? parseInt(text.replace(/^0[xX]/, ''), 16) : NaN;
+    if (Number.isNaN(dec)) return { problem: { message: 'not a valid number', token: t } };
+    return dec > U16 ? { problem: { message: 'out of range', token: t } } : { value: dec, used: 1 };
+  }
+  let value = 0;
+  for (const part of text.split('|')) {
+    const name = Object.keys(KEY_FLAGS).find((k) => part !== '' && k.startsWith(part.toUpperCase()) && k.length >= part.length);
+    if (name === undefined) return { problem: { message: 'unknown flag', token: t } };
+    value |= KEY_FLAGS[name];
+  }
+  return { value, used: 1 };
+}
+
+/** getprotobyname() names of /etc/protocols that WKS records use. */
+const PROTOCOLS: Record<string, number> = { ip: 0, icmp: 1, igmp: 2, ggp: 3, ipencap: 4, st: 5, tcp: 6, egp: 8, igp: 9, pup: 12, udp: 17, hmp: 20, 'xns-idp': 22, rdp: 27, 'iso-tp4': 29, dccp: 33, xtp: 36, ddp: 37, 'idpr-cmtp': 38, ipv6: 41, 'ipv6-route': 43, 'ipv6-frag': 44, idrp: 45, rsvp: 46, gre: 47, esp: 50, ah: 51, skip: 57, 'ipv6-icmp': 58, 'ipv6-nonxt': 59, 'ipv6-opts': 60, rspf: 73, vmtp: 81, eigrp: 88, ospf: 89, 'ax.25': 93, ipip: 94, etherip: 97, encap: 98, pim: 103, ipcomp: 108, vrrp: 112, l2tp: 115, isis: 124, sctp: 132, fc: 133, 'mobility-header': 135, udplite: 136, 'mpls-in-ip': 137, manet: 138, hip: 139, shim6: 140, wesp: 141, rohc: 142, ethernet: 143 };
+
+/** NAPTR regexp (BIND txt_valid_regex): empty, or delim ERE delim replacement delim [i]. */
+export function validNaptrRegexp(text: string): boolean {
+  if (text === '') return true;
+  const delim = text[0];
+  if (/[0-9\\i\0]/.test(delim)) return false;
+  let ere = '';
+  let part = 0;
+  let backref = 0;
+  for (let k = 1; k < text.length; k++) {
+    const c = text[k];
+    if (c === '\0') return false;
+    if (c === delim && part < 2) {
+      part++;
+      continue;
+    }
+    if (c === delim) return false;
+    if (part === 2) {
+      if (c !== 'i') return false;
+      continue;
+    }
+    if (part === 0) ere += c;
+    if (c === '\\') {
+      const next = text[++k];
+      if (next === undefined || next === '\0') return false;
+      if (part === 1) {
+        if (next === '0') return false;
+        if (next >= '1' && next <= '9') backref = Math.max(backref, Number(next));
+      } else ere += next;
+    }
+  }
+  if (part < 2) return false;
+  const groups = ereGroups(ere);
+  return groups >= 0 && backref <= groups;
+}
+
+/** Subexpressions of a POSIX ERE, or -1 when it does not compile (isc_regex_validate). */
+function ereGroups(ere: string): number {
+  let groups = 0;
+  let depth = 0;
+  for (let k = 0; k < ere.length; k++) {
+    const c = ere[k];
+    if (c === '\\') k++;
+    else if (c === '[') {
+      let j = k + 1;
+      if (ere[j] === '^') j++;
+      if (ere[j] === ']') j++;
+      while (j < ere.length && ere[j] !== ']') j++;
+      if (j >= ere.length) return -1;
+      k = j;
+    } else if (c === '(') {
+      groups++;
+      depth++;
+    } else if (c === ')') {
+      if (depth === 0) return -1;
+      depth--;
+    }
+  }
+  if (depth !== 0) return -1;
+  try {
+    new RegExp(ere);
+  } catch {
+    return -1;
+  }
+  return groups;
+}
+
+/** KEY/KEYDATA key material: absent for "no key" flags (0xC000), else base64 required. */
+function readKeyData(tokens: Token[], i: number, previous: FieldValue[]): Step {
+  const flagsAt = previous.length - 3;
+  const flags = previous[flagsAt]?.value as number;
+  const placeholder = flags === 0 && previous[flagsAt + 1]?.value === 0 && previous[flagsAt + 2]?.value === 0;
+  const noKey = (flags & 0xc000) === 0xc000;
+  if (noKey || (placeholder && previous.length > 3)) return tokens[i] ? { problem: { message: 'extra input text', token: tokens[i] } } : { value: new Uint8Array(0), used: 0 };
+  if (!tokens[i]) return { problem: { message: 'unexpected end of input' } };
+  const r = readBase64(joinRest(tokens, i));
+  return r.error !== undefined ? { problem: { message: r.error } } : { value: r.value, used: tokens.length - i };
+}
+
+/** A6 (RFC 2874): prefix length 0-128, address suffix unless 128, prefix name unless 0. */
+function readA6(tokens: Token[], i: number, ctx: ReadContext): Step {
+  const eol: Step = { problem: { message: 'unexpected end of input' } };
+  const p = tokens[i];
+  if (!p) return eol;
+  const len = readUint(p.text, U32);
+  if (len.error !== undefined) return { problem: { message: len.error, token: p } };
+  if (len.value > 128) return { problem: { message: 'out of range', token: p } };
+  let k = i + 1;
+  if (len.value !== 128) {
+    const a = tokens[k++];
+    if (!a) return eol;
+    if (!isIpv6(a.text)) return { problem: { message: 'bad IPv6 address', token: a } };
+  }
+  if (len.value !== 0) {
+    const n = tokens[k++];
+    if (!n) return eol;
+    const r = parseName(n.text, ctx.origin);
+    if (r.error !== undefined) return { problem: { message: r.error, token: n } };
+  }
+  return { value: undefined, used: k - i };
+}
+
+/** HIP (RFC 8005): algorithm, HIT (hex), public key (base64), rendezvous servers. */
+function readHip(tokens: Token[], i: number, ctx: ReadContext): Step {
+  const [alg, hit, key] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+  if (!alg) return { problem: { message: 'unexpected end of input' } };
+  const a = num(alg, U8);
+  if ('problem' in a) return a;
+  if (!hit) return { problem: { message: 'unexpected end of input' } };
+  const h = readHex(hit.text);
+  if (h.error !== undefined) return { problem: { message: h.error, token: hit } };
+  if (h.value.length > 255) return { problem: { message: 'out of range', token: hit } };
+  if (!key) return { problem: { message: 'unexpected end of input' } };
+  const b = readBase64(key.text);
+  if (b.error !== undefined) return { problem: { message: b.error, token: key } };
+  for (let k = i + 3; k < tokens.length; k++) {
+    const r = parseName(tokens[k].text, ctx.origin);
+    if (r.error !== undefined) return { problem: { message: r.error, token: tokens[k] } };
+  }
+  if (h.value.length === 0 || b.value.length === 0) return { problem: { message: 'FORMERR' } };
+  return { value: undefined, used: tokens.length - i };
+}
+
+/** AMTRELAY (RFC 8777): precedence, discovery 0/1, type 0-3 (up to 127 parse), relay. */
+function readAmtrelay(tokens: Token[], i: number, ctx: ReadContext): Step {
+  const eol: Step = { problem: { message: 'unexpected end of input' } };
+  const limits = [U8, 1, 0x7f];
+  const nums: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    const t = tokens[i + k];
+    if (!t) return eol;
+    const r = num(t, limits[k]);
+    if ('problem' in r) return r;
+    nums.push(r.value as number);
+  }
+  const g = tokens[i + 3];
+  if (!g) return eol;
+  const type = nums[2];
+  if (type > 3) return { problem: { message: 'not implemented' } };
+  if (type === 0 && g.text !== '.') return { problem: { message: 'syntax error', token: g } };
+  if (type === 1 && !isDottedQuad(g.text)) return { problem: { message: 'bad dotted quad', token: g } };
+  if (type === 2 && !isIpv6(g.text)) return { problem: { message: 'bad IPv6 address', token: g } };
+  if (type === 3) {
+    const r = parseName(g.text, ctx.origin);
+    if (r.error !== undefined) return { problem: { message: r.error, token: g } };
+  }
+  return { value: undefined, used: 4 };
+}
+
+/** ATMA (ATM Forum): AESA hex digits with single dots, or E.164 `+digits`. */
+function readAtma(t: Token): Step {
+  const s = t.text;
+  if (s.length < 1) return { problem: { message: 'unexpected end of input', token: t } };
+  if (s[0] === '+') {
+    if (s.length === 1) return { problem: { message: 'unexpected end of input', token: t } };
+    return /^\+[\d.]+$/.test(s) ? { value: s, used: 1 } : { problem: { message: 'bad escape', token: t } };
+  }
+  let digits = 0;
+  let lastDot = true;
+  for (const c of s) {
+    if (c === '.') {
+      if (lastDot) return { problem: { message: 'syntax error', token: t } };
+      lastDot = true;
+      continue;
+    }
+    if (!/[0-9A-Fa-f]/.test(c)) return { problem: { message: 'syntax error', token: t } };
+    digits++;
+    lastDot = false;
+  }
+  return digits % 2 !== 0 || digits === 0 || lastDot ? { problem: { message: 'unexpected end of input', token: t } } : { value: s, used: 1 };
 }
 
 /**
@@ -456,9 +821,9 @@ export function readRdata(fields: FieldSpec[], tokens: Token[], ctx: ReadContext
 }
 
 /** Octets a field takes in wire form; `undefined` length means "the rest". */
-function wireStep(kind: FieldKind, wire: Uint8Array, at: number, previous: number[]): number | 'formerr' | 'end' {
+function wireStep(kind: FieldKind, wire: Uint8Array, at: number, previous: number[]): number | 'formerr' | 'end' | 'range' | 'extra' {
   const left = wire.length - at;
-  const fixed: Partial<Record<FieldKind, number>> = { u8: 1, u16: 2, u32: 4, ttl: 4, ipv4: 4, ipv6: 16, time: 4, type: 2, alg: 1, 'cert-type': 2, eui48: 6, eui64: 8, l64: 8, 'dsync-scheme': 1 };
+  const fixed: Partial<Record<FieldKind, number>> = { u8: 1, u16: 2, u32: 4, ttl: 4, ipv4: 4, ipv6: 16, time: 4, time14: 4, type: 2, alg: 1, 'cert-type': 2, eui48: 6, eui64: 8, l64: 8, 'dsync-scheme': 1, 'wks-proto': 1 };
   const size = fixed[kind];
   if (size !== undefined) return left < size ? 'end' : size;
   switch (kind) {
@@ -476,10 +841,76 @@ function wireStep(kind: FieldKind, wire: Uint8Array, at: number, previous: numbe
     case 'caa-value':
     case 'hex-opt':
     case 'rest':
-    case 'apl':
     case 'svcparams':
     case 'nsap':
       return left;
+    case 'apl': {
+      let p = at;
+      while (p < wire.length) {
+        if (wire.length - p < 4) return 'end';
+        const afi = (wire[p] << 8) | wire[p + 1];
+        const prefix = wire[p + 2];
+        const len = wire[p + 3] & 0x7f;
+        p += 4;
+        if (len > wire.length - p) return 'end';
+        if ((afi === 1 && (prefix > 32 || len > 4)) || (afi === 2 && (prefix > 128 || len > 16))) return 'range';
+        if (len > 0 && wire[p + len - 1] === 0) return 'formerr';
+        p += len;
+      }
+      return p - at;
+    }
+    case 'keyflags':
+      return left < 2 ? 'end' : 2;
+    case 'rkey-flags':
+      return left < 2 ? 'end' : wire[at] !== 0 || wire[at + 1] !== 0 ? 'formerr' : 2;
+    case 'atma':
+      return left < 2 ? 'end' : left;
+    case 'key-data': {
+      const flags = previous[previous.length - 3];
+      if (flags >= 0 && (flags & 0xc000) === 0xc000) return left > 0 ? 'extra' : 0;
+      return left < 1 ? 'end' : left;
+    }
+    case 'a6': {
+      if (left < 1) return 'end';
+      const prefix = wire[at];
+      if (prefix > 128) return 'range';
+      let p = at + 1;
+      if (prefix !== 128) {
+        const octets = 16 - Math.floor(prefix / 8);
+        if (wire.length - p < octets) return 'end';
+        if ((wire[p] & ~(0xff >> prefix % 8)) !== 0) return 'formerr';
+        p += octets;
+      }
+      if (prefix === 0) return p - at;
+      const n = wireStep('name', wire, p, previous);
+      return typeof n === 'number' ? p + n - at : n;
+    }
+    case 'amtrelay': {
+      if (left < 2) return 'end';
+      const type = wire[at + 1] & 0x7f;
+      const want = type === 0 ? 2 : type === 1 ? 6 : type === 2 ? 18 : undefined;
+      if (want !== undefined) return left === want ? left : 'formerr';
+      if (type === 3) {
+        const n = wireStep('name', wire, at + 2, previous);
+        return typeof n === 'number' ? 2 + n : n;
+      }
+      return left;
+    }
+    case 'string-opt':
+      if (left === 0) return 0;
+      return wireStep('string', wire, at, previous);
+    case 'hip': {
+      if (left < 4 || wire[at] === 0 || ((wire[at + 2] << 8) | wire[at + 3]) === 0 || 4 + wire[at] + ((wire[at + 2] << 8) | wire[at + 3]) > left) return 'formerr';
+      let p = at + 4 + wire[at] + ((wire[at + 2] << 8) | wire[at + 3]);
+      while (p < wire.length) {
+        const n = wireStep('name', wire, p, previous);
+        if (typeof n !== 'number') return n;
+        p += n;
+      }
+      return p - at;
+    }
+    case 'x25':
+    case 'naptr-regexp':
     case 'string':
     case 'salt':
     case 'base32hex':
@@ -511,7 +942,13 @@ function wireStep(kind: FieldKind, wire: Uint8Array, at: number, previous: numbe
       return p - at;
     }
     case 'loc': {
+      if (left < 1) return 'end';
+      if (wire[at] !== 0) return left; // another version: BIND keeps it as unknown data
       if (left < 16) return 'end';
+      for (let k = 1; k <= 3; k++) {
+        const c = wire[at + k];
+        if (c !== 0 && ((c & 0xf) > 9 || c >> 4 > 9 || c >> 4 === 0)) return 'formerr';
+      }
       const view = new DataView(wire.buffer, wire.byteOffset + at);
       const lat = view.getUint32(4) - 2 ** 31;
       const lon = view.getUint32(8) - 2 ** 31;
@@ -533,14 +970,22 @@ function wireStep(kind: FieldKind, wire: Uint8Array, at: number, previous: numbe
   }
 }
 
+/** Field lists of the types whose RDATA may be empty (`\\# 0`), per named-checkzone (bindTypes.ts). */
+export const EMPTY_WIRE_OK = new WeakSet<FieldSpec[]>();
+/** Field lists of the types whose RFC 3597 octets BIND takes as they are (KEYDATA). */
+export const ANY_WIRE_OK = new WeakSet<FieldSpec[]>();
+
 /** Checks RFC 3597 octets against a known type's fields (BIND decodes and re-checks them). */
 export function checkWire(fields: FieldSpec[], wire: Uint8Array): string | undefined {
+  if ((wire.length === 0 && EMPTY_WIRE_OK.has(fields)) || ANY_WIRE_OK.has(fields)) return undefined;
   let at = 0;
   const numbers: number[] = [];
   for (const spec of fields) {
     const step = wireStep(spec.kind, wire, at, numbers);
     if (step === 'end') return 'unexpected end of input';
     if (step === 'formerr') return 'FORMERR';
+    if (step === 'range') return 'out of range';
+    if (step === 'extra') return 'extra input data';
     numbers.push(step === 1 ? wire[at] : step === 2 ? (wire[at] << 8) | wire[at + 1] : -1);
     at += step;
   }

@@ -3,7 +3,10 @@
 // IANA "Resource Record (RR) TYPEs" registry and each type's RFC; `bind: false` marks
 // mnemonics named-checkzone 9.18 does not know ("unknown RR type").
 
-import type { FieldSpec, FieldValue } from './rdata';
+import { BIND_TYPES } from './bindTypes';
+import { ANY_WIRE_OK, EMPTY_WIRE_OK, type FieldSpec, type FieldValue } from './rdata';
+
+const BIND_BY_NAME = new Map(BIND_TYPES.map((t) => [t.name, t]));
 
 export interface RecordType {
   name: string;
@@ -27,7 +30,7 @@ const f = (name: string, kind: FieldSpec['kind'], doc: string): FieldSpec => ({ 
 const target = (doc: string) => f('target', 'name', doc);
 const strings = f('strings', 'strings', 'One or more character strings, each at most 255 octets; quoted or single words. Receivers concatenate TXT strings without spaces.');
 const keyFields = [
-  f('flags', 'u16', 'Key flags: 256 = zone key (ZSK), 257 = zone key + secure entry point (KSK).'),
+  f('flags', 'keyflags', 'Key flags: 256 = zone key (ZSK), 257 = zone key + secure entry point (KSK); named also takes hex (`0x101`) and mnemonics (`ZONE|KSK`).'),
   f('protocol', 'u8', 'Protocol; always 3 (RFC 4034 §2.1.2).'),
   f('algorithm', 'alg', 'DNSSEC algorithm number or mnemonic (8 RSASHA256, 13 ECDSAP256SHA256, 15 ED25519 …).'),
   f('public key', 'base64', 'The public key, base64; may be split over several words.'),
@@ -38,6 +41,18 @@ const dsFields = [
   f('digest type', 'u8', 'Digest algorithm: 1 SHA-1 (20 octets), 2 SHA-256 (32), 4 SHA-384 (48).'),
   f('digest', 'hex', 'The digest in hex; may be split over several words.'),
 ];
+/** Digest octets per DS digest type (BIND generic_fromtext_ds): longer is "bad hex encoding", shorter "unexpected end of input". */
+const DS_DIGEST_LENGTH: Record<number, number> = { 1: 20, 2: 32, 4: 48 };
+/** SSHFP fingerprint octets per type (BIND fromtext_sshfp). */
+const SSHFP_LENGTH: Record<number, number> = { 1: 20, 2: 32 };
+function exactHexLength(digest: unknown, want: number | undefined): string | undefined {
+  if (want === undefined || !(digest instanceof Uint8Array)) return undefined;
+  return digest.length > want ? 'bad hex encoding' : digest.length < want ? 'unexpected end of input' : undefined;
+}
+const dsCheck = (v: FieldValue[]) => exactHexLength(v[3]?.value, DS_DIGEST_LENGTH[v[2]?.value as number]);
+/** Labels of a canonical name key ("a.example.com." -> 3). */
+const labelCount = (key: string) => key.replace(/\\./g, 'x').split('.').filter((l) => l !== '').length;
+
 const bitmap = f('types', 'types', 'Type bitmap: the types that exist at the owner (mnemonics or TYPEnnn).');
 const tlsaFields = [
   f('usage', 'u8', 'Certificate usage: 0 PKIX-TA, 1 PKIX-EE, 2 DANE-TA, 3 DANE-EE.'),
@@ -48,10 +63,11 @@ const tlsaFields = [
 const svcbFields = [
   f('priority', 'u16', 'SvcPriority: 0 = AliasMode (target is an alias, no parameters), 1-65535 = ServiceMode (lower is preferred).'),
   f('target', 'name', 'TargetName: the host that serves; `.` means the owner name itself (ServiceMode) or "no service" (AliasMode).'),
-  f('params', 'svcparams', 'SvcParams `key=value`: `mandatory`, `alpn`, `no-default-alpn`, `port`, `ipv4hint`, `ech`, `ipv6hint`, `dohpath`, `keyNNNNN`. Each key at most once.'),
+  f('params', 'svcparams', 'SvcParams `key=value`: `mandatory`, `alpn`, `no-default-alpn`, `port`, `ipv4hint`, `ech`, `ipv6hint`, `dohpath`, `keyNNNNN` (no leading zeros). Each key at most once; `mandatory` keys must be present. We follow named 9.18 where Knot differs: a key written as `keyNNNNN` or in another case (`Port=53`) is read as wire data and checked as such (`ALPN=h2` is FORMERR), and a value-less `key7` listed in `mandatory` is refused, which RFC 9460 and Knot allow.'),
 ];
 
-export const RECORD_TYPES: RecordType[] = [
+export const RECORD_TYPES: RecordType[] = (
+  [
   { name: 'A', code: 1, rfc: 'RFC 1035', common: true, summary: 'IPv4 address of the owner name.', fields: [f('address', 'ipv4', 'IPv4 address in dotted-quad form (four decimal octets 0-255).')] },
   { name: 'NS', code: 2, rfc: 'RFC 1035', common: true, summary: 'Authoritative name server for the zone (at the apex) or a delegation (below it).', fields: [f('nsdname', 'name', 'Host name of the name server; must not be an alias (RFC 2181 §10.3) and needs an address if it is inside the zone.')] },
   { name: 'MD', code: 3, rfc: 'RFC 1035', summary: 'Mail destination (obsolete; use MX).', fields: [target('Host of the mail agent.')] },
@@ -76,8 +92,8 @@ export const RECORD_TYPES: RecordType[] = [
   { name: 'MB', code: 7, rfc: 'RFC 1035', summary: 'Mailbox domain (experimental).', fields: [target('Host that has the mailbox.')] },
   { name: 'MG', code: 8, rfc: 'RFC 1035', summary: 'Mail group member (experimental).', fields: [target('Mailbox of a group member.')] },
   { name: 'MR', code: 9, rfc: 'RFC 1035', summary: 'Mail rename (experimental).', fields: [target('The new mailbox name.')] },
-  { name: 'NULL', code: 10, rfc: 'RFC 1035', summary: 'Anything, experimental; only in RFC 3597 `\\#` form.', fields: [f('data', 'hex', 'Opaque data.')] },
-  { name: 'WKS', code: 11, rfc: 'RFC 1035', summary: 'Well-known services (historic).', fields: [f('address', 'ipv4', 'IPv4 address.'), f('protocol', 'string', 'Protocol: tcp, udp or a number.'), f('services', 'rest', 'Service names or port numbers.')] },
+  { name: 'NULL', code: 10, rfc: 'RFC 1035', summary: 'Anything, experimental; only in RFC 3597 `\\#` form (named: any other text is a syntax error).', fields: [f('data', 'no-text', 'Opaque data, written as `\\# length hex`.')] },
+  { name: 'WKS', code: 11, rfc: 'RFC 1035', summary: 'Well-known services (historic).', fields: [f('address', 'ipv4', 'IPv4 address.'), f('protocol', 'wks-proto', 'Protocol: tcp, udp, another /etc/protocols name or a number 0-255.'), f('services', 'wks-services', 'Service names or port numbers 0-65535. named looks names up in the /etc/services of the machine it runs on, per protocol (`smtp` is tcp only); we use the list of Debian netbase, as named-checkzone here does.')] },
   { name: 'PTR', code: 12, rfc: 'RFC 1035', common: true, summary: 'Pointer to a name, usually reverse DNS under in-addr.arpa. or ip6.arpa.', fields: [target('The name the owner points to (the host name of the address).')] },
   { name: 'HINFO', code: 13, rfc: 'RFC 1035, RFC 8482', summary: 'Host information: CPU and OS, two strings. Also the minimal answer to ANY queries (RFC 8482).', fields: [f('cpu', 'string', 'CPU type (one character string).'), f('os', 'string', 'Operating system (one character string).')] },
   { name: 'MINFO', code: 14, rfc: 'RFC 1035', summary: 'Mailing list information (experimental).', fields: [f('rmailbx', 'name', 'Mailbox responsible for the list.'), f('emailbx', 'name', 'Mailbox for errors.')] },
@@ -85,12 +101,29 @@ export const RECORD_TYPES: RecordType[] = [
   { name: 'TXT', code: 16, rfc: 'RFC 1035', common: true, summary: 'Text strings: SPF (`v=spf1`), DKIM keys, DMARC policies, domain verification.', fields: [strings] },
   { name: 'RP', code: 17, rfc: 'RFC 1183', summary: 'Responsible person.', fields: [f('mbox', 'name', 'Mailbox, `@` written as `.`.'), f('txt', 'name', 'Name of a TXT record with more information, or `.`.')] },
   { name: 'AFSDB', code: 18, rfc: 'RFC 1183', summary: 'AFS database location.', fields: [f('subtype', 'u16', '1 AFS cell database, 2 DCE authenticated server.'), target('Host name of the server.')] },
-  { name: 'X25', code: 19, rfc: 'RFC 1183', summary: 'X.25 PSDN address.', fields: [f('address', 'string', 'PSDN address (digits).')] },
-  { name: 'ISDN', code: 20, rfc: 'RFC 1183', summary: 'ISDN address.', fields: [f('address', 'strings', 'ISDN address and optional subaddress.')] },
+  { name: 'X25', code: 19, rfc: 'RFC 1183', summary: 'X.25 PSDN address.', fields: [f('address', 'x25', 'PSDN address: at least four decimal digits.')] },
+  { name: 'ISDN', code: 20, rfc: 'RFC 1183', summary: 'ISDN address.', fields: [f('address', 'string', 'ISDN address.'), f('subaddress', 'string-opt', 'Optional subaddress.')] },
   { name: 'RT', code: 21, rfc: 'RFC 1183', summary: 'Route through.', fields: [f('preference', 'u16', 'Lower is preferred.'), target('Intermediate host.')] },
+  { name: 'NSAP-PTR', code: 23, rfc: 'RFC 1348', summary: 'Reverse mapping of an NSAP address (historic).', fields: [target('The name the NSAP address maps to.')] },
   { name: 'NSAP', code: 22, rfc: 'RFC 1706', summary: 'NSAP address.', fields: [f('address', 'nsap', 'NSAP address: `0x` and hex digits, dots allowed.')] },
-  { name: 'SIG', code: 24, rfc: 'RFC 2535', summary: 'Signature (obsolete; replaced by RRSIG).', fields: [] },
-  { name: 'KEY', code: 25, rfc: 'RFC 2535, RFC 3445', summary: 'Public key (for SIG(0)/TKEY today; DNSSEC uses DNSKEY).', fields: keyFields, check: (v) => (((v[0]?.value as number) & 0xc000) === 0xc000 && (v[3]?.value as Uint8Array)?.length > 0 ? 'extra input text' : undefined) },
+  {
+    name: 'SIG',
+    code: 24,
+    rfc: 'RFC 2535',
+    summary: 'Signature (obsolete; replaced by RRSIG; SIG(0) today).',
+    fields: [
+      f('type covered', 'type', 'Type of the signed RRset.'),
+      f('algorithm', 'alg', 'Signing algorithm.'),
+      f('labels', 'u8', 'Labels in the owner name.'),
+      f('original TTL', 'u32', 'TTL when signed.'),
+      f('expiration', 'time14', 'Expiration, `YYYYMMDDHHmmSS` UTC (named takes no plain seconds here, unlike RRSIG).'),
+      f('inception', 'time14', 'Inception, same format.'),
+      f('key tag', 'u16', 'Key tag.'),
+      f('signer', 'name', 'Signer name.'),
+      f('signature', 'base64', 'Signature, base64.'),
+    ],
+  },
+  { name: 'KEY', code: 25, rfc: 'RFC 2535, RFC 3445', summary: 'Public key (for SIG(0)/TKEY today; DNSSEC uses DNSKEY). Flags with both 0xC000 bits mean "no key": then there is no key field.', fields: [...keyFields.slice(0, 3), f('public key', 'key-data', 'The public key, base64; absent when the flags say "no key" (0xC000).')] },
   { name: 'PX', code: 26, rfc: 'RFC 2163', summary: 'X.400 mail mapping.', fields: [f('preference', 'u16', 'Lower is preferred.'), f('map822', 'name', 'RFC 822 domain.'), f('mapx400', 'name', 'X.400 domain.')] },
   { name: 'GPOS', code: 27, rfc: 'RFC 1712', summary: 'Geographical position (obsolete; use LOC).', fields: [f('longitude', 'string', 'Longitude.'), f('latitude', 'string', 'Latitude.'), f('altitude', 'string', 'Altitude.')] },
   { name: 'AAAA', code: 28, rfc: 'RFC 3596', common: true, summary: 'IPv6 address of the owner name.', fields: [f('address', 'ipv6', 'IPv6 address (RFC 4291 text form; `::` at most once).')] },
@@ -101,7 +134,11 @@ export const RECORD_TYPES: RecordType[] = [
     summary: 'Geographical location.',
     fields: [f('location', 'loc', '`d [m [s]] N|S d [m [s]] E|W altitude[m] [size[m] [horiz-precision[m] [vert-precision[m]]]]`; degrees at most 90 / 180, altitude -100000.00 to 42849672.95 m.')],
   },
+  { name: 'NXT', code: 30, rfc: 'RFC 2535 (obsolete)', summary: 'Next domain (obsolete; replaced by NSEC).', fields: [f('next', 'name', 'Next owner name.'), f('types', 'nxt-types', 'Types present, codes 1-127 only.')] },
+  { name: 'EID', code: 31, rfc: 'Nimrod (historic)', summary: 'Endpoint identifier (historic).', fields: [f('data', 'hex', 'Identifier in hex.')] },
+  { name: 'NIMLOC', code: 32, rfc: 'Nimrod (historic)', summary: 'Nimrod locator (historic).', fields: [f('data', 'hex', 'Locator in hex.')] },
   { name: 'SRV', code: 33, rfc: 'RFC 2782', common: true, summary: 'Service location; the owner is `_service._proto.name`.', fields: [f('priority', 'u16', 'Lower is tried first.'), f('weight', 'u16', 'Load share among equal priorities.'), f('port', 'u16', 'TCP/UDP port of the service.'), target('Host name of the server (not an alias); `.` = service not available.')] },
+  { name: 'ATMA', code: 34, rfc: 'ATM Forum af-saa-0069', summary: 'ATM address (historic).', fields: [f('address', 'atma', 'AESA: hex digits (even count, single dots allowed), or E.164: `+` and digits.')] },
   {
     name: 'NAPTR',
     code: 35,
@@ -110,20 +147,20 @@ export const RECORD_TYPES: RecordType[] = [
     fields: [
       f('order', 'u16', 'Lower is processed first.'),
       f('preference', 'u16', 'Preference among equal orders.'),
-      f('flags', 'string', 'Flags, e.g. "U", "S", "A", "P" (letters and digits).'),
+      f('flags', 'string', 'Flags, e.g. "U", "S", "A", "P" (RFC 3403: letters and digits; named 9.18 takes any characters and so do we).'),
       f('service', 'string', 'Service parameters, e.g. "E2U+sip".'),
-      f('regexp', 'string', 'Substitution expression; empty when replacement is used.'),
+      f('regexp', 'naptr-regexp', 'Substitution expression `!ERE!replacement!` (any delimiter but a digit, `\\\\` or `i`; flag `i` only; back-references up to the groups of the ERE); empty when replacement is used. named stops loading the file at a bad one.'),
       f('replacement', 'name', 'Next name to query; `.` when regexp is used.'),
     ],
   },
   { name: 'KX', code: 36, rfc: 'RFC 2230', summary: 'Key exchanger.', fields: [f('preference', 'u16', 'Lower is preferred.'), target('Host of the key exchanger.')] },
   { name: 'CERT', code: 37, rfc: 'RFC 4398', summary: 'Certificate or CRL.', fields: [f('type', 'cert-type', 'Certificate type: number or PKIX SPKI PGP IPKIX ISPKI IPGP ACPKIX IACPKIX URI OID.'), f('key tag', 'u16', 'Key tag.'), f('algorithm', 'alg', 'Algorithm.'), f('certificate', 'base64', 'Certificate, base64.')] },
-  { name: 'A6', code: 38, rfc: 'RFC 2874', summary: 'IPv6 address chain (historic).', fields: [] },
+  { name: 'A6', code: 38, rfc: 'RFC 2874', summary: 'IPv6 address chain (historic).', fields: [f('address', 'a6', '`prefix-length [address-suffix] [prefix-name]`: length 0-128; no suffix when 128, no name when 0.')] },
   { name: 'DNAME', code: 39, rfc: 'RFC 6672', common: true, summary: 'Redirects the whole subtree below the owner to the target. Nothing may exist below a DNAME.', fields: [target('The subtree the owner\'s descendants are rewritten to.')] },
-  { name: 'SINK', code: 40, rfc: 'draft-eastlake-kitchen-sink', summary: 'Kitchen sink (never standardised).', bind: false, fields: [] },
+  { name: 'SINK', code: 40, rfc: 'draft-eastlake-kitchen-sink', summary: 'Kitchen sink (never standardised). named 9.18 knows it; Knot 3.2 does not ("unsupported record type") — we side with named.', fields: [f('meaning', 'u8', 'Meaning code.'), f('coding', 'u8', 'Coding.'), f('subcoding', 'u8', 'Subcoding.'), f('data', 'base64-opt', 'Data, base64 (optional).')] },
   { name: 'APL', code: 42, rfc: 'RFC 3123', summary: 'Address prefix list.', fields: [f('prefixes', 'apl', 'Items `[!]afi:address/prefix`, afi 1 = IPv4, 2 = IPv6.')] },
-  { name: 'DS', code: 43, rfc: 'RFC 4034', common: true, summary: 'Delegation signer: digest of the child zone\'s key, at the delegation point in the parent (never at the apex).', fields: dsFields },
-  { name: 'SSHFP', code: 44, rfc: 'RFC 4255, RFC 6594', summary: 'SSH host key fingerprint.', fields: [f('algorithm', 'u8', 'Key algorithm: 1 RSA, 2 DSA, 3 ECDSA, 4 Ed25519, 6 Ed448.'), f('fp type', 'u8', 'Fingerprint type: 1 SHA-1 (20 octets), 2 SHA-256 (32 octets).'), f('fingerprint', 'hex-opt', 'Fingerprint in hex.')] },
+  { name: 'DS', code: 43, rfc: 'RFC 4034', common: true, summary: 'Delegation signer: digest of the child zone\'s key, at the delegation point in the parent (never at the apex).', fields: dsFields, check: dsCheck },
+  { name: 'SSHFP', code: 44, rfc: 'RFC 4255, RFC 6594', summary: 'SSH host key fingerprint.', fields: [f('algorithm', 'u8', 'Key algorithm: 1 RSA, 2 DSA, 3 ECDSA, 4 Ed25519, 6 Ed448.'), f('fp type', 'u8', 'Fingerprint type: 1 SHA-1 (20 octets), 2 SHA-256 (32 octets).'), f('fingerprint', 'hex-opt', 'Fingerprint in hex: 20 octets for SHA-1, 32 for SHA-256.')], check: (v) => exactHexLength(v[2]?.value, SSHFP_LENGTH[v[1]?.value as number]) },
   {
     name: 'IPSECKEY',
     code: 45,
@@ -147,6 +184,8 @@ export const RECORD_TYPES: RecordType[] = [
       f('signer', 'name', 'Zone that signed (the apex).'),
       f('signature', 'base64', 'Signature, base64.'),
     ],
+    // named: a signer with more labels than the labels field is "out of range".
+    check: (v) => (labelCount(String(v[7]?.value ?? '')) > (v[2]?.value as number) ? 'out of range' : undefined),
   },
   { name: 'NSEC', code: 47, rfc: 'RFC 4034', summary: 'Next secure name: authenticated denial of existence.', fields: [f('next name', 'name', 'The next owner name in canonical order.'), bitmap] },
   { name: 'DNSKEY', code: 48, rfc: 'RFC 4034', common: true, summary: 'DNSSEC public key of the zone, at the apex.', fields: keyFields },
@@ -164,15 +203,20 @@ export const RECORD_TYPES: RecordType[] = [
       f('next hashed owner', 'base32hex', 'Next hashed owner name, base32hex without padding.'),
       f('types', 'types-opt', 'Type bitmap.'),
     ],
+    // named: with SHA-1 the next hashed owner is exactly 20 octets (32 base32hex digits).
+    check: (v) => {
+      const octets = Math.floor((String(v[4]?.value ?? '').length * 5) / 8);
+      return (v[0]?.value === 1 ? octets !== 20 : octets > 255) ? 'out of range' : undefined;
+    },
   },
   { name: 'NSEC3PARAM', code: 51, rfc: 'RFC 5155', summary: 'NSEC3 parameters of the zone, at the apex.', fields: [f('hash algorithm', 'u8', '1 = SHA-1.'), f('flags', 'u8', 'Must be 0 here.'), f('iterations', 'u16', 'Extra hash iterations; RFC 9276 recommends 0.'), f('salt', 'salt', 'Salt in hex, or `-`.')] },
   { name: 'TLSA', code: 52, rfc: 'RFC 6698', common: true, summary: 'DANE: TLS certificate association, at `_port._proto.host`.', fields: tlsaFields },
   { name: 'SMIMEA', code: 53, rfc: 'RFC 8162', summary: 'DANE for S/MIME certificates.', fields: tlsaFields },
-  { name: 'HIP', code: 55, rfc: 'RFC 8005', summary: 'Host identity protocol.', fields: [] },
+  { name: 'HIP', code: 55, rfc: 'RFC 8005', summary: 'Host identity protocol.', fields: [f('hip', 'hip', '`algorithm HIT-hex public-key-base64 [rendezvous-server …]`; HIT and key each one word.')] },
   { name: 'NINFO', code: 56, rfc: 'draft-reid-dnsext-zs', summary: 'Zone status information.', bind: true, fields: [strings] },
-  { name: 'RKEY', code: 57, rfc: 'draft-reid-dnsext-rkey', summary: 'Resource key.', fields: keyFields },
+  { name: 'RKEY', code: 57, rfc: 'draft-reid-dnsext-rkey', summary: 'Resource key. named takes only flags 0 (anything else is FORMERR).', fields: [f('flags', 'rkey-flags', 'Flags: must be 0 (named: FORMERR otherwise).'), ...keyFields.slice(1)] },
   { name: 'TALINK', code: 58, rfc: 'draft-ietf-dnsop-dnssec-trust-history', summary: 'Trust anchor link.', fields: [f('previous', 'name', 'Previous name.'), f('next', 'name', 'Next name.')] },
-  { name: 'CDS', code: 59, rfc: 'RFC 7344', summary: 'Child copy of DS, for automated DS updates in the parent.', fields: dsFields },
+  { name: 'CDS', code: 59, rfc: 'RFC 7344', summary: 'Child copy of DS, for automated DS updates in the parent.', fields: dsFields, check: dsCheck },
   { name: 'CDNSKEY', code: 60, rfc: 'RFC 7344', summary: 'Child copy of DNSKEY, for automated DS updates in the parent.', fields: keyFields },
   { name: 'OPENPGPKEY', code: 61, rfc: 'RFC 7929', summary: 'OpenPGP public key.', fields: [f('key', 'base64', 'Transferable public key, base64.')] },
   { name: 'CSYNC', code: 62, rfc: 'RFC 7477', summary: 'Child-to-parent synchronisation.', fields: [f('serial', 'u32', 'SOA serial.'), f('flags', 'u16', '1 immediate, 2 soaminimum.'), f('types', 'types-opt', 'Types to synchronise.')] },
@@ -199,6 +243,8 @@ export const RECORD_TYPES: RecordType[] = [
     summary: 'Where a child zone notifies its parent of CDS/CSYNC changes.',
     fields: [f('rrtype', 'type', 'Type the endpoint handles (CDS or CSYNC).'), f('scheme', 'dsync-scheme', 'Notification scheme: 1 = NOTIFY.'), f('port', 'u16', 'Port of the endpoint.'), f('target', 'name', 'Host of the endpoint.')],
   },
+  { name: 'HHIT', code: 67, rfc: 'draft-ietf-drip-registries', summary: 'Hierarchical host identity tag (DRIP). named 9.18.49 knows it; Knot 3.2 does not — we side with named.', fields: [f('data', 'base64', 'HHIT data, base64.')] },
+  { name: 'BRID', code: 68, rfc: 'draft-ietf-drip-registries', summary: 'Broadcast remote identification (DRIP). named 9.18.49 knows it; Knot 3.2 does not — we side with named.', fields: [f('data', 'base64', 'BRID data, base64.')] },
   { name: 'SPF', code: 99, rfc: 'RFC 4408 (obsolete, RFC 7208 §3.1)', summary: 'Type 99 SPF is obsolete: publish SPF as TXT only.', fields: [strings] },
   { name: 'NID', code: 104, rfc: 'RFC 6742', summary: 'ILNP node identifier.', fields: [f('preference', 'u16', 'Lower is preferred.'), f('node id', 'l64', '64-bit identifier as four hex groups.')] },
   { name: 'L32', code: 105, rfc: 'RFC 6742', summary: 'ILNP 32-bit locator.', fields: [f('preference', 'u16', 'Lower is preferred.'), f('locator', 'ipv4', '32-bit locator in dotted-quad form.')] },
@@ -216,13 +262,44 @@ export const RECORD_TYPES: RecordType[] = [
     fields: [f('flags', 'u8', '0, or 128 = critical (a CA that does not understand the tag must not issue).'), f('tag', 'caa-tag', '`issue`, `issuewild`, `iodef` (also `contactemail`, `contactphone`, `issuemail`, `issuevmc`); letters and digits.'), f('value', 'caa-value', 'For issue/issuewild: `ca-domain[; key=value]*` or `;` (nobody); for iodef a `mailto:` or `https:` URI.')],
   },
   { name: 'AVC', code: 258, rfc: 'IANA', summary: 'Application visibility and control.', fields: [strings] },
-  { name: 'DOA', code: 259, rfc: 'draft-durand-doa-over-dns', summary: 'Digital object architecture.', fields: [] },
-  { name: 'AMTRELAY', code: 260, rfc: 'RFC 8777', summary: 'Automatic multicast tunnelling relay.', fields: [] },
+  {
+    name: 'DOA',
+    code: 259,
+    rfc: 'draft-durand-doa-over-dns',
+    summary: 'Digital object architecture.',
+    fields: [f('enterprise', 'u32', 'DOA enterprise.'), f('type', 'u32', 'DOA type.'), f('location', 'u8', 'DOA location.'), f('media type', 'string', 'Media type, e.g. "image/png".'), f('data', 'doa-data', 'Data in base64, or `-` for none.')],
+  },
+  { name: 'AMTRELAY', code: 260, rfc: 'RFC 8777', summary: 'Automatic multicast tunnelling relay.', fields: [f('relay', 'amtrelay', '`precedence discovery(0|1) type relay`: type 0 `.`, 1 IPv4, 2 IPv6, 3 a name.')] },
   { name: 'RESINFO', code: 261, rfc: 'RFC 9606', summary: 'Resolver information (key=value strings).', fields: [strings] },
   { name: 'WALLET', code: 262, rfc: 'IANA', summary: 'Public wallet address.', fields: [strings] },
-  { name: 'TA', code: 32768, rfc: 'IANA', summary: 'DNSSEC trust authority.', fields: dsFields },
-  { name: 'DLV', code: 32769, rfc: 'RFC 4431 (historic)', summary: 'DNSSEC lookaside validation (historic).', fields: dsFields },
-];
+  { name: 'TA', code: 32768, rfc: 'IANA', summary: 'DNSSEC trust authority.', fields: dsFields, check: dsCheck },
+  { name: 'DLV', code: 32769, rfc: 'RFC 4431 (historic)', summary: 'DNSSEC lookaside validation (historic).', fields: dsFields, check: dsCheck },
+  {
+    name: 'KEYDATA',
+    code: 65533,
+    rfc: 'BIND internal',
+    summary: 'BIND\'s private type for managed trust anchors (RFC 5011 state); named-checkzone takes it, other servers do not.',
+    fields: [
+      f('refresh', 'time14', 'Next refresh, `YYYYMMDDHHmmSS`.'),
+      f('add hold-down', 'time14', 'Add hold-down timer.'),
+      f('remove hold-down', 'time14', 'Remove hold-down timer.'),
+      ...keyFields.slice(0, 3),
+      f('public key', 'key-data', 'Key, base64; none for a placeholder (flags, protocol, algorithm 0) or "no key" flags.'),
+    ],
+  },
+  ] satisfies RecordType[]
+).map(withBindVerdicts);
+
+/** named-checkzone's verdicts from the generated table: known mnemonic, and `\\# 0` allowed. */
+function withBindVerdicts(t: RecordType): RecordType {
+  const b = BIND_BY_NAME.get(t.name);
+  const bind = b ? b.known : false;
+  const minWire = b && !b.emptyOk ? Math.max(t.minWire ?? 0, 1) : t.minWire;
+  if (b?.emptyOk) EMPTY_WIRE_OK.add(t.fields);
+  // BIND's fromwire_keydata copies any octets (it is BIND's own state, never on the wire).
+  if (t.name === 'KEYDATA') ANY_WIRE_OK.add(t.fields);
+  return { ...t, bind, ...(minWire ? { minWire } : {}) };
+}
 
 /** Types that are never data (RFC 6895 §3.1 meta/QTYPEs): "invalid use of a meta type". */
 export const META_TYPES = new Map<string, number>([

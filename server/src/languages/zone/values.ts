@@ -176,6 +176,9 @@ export function readBase32Hex(text: string): Read<number> {
   }
   // Valid unpadded lengths: 8 symbols = 5 octets; remainders 2, 4, 5, 7 symbols.
   if (![0, 2, 4, 5, 7].includes(text.length % 8)) return fail('bad base32 encoding');
+  // The bits after the last whole octet must be zero (BIND isc_base32hexnp_decodestring).
+  const spare = (text.length * 5) % 8;
+  if (spare > 0 && (parseInt(text[text.length - 1], 32) & ((1 << spare) - 1)) !== 0) return fail('bad base32 encoding');
   return ok(Math.floor((text.length * 5) / 8));
 }
 

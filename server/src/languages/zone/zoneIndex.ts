@@ -31,6 +31,8 @@ export const TARGET_IN_ZONE = 64;
 
 /** Per-name type bits (in-zone records only). */
 const BIT: Record<string, number> = { A: 1, AAAA: 2, CNAME: 4, NS: 8, DNAME: 16, SOA: 32 };
+/** Name bit: the name owns in-zone records of any type. */
+const OWNS_RECORDS = 64;
 
 /** Which token of a row a finding points at. */
 export type RowToken = 'anchor' | 'type' | 'ttl' | 'target';
@@ -344,7 +346,7 @@ export class ZoneIndex {
     this.hash[2 * i + 1] = hashLow;
     if (inZone) {
       this.nameBits = grow(this.nameBits, this.table.count);
-      this.nameBits[owner] |= BIT[r.type] ?? 0;
+      this.nameBits[owner] |= (BIT[r.type] ?? 0) | OWNS_RECORDS;
       if (owner === this.apexId) {
         const list = this.apex.get(r.type);
         if (list) list.push(r);
@@ -421,6 +423,11 @@ export class ZoneIndex {
   /** In-zone records of these kinds at the name. */
   has(name: string, type: 'A' | 'AAAA' | 'CNAME' | 'NS' | 'DNAME' | 'SOA'): boolean {
     return (this.bits(name) & BIT[type]) !== 0;
+  }
+
+  /** The name owns in-zone records (of any type). */
+  ownsRecords(name: string): boolean {
+    return (this.bits(name) & OWNS_RECORDS) !== 0;
   }
 
   hasAddress(name: string): boolean {

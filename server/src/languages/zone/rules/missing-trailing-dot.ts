@@ -1,41 +1,57 @@
-// zone/missing-trailing-dot: a name written without its trailing dot that was almost
-// certainly meant absolute: it repeats the origin (`mail.example.com` under `example.com.`
-// means `mail.example.com.example.com.`) or ends in a top-level domain
-// (`ghs.googlehosted.com`). No DNS tool reports it; dnscontrol and octoDNS make it an error.
-// The quick fix adds the dot.
+// zone/missing-trailing-dot: a name written without its trailing dot whose expansion is
+// implausible, so it was almost certainly meant absolute: it repeats the origin
+// (`mail.example.com` under `example.com.` means `mail.example.com.example.com.`) or its
+// last label is a real top-level domain (`ghs.googlehosted.com`; the IANA list in
+// tldTable.ts). A relative name in RDATA that expands to a name the zone has (an owner, or
+// below one, like `api.dev` next to `dev` records) is plausible and left alone; owners are
+// checked only for the repeated origin. No DNS tool
+// reports the mistake; dnscontrol and octoDNS make it an error. The quick fix adds the dot.
 
 import type { Finding } from '../../../core/finding';
 import { lineRange } from '../../../core/finding';
 import type { Token } from '../lexer';
 import type { ZoneRecord } from '../model';
 import { type ZoneCheck, zoneRule } from '../ruleKit';
+import { parentName } from '../names';
 import { TLDS } from '../tlds';
-import { recordFinding } from '../zoneIndex';
+import { recordFinding, type ZoneIndex } from '../zoneIndex';
 
 export const missingTrailingDot = zoneRule('missing-trailing-dot', 'warning', 'Relative name that was meant to be absolute');
 
 /** Whether a relative name's text looks like it was meant absolute (see the file comment). */
 export function looksMeantAbsolute(text: string, origin: string): boolean {
   if (text === '@' || text.endsWith('.') || text.includes('\\')) return false;
-  const o = originText(origin);
-  const dot = text.lastIndexOf('.');
-  // One label: only the origin's own name repeated (compared without lower-casing first).
-  if (dot < 0) return text.length === o.length && text.toLowerCase() === o;
   const t = text.toLowerCase();
+  const o = origin.replace(/\.$/, '').toLowerCase();
+  if (t.indexOf('.') < 0) return t === o;
   if (o && (t === o || t.endsWith(`.${o}`))) return true;
-  return TLDS.has(t.slice(t.lastIndexOf('.') + 1));
+  const labels = t.split('.');
+  return labels.length >= 2 && TLDS.has(labels[labels.length - 1]);
 }
 
-/** The origin without its trailing dot, lower case; cached for the origin last asked about. */
-let lastOrigin = '';
-let lastOriginText = '';
-function originText(origin: string): string {
-  if (origin !== lastOrigin) {
-    lastOrigin = origin;
-    lastOriginText = origin.replace(/\.$/, '').toLowerCase();
-  }
-  return lastOriginText;
+/** `mail.example.com` (or `example.com`) under `example.com.`: the origin written twice. */
+export function repeatsOrigin(text: string, origin: string): boolean {
+  if (text.endsWith('.') || text.includes('\\')) return false;
+  const t = text.toLowerCase();
+  const o = origin.replace(/\.$/, '').toLowerCase();
+  return o !== '' && (t === o || t.endsWith(`.${o}`));
 }
+
+/**
+ * The expanded name is one the zone has: it, or one of its ancestors below the apex, owns
+ * records, or a wildcard there covers it.
+ */
+function plausibleInZone(z: ZoneIndex, expanded: string): boolean {
+  for (let name = expanded; name && name !== z.origin && z.inZone(name); name = parentName(name) ?? '') {
+    if (z.ownsRecords(name)) return true;
+    const parent = parentName(name);
+    if (parent && z.ownsRecords(`*.${parent}`)) return true;
+  }
+  return false;
+}
+
+/** Name fields that always point inside the zone (the NSEC/NXT chain) or at the signer. */
+const IN_ZONE_BY_DEFINITION = new Set(['NSEC', 'NXT', 'RRSIG', 'SIG']);
 
 function finding(r: ZoneRecord, token: Token, what: string): Finding {
   const meant = `${token.text}.`;
@@ -45,20 +61,36 @@ function finding(r: ZoneRecord, token: Token, what: string): Finding {
   });
 }
 
+/**
+ * A visitor of the one walk: owners are decided per record; RDATA names that end in a TLD
+ * wait for finish(), when every owner of the zone is known (plausibleInZone).
+ */
 export function checkMissingTrailingDot(): ZoneCheck {
   const ownersSeen = new Set<Token>();
+  const pending: Array<{ finding: Finding; expanded: string }> = [];
   return {
     record(r, _row, _z, out) {
       if (r.generated) return;
-      if (r.ownerToken && !ownersSeen.has(r.ownerToken) && looksMeantAbsolute(r.ownerToken.text, r.origin) && r.origin !== '.') {
+      if (r.origin === '.') return; // relative to the root is absolute
+      // Owners only when they repeat the origin: a relative owner ending in a TLD is what RPZ
+      // and catalog zones are made of (`example.com CNAME .` in an RPZ zone).
+      if (r.ownerToken && !ownersSeen.has(r.ownerToken) && repeatsOrigin(r.ownerToken.text, r.origin)) {
         ownersSeen.add(r.ownerToken);
         out.push(finding(r, r.ownerToken, 'Owner'));
       }
+      if (IN_ZONE_BY_DEFINITION.has(r.type)) return;
       for (const v of r.values ?? []) {
         if (v.spec.kind !== 'name' || !v.relative) continue;
         const token = v.tokens[0];
-        if (looksMeantAbsolute(token.text, r.origin)) out.push(finding(r, token, `${r.type} ${v.spec.name}`));
+        if (!looksMeantAbsolute(token.text, r.origin)) continue;
+        const f = finding(r, token, `${r.type} ${v.spec.name}`);
+        if (repeatsOrigin(token.text, r.origin)) out.push(f);
+        else pending.push({ finding: f, expanded: String(v.value) });
       }
+    },
+    finish(z, out) {
+      // "api.dev" beside records at "dev" is an in-zone name that happens to end in a TLD.
+      for (const p of pending) if (!plausibleInZone(z, p.expanded)) out.push(p.finding);
     },
   };
 }

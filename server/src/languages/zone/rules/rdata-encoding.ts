@@ -1,7 +1,7 @@
 // zone/rdata-encoding: the RDATA reads as its type's fields, but dns-packet (our wire
-// codec) cannot encode it: for example an SSHFP fingerprint whose length does not match its
-// hash type (SHA-1 = 20 octets, SHA-256 = 32). named-checkzone accepts these; the record is
-// still wrong for anyone who checks the length.
+// codec) cannot encode it: for example an SSHFP fingerprint of an unassigned type that
+// dns-packet refuses. named-checkzone accepts these (it checks the SHA-1/SHA-256 lengths
+// itself, and those are syntax errors); the record is still wrong for anyone who checks.
 
 import type { ZoneRecord } from '../model';
 import { rdataKey } from '../recordKey';
