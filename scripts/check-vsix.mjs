@@ -29,6 +29,7 @@ const ALLOWED = [
   /^extension\/(readme|changelog)\.md$/i,
   /^extension\/LICENSE(\.txt)?$/i,
   /^extension\/icon\.png$/,
+  /^extension\/media\/[\w.-]+\.svg$/,
   /^extension\/dist\/(extension|languageClient|server|analysisWorker|cli|cli-[a-z-]+)\.js$/,
   /^extension\/syntaxes\/[\w.-]+\.json$/,
   /^extension\/schemas\/[\w.-]+\.json$/,

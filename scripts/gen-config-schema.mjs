@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const props = pkg.contributes.configuration.properties;
 // Editor-only settings that mean nothing in a repository's file.
-const EDITOR_ONLY = new Set(['infraLens.trace.server']);
+const EDITOR_ONLY = new Set(['infraLens.trace.server', 'infraLens.codeLens.enabled', 'infraLens.inlayHints.enabled', 'infraLens.live.enabled', 'infraLens.node.autoRefreshSeconds', 'infraLens.dns.historySize']);
 const KEEP = ['type', 'enum', 'enumDescriptions', 'items', 'default', 'minimum', 'maximum', 'additionalProperties', 'propertyNames', 'properties'];
 
 const properties = {};

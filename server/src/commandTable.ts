@@ -5,6 +5,7 @@ import { allRules } from './core/rules';
 import { runBumpSoaSerialCommand } from './languages/zone/command';
 import { runResolvePlanCommand } from './languages/resolvconf/command';
 import { runCheckRecordCommand, runDigCommand } from './live/dns/command';
+import { runCheckRecordsCommand } from './live/dns/checkRecords';
 import { runProcCommand } from './live/proc/command';
 import { ServerCommands } from './protocol';
 import './languages'; // registers every rule
@@ -26,5 +27,6 @@ export const COMMANDS: Record<string, CommandHandler> = {
   [ServerCommands.resolvePlan]: runResolvePlanCommand,
   [ServerCommands.bumpSoaSerial]: runBumpSoaSerialCommand,
   [ServerCommands.checkRecord]: runCheckRecordCommand,
+  [ServerCommands.checkRecords]: runCheckRecordsCommand,
   [ServerCommands.listRules]: listRules,
 };

@@ -14,6 +14,8 @@ export const ServerCommands = {
   bumpSoaSerial: 'infraLens.server.bumpSoaSerial',
   /** Compare a zone file's RRset with the live answer: CheckRecordArgs -> Report */
   checkRecord: 'infraLens.server.checkRecord',
+  /** Every RRset of a zone file against the live answers, one table: CheckRecordsArgs -> Report */
+  checkRecords: 'infraLens.server.checkRecords',
   /** Every rule id with its title and default severity: {} -> Report */
   listRules: 'infraLens.server.listRules',
 } as const;
@@ -85,6 +87,11 @@ export interface CheckRecordArgs {
   /** Servers to ask (addresses or names); default: the zone's NS records as resolved. */
   servers?: string[];
   port?: number;
+}
+
+/** Several RRsets checked in one run (the "Check all N RRsets live" lens). */
+export interface CheckRecordsArgs {
+  rrsets: CheckRecordArgs[];
 }
 
 /** Client command that runs a server command and shows its report (used by code lenses). */

@@ -24,7 +24,6 @@ import {
   ProposedFeatures,
   SymbolKind,
   TextDocumentSyncKind,
-  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMMANDS } from './commandTable';
@@ -34,6 +33,7 @@ import { VSCODE_LANGUAGE_IDS, detectLanguage } from './core/languageDetect';
 import type { CompletionEntry, CompletionKind, HoverResult, InlayHintEntry, CodeLensEntry, LanguageService, OutlineSymbol, SymbolKind as OurSymbolKind, TextChange } from './core/languageService';
 import type { TextEdit } from './core/finding';
 import type { LanguageId } from './core/rules';
+import { FIX_ALL_KIND, fixAllAction, type PlannedAction, quickFixesFor } from './core/codeActions';
 import { ruleDocPath } from './core/rules';
 import { DEFAULT_SETTINGS, normalizeSettings, restrictForUntrusted, type Settings } from './core/settings';
 import { LANGUAGES } from './languages';
@@ -115,7 +115,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', '.'], resolveProvider: false },
       documentSymbolProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       codeLensProvider: { resolveProvider: false },
       inlayHintProvider: true,
       documentFormattingProvider: true,
@@ -472,51 +472,61 @@ function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
+// Code actions are planned in core/codeActions.ts; this only matches diagnostics and wraps.
 connection.onCodeAction(async (params, token) => {
   const uri = params.textDocument.uri;
   const a = await untilCancelled(token, scheduler.analysisOf(uri, true));
   if (!a?.language) return [];
   const service: LanguageService = LANGUAGES[a.language];
-  const doc = documents.get(uri);
-    const actions: CodeAction[] = [];
+  const text = documents.get(uri)?.getText() ?? '';
+  const wanted = (kind: string) => !params.context?.only || params.context.only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  const toAction = (p: PlannedAction, diagnostics: Diagnostic[]): CodeAction => ({
+    title: p.title,
+    kind: p.kind === 'quickfix' ? CodeActionKind.QuickFix : p.kind,
+    diagnostics,
+    isPreferred: p.preferred || undefined,
+    edit: p.edits ? { changes: { [uri]: p.edits } } : undefined,
+    command: p.command,
+  });
+  const actions: CodeAction[] = [];
+  if (wanted(CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context?.diagnostics ?? []) {
       if (diagnostic.source !== 'infra-lens') continue;
-      const finding = a.findings.find((f) => f.ruleId === diagnostic.code && sameRange(f.range, diagnostic.range));
-      if (!finding) continue;
-      for (const fix of finding.fixes ?? []) {
-        const edit: WorkspaceEdit = { changes: { [uri]: fix.edits } };
-        const command = fix.command ? { title: fix.title, command: fix.command.command, arguments: fix.command.arguments } : undefined;
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit, command, isPreferred: fix.preferred });
-      }
-      // Like vscode-eslint: every finding can be silenced for one line, with its rule id.
-      const line = finding.range.start.line;
-      const indent = doc ? /^[ \t]*/.exec(doc.getText({ start: { line, character: 0 }, end: { line, character: 1000 } }))![0] : '';
-      const prefix = service.commentPrefixes[0];
-      actions.push({
-        title: `Disable ${finding.ruleId} for this line`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        edit: { changes: { [uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${prefix} infra-lens-disable-next-line ${finding.ruleId}\n` }] } },
-      });
+      const finding = a.findings.find((f) => f.ruleId === diagnostic.code && sameRange(f.range, diagnostic.range) && (!f.uri || f.uri === uri));
+      if (finding) for (const p of quickFixesFor(finding, text, service.commentPrefixes[0])) actions.push(toAction(p, [diagnostic]));
     }
+  }
+  const fixAll = wanted(FIX_ALL_KIND) ? fixAllAction(a.findings.filter((f) => !f.uri || f.uri === uri)) : undefined;
+  if (fixAll) actions.push(toAction(fixAll, []));
   return actions;
 });
 
-connection.onExecuteCommand(async (params, token) => {
+connection.onExecuteCommand(async (params, token, workDone) => {
   const handler = COMMANDS[params.command];
   if (!handler) throw new Error(`Unknown command ${params.command}`);
+  // Cancelling the request (the client's Cancel button) aborts the command's network work.
+  const abort = new AbortController();
+  token.onCancellationRequested(() => abort.abort());
+  workDone.begin(params.command, undefined, undefined, true);
   const ctx: CommandContext = {
     settings: await getSettings(undefined),
     trusted,
     isCancelled: () => token.isCancellationRequested,
+    signal: abort.signal,
+    progress: (message) => workDone.report(message),
     documentText: (uri) => (typeof uri === 'string' ? documents.get(uri)?.getText() : undefined),
     log: (m) => connection.console.log(m),
   };
+  const started = Date.now();
   try {
-    return await handler(params.arguments?.[0] ?? {}, ctx);
+    const report = await handler(params.arguments?.[0] ?? {}, ctx);
+    connection.console.log(`${params.command} ${token.isCancellationRequested ? 'cancelled' : report.ok ? 'done' : 'failed'} after ${Date.now() - started} ms`);
+    return report;
   } catch (e) {
     connection.console.error(`Command ${params.command} failed: ${(e as Error).stack ?? e}`);
     return { ok: false, title: params.command, text: `${params.command} failed: ${(e as Error).message}\n`, data: null, error: (e as Error).message };
+  } finally {
+    workDone.done();
   }
 });
 

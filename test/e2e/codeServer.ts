@@ -169,12 +169,12 @@ export class CodeServerSession {
 }
 
 /** Polls until `check` returns a truthy value; fails with `what()` after `timeoutMs`. */
-export async function until<T>(check: () => T | Promise<T>, timeoutMs: number, what: () => string): Promise<NonNullable<T>> {
+export async function until<T>(check: () => T | Promise<T>, timeoutMs: number, what: () => string | Promise<string>): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${what()}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${await what()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }

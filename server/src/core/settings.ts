@@ -16,7 +16,8 @@ export interface Settings {
   coredns: { version: string; externalPlugins?: string[] };
   resolvconf: { libc: 'glibc' | 'musl' };
   kubernetes: { version: string };
-  zone: { origin: string };
+  /** liveLens: a "Check live" lens on every RRset (else one "Check all" lens at the SOA). */
+  zone: { origin: string; liveLens?: boolean };
   dns: { timeoutMs: number; tries: number; rootHints: string[] };
   proc: { maskSecrets: boolean };
   /** Directories $INCLUDE / import may read besides the workspace (infraLens.includePaths). */
@@ -31,7 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   coredns: { version: '1.13.1', externalPlugins: [] },
   resolvconf: { libc: 'glibc' },
   kubernetes: { version: '1.35' },
-  zone: { origin: '' },
+  zone: { origin: '', liveLens: false },
   dns: { timeoutMs: 5000, tries: 3, rootHints: [] },
   proc: { maskSecrets: true },
   includePaths: [],
@@ -96,7 +97,7 @@ export function normalizeSettings(raw: unknown): Settings {
     },
     resolvconf: { libc },
     kubernetes: { version: pick('kubernetes', 'version', d.kubernetes.version, isString) },
-    zone: { origin: pick('zone', 'origin', d.zone.origin, (v) => typeof v === 'string') },
+    zone: { origin: pick('zone', 'origin', d.zone.origin, (v) => typeof v === 'string'), liveLens: pick('zone', 'liveLens', d.zone.liveLens ?? false, (v) => typeof v === 'boolean') },
     dns: {
       timeoutMs: clamp(pick('dns', 'timeoutMs', d.dns.timeoutMs, isPositive), NUMERIC_BOUNDS['dns.timeoutMs']),
       tries: Math.round(clamp(pick('dns', 'tries', d.dns.tries, isPositive), NUMERIC_BOUNDS['dns.tries'])),

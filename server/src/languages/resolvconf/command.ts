@@ -73,6 +73,8 @@ async function resolvePlan(rawArgs: unknown, ctx: Parameters<CommandHandler>[1],
       ednsUdpSize: config.flags.edns0 ? 1232 : undefined,
       adflag: config.flags['trust-ad'] !== undefined,
       isCancelled: ctx.isCancelled,
+      signal: ctx.signal,
+      onTry: (server, attempt, tries, name) => ctx.progress?.(`${name} @${server.address}: try ${attempt} of ${tries}`),
     });
     const sentData: ResolvePlanData = { queries: sent.sent.map((q) => ({ name: q.name, type: q.type, status: q.status, error: q.error, answers: q.answers })) };
     const ok = sent.answeredBy !== undefined;
@@ -88,7 +90,8 @@ function renderSent(r: SendResult, config: ResolverConfig): string {
     out.push(`${String(i + 1).padStart(4)}  ${printable(q.name)} ${q.type} -> ${result}${q.status === 'NOERROR' && q.answers.length === 0 ? ' (no data)' : ''}${q.timeMs !== undefined ? ` (${q.timeMs} ms from ${q.server})` : ''}`);
     for (const a of q.answers) out.push(`        ${a}`);
   });
-  if (r.answeredBy) out.push(`Answered by ${r.answeredBy}.`);
+  // Names are absolute (trailing dot): no second full stop after one.
+  if (r.answeredBy) out.push(`Answered by ${r.answeredBy}${r.answeredBy.endsWith('.') ? '' : '.'}`);
   else if (r.stoppedBy) out.push(`Stopped: ${r.stoppedBy}.`);
   else out.push('No candidate answered: the lookup fails (getaddrinfo: Name or service not known).');
   return `${out.join('\n')}\n`;

@@ -6,6 +6,7 @@ import { codeLensesResolvConf, inlayHintsResolvConf } from './hints';
 import { hoverResolvConf } from './hover';
 import { parseResolvConf, type ResolvConfAst } from '../../resolver/parser';
 import { lintResolvConf, RULES } from './rules';
+import { resolvConfSymbols } from './symbols';
 
 export const resolvconfLanguage: LanguageService<ResolvConfAst> = {
   id: 'resolvconf',
@@ -16,5 +17,6 @@ export const resolvconfLanguage: LanguageService<ResolvConfAst> = {
   hover: (ast, position, ctx) => hoverResolvConf(ast, position, ctx.settings.resolvconf.libc),
   complete: (ast, position, ctx) => completeResolvConf(ast, position, ctx.settings.resolvconf.libc),
   inlayHints: (ast, range, ctx) => inlayHintsResolvConf(ast, range, ctx.settings.resolvconf.libc),
+  symbols: (ast) => resolvConfSymbols(ast),
   codeLenses: (ast, ctx) => codeLensesResolvConf(ast, ctx.uri, ctx.settings.resolvconf.libc),
 };

@@ -262,8 +262,13 @@ function crlfFix(ast: ResolvConfAst): Fix {
 function suggestOption(word: string): string | undefined {
   const m = /^(ndots|timeout|attempts)[=\s]?([0-9]+)$/.exec(word);
   if (m) return `${m[1]}:${m[2]}`;
-  const match = closestMatch(word, OPTION_SPELLINGS);
-  return match;
+  // A misspelt name with a value ("timout:3"): correct the name, keep the value.
+  const valued = /^([^:]+):(.*)$/.exec(word);
+  if (valued) {
+    const name = closestMatch(valued[1], OPTION_SPELLINGS.filter((o) => o.endsWith(':')).map((o) => o.slice(0, -1)));
+    if (name) return `${name}:${valued[2]}`;
+  }
+  return closestMatch(word, OPTION_SPELLINGS);
 }
 
 function printable(s: string): string {

@@ -136,5 +136,5 @@ export const zoneLanguage: LanguageService<ZoneAst> = {
   hover: (ast, position) => zoneHover(ast, position),
   complete: (ast, position) => zoneCompletion(ast, position),
   symbols: (ast) => zoneSymbols(ast),
-  codeLenses: (ast) => zoneLiveLenses(ast),
+  codeLenses: (ast, ctx) => zoneLiveLenses(ast, ctx.settings.zone.liveLens === true),
 };

@@ -4,7 +4,7 @@
 // does I/O.
 
 import type { CodeLensEntry } from '../../core/languageService';
-import { type CheckRecordArgs, SHOW_SERVER_REPORT, ServerCommands } from '../../protocol';
+import { type CheckRecordArgs, type CheckRecordsArgs, SHOW_SERVER_REPORT, ServerCommands } from '../../protocol';
 import type { ZoneAst, ZoneRecord } from './model';
 import { relativeName } from './names';
 import { tokenRange } from './ruleKit';
@@ -15,7 +15,12 @@ const NOT_COMPARED = new Set(['RRSIG', 'NSEC', 'NSEC3', 'NSEC3PARAM']);
 /** Beyond this many RRsets a zone is a bulk file, not one a person checks record by record. */
 export const MAX_LIVE_LENSES = 2000;
 
-export function zoneLiveLenses(ast: ZoneAst): CodeLensEntry[] {
+/**
+ * One "Check all N RRsets live" lens at the SOA (or the first record); with `perRRset`, a
+ * "Check live" lens on every RRset too (off by default: a lens per RRset nearly doubles the
+ * height of a zone file).
+ */
+export function zoneLiveLenses(ast: ZoneAst, perRRset = false): CodeLensEntry[] {
   const rrsets = new Map<string, ZoneRecord[]>();
   for (const r of ast.records) {
     if (r.uri || r.generated || r.class !== 'IN' || NOT_COMPARED.has(r.type)) continue;
@@ -27,7 +32,15 @@ export function zoneLiveLenses(ast: ZoneAst): CodeLensEntry[] {
       rrsets.set(key, [r]);
     }
   }
+  const all: CheckRecordArgs[] = [...rrsets.values()].map((records) => ({ name: records[0].owner, type: records[0].type, expected: records.map((r) => r.rdata.map((t) => t.text).join(' ')) }));
+  if (all.length === 0) return [];
+  const anchor = ast.records.find((r) => !r.uri && r.type === 'SOA') ?? ast.records.find((r) => !r.uri);
   const lenses: CodeLensEntry[] = [];
+  if (anchor) {
+    const args: CheckRecordsArgs = { rrsets: all };
+    lenses.push({ range: tokenRange(anchor.typeToken), title: `Check all ${all.length} RRset${all.length === 1 ? '' : 's'} live`, command: SHOW_SERVER_REPORT, arguments: [ServerCommands.checkRecords, args] });
+  }
+  if (!perRRset) return lenses;
   for (const records of rrsets.values()) {
     const first = records[0];
     const args: CheckRecordArgs = { name: first.owner, type: first.type, expected: records.map((r) => r.rdata.map((t) => t.text).join(' ')) };

@@ -159,6 +159,9 @@ const OPTIONS: OptionSpec[] = [
   },
 ];
 
+/** Every +option name, with whether it takes a value (for an editor's completions). */
+export const DIG_OPTIONS: ReadonlyArray<{ name: string; value?: 'number' | 'text' | 'optional-number' }> = OPTIONS.map((o) => ({ name: o.name, value: o.value }));
+
 // dig's historical abbreviations that are not plain prefixes.
 const ALIASES: Record<string, string> = { time: 'timeout', rec: 'recurse', norec: 'norecurse' };
 

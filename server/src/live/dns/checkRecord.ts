@@ -145,7 +145,7 @@ export const runCheckRecordCommand: CommandHandler = async (args, ctx: CommandCo
   if (code === undefined) return failedReport(TITLE, `unknown record type '${args.type}'`);
   const type = typeName(code);
   const port = args.port ?? 53;
-  const options: ClientOptions = { ...DEFAULT_CLIENT_OPTIONS, timeoutMs: ctx.settings.dns.timeoutMs, tries: ctx.settings.dns.tries, recurse: false, adflag: false, isCancelled: ctx.isCancelled };
+  const options: ClientOptions = { ...DEFAULT_CLIENT_OPTIONS, timeoutMs: ctx.settings.dns.timeoutMs, tries: ctx.settings.dns.tries, recurse: false, adflag: false, isCancelled: ctx.isCancelled, signal: ctx.signal, onTry: (server, attempt, tries, name) => ctx.progress?.(`${name} @${server.address}: try ${attempt} of ${tries}`) };
   let servers: Server[] = [];
   let zone: string | undefined;
   if (args.servers?.length) {

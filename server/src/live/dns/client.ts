@@ -35,6 +35,10 @@ export interface ClientOptions {
   cookie: boolean;
   nsid: boolean;
   isCancelled?: () => boolean;
+  /** Aborts the try in flight at once (its socket is closed); no further try is sent. */
+  signal?: AbortSignal;
+  /** Told before each try: for a progress line such as "@10.0.0.1: try 2 of 3". */
+  onTry?: (server: Server, attempt: number, tries: number, name: string) => void;
 }
 
 export const DEFAULT_CLIENT_OPTIONS: ClientOptions = {
@@ -86,10 +90,11 @@ export async function query(server: Server, question: Question, options: ClientO
   let truncatedRetry = false;
   let transport: Transport = options.tcp ? 'TCP' : 'UDP';
   for (let attempt = 0; attempt < tries; attempt++) {
-    if (options.isCancelled?.()) break;
+    if (options.isCancelled?.() || options.signal?.aborted) break;
+    options.onTry?.(server, attempt + 1, tries, formatName(question.labels));
     last = transport === 'UDP'
-      ? await udpTry(server, packet, id, question, options.timeoutMs, warnings)
-      : await tcpTry(server, packet, id, question, options.timeoutMs, warnings);
+      ? await udpTry(server, packet, id, question, options.timeoutMs, warnings, options.signal)
+      : await tcpTry(server, packet, id, question, options.timeoutMs, warnings, options.signal);
     if (last.kind === 'reply' && transport === 'UDP' && last.message.flags.tc && !options.ignoreTruncation) {
       addWarning(warnings, ';; Truncated, retrying in TCP mode.');
       truncatedRetry = true;
@@ -120,7 +125,20 @@ function failureOf(err: NodeJS.ErrnoException): TryResult {
   return { kind: 'fail', reason: 'network', detail: err.message };
 }
 
-function udpTry(server: Server, packet: Buffer, id: number, question: Question, timeoutMs: number, warnings: string[]): Promise<TryResult> {
+const CANCELLED: TryResult = { kind: 'fail', reason: 'network', detail: 'cancelled' };
+
+/** Calls onAbort when the signal aborts; returns the function that stops listening. */
+function onAbort(signal: AbortSignal | undefined, abort: () => void): () => void {
+  if (!signal) return () => undefined;
+  if (signal.aborted) {
+    queueMicrotask(abort);
+    return () => undefined;
+  }
+  signal.addEventListener('abort', abort, { once: true });
+  return () => signal.removeEventListener('abort', abort);
+}
+
+function udpTry(server: Server, packet: Buffer, id: number, question: Question, timeoutMs: number, warnings: string[], signal?: AbortSignal): Promise<TryResult> {
   return new Promise((resolve) => {
     const socket = dgram.createSocket(net.isIPv6(server.address) ? 'udp6' : 'udp4');
     let started = 0;
@@ -131,10 +149,12 @@ function udpTry(server: Server, packet: Buffer, id: number, question: Question, 
       if (done) return;
       done = true;
       clearTimeout(timer);
+      stopListening();
       socket.close();
       resolve(r);
     };
     const timer = setTimeout(() => finish(malformed ?? { kind: 'fail', reason: 'timeout', detail: 'timed out' }), timeoutMs);
+    const stopListening = onAbort(signal, () => finish(CANCELLED));
     socket.on('error', (err) => finish(failureOf(err)));
     socket.on('message', (msg) => {
       if (done) return;
@@ -175,7 +195,7 @@ function udpTry(server: Server, packet: Buffer, id: number, question: Question, 
   });
 }
 
-function tcpTry(server: Server, packet: Buffer, id: number, question: Question, timeoutMs: number, warnings: string[]): Promise<TryResult> {
+function tcpTry(server: Server, packet: Buffer, id: number, question: Question, timeoutMs: number, warnings: string[], signal?: AbortSignal): Promise<TryResult> {
   return new Promise((resolve) => {
     const started = performance.now();
     const socket = net.connect({ host: server.address, port: server.port });
@@ -192,10 +212,12 @@ function tcpTry(server: Server, packet: Buffer, id: number, question: Question, 
       if (done) return;
       done = true;
       clearTimeout(timer);
+      stopListening();
       socket.destroy();
       resolve(r);
     };
     const timer = setTimeout(() => finish(malformed ?? { kind: 'fail', reason: 'timeout', detail: bufferedBytes ? `timed out with ${bufferedBytes} bytes of an incomplete reply` : 'timed out' }), timeoutMs);
+    const stopListening = onAbort(signal, () => finish(CANCELLED));
     socket.on('error', (err) => finish(failureOf(err)));
     socket.on('connect', () => {
       const length = Buffer.alloc(2);

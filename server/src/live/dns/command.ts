@@ -39,6 +39,8 @@ export function clientOptions(r: DigRequest, ctx: CommandContext): ClientOptions
     cookie: r.cookie,
     nsid: r.nsid,
     isCancelled: ctx.isCancelled,
+    signal: ctx.signal,
+    onTry: (server, attempt, tries, name) => ctx.progress?.(`${name} @${server.address}: try ${attempt} of ${tries}`),
   };
 }
 

@@ -96,7 +96,7 @@ test('--send asks a real server, in plan order, and stops where glibc and musl s
     'web.b.example. AAAA NOERROR',
   ]);
   assert.match(queries[2].answers?.[0] ?? '', /192\.0\.2\.7/);
-  assert.match(glibc.text, /Answered by web\.b\.example\./);
+  assert.match(glibc.text, /Answered by web\.b\.example\.$/m, "one full stop after an absolute name");
   assert.deepEqual(server.seen, queries.map((q) => `${q.name} ${q.type}`), 'the server saw exactly these');
   // musl stops at the NODATA of web.a.example.
   const musl = await send({ name: 'web', resolvConfText: text, send: true, libc: 'musl' }, ctx());

@@ -9,7 +9,8 @@ import { zoneLanguage } from '../../../../server/src/languages/zone';
 import { MAX_LIVE_LENSES, zoneLiveLenses } from '../../../../server/src/languages/zone/liveLens';
 import type { ZoneAst } from '../../../../server/src/languages/zone/model';
 import { runCheckRecordCommand } from '../../../../server/src/live/dns/checkRecord';
-import { type CheckRecordArgs, SHOW_SERVER_REPORT, ServerCommands } from '../../../../server/src/protocol';
+import { runCheckRecordsCommand } from '../../../../server/src/live/dns/checkRecords';
+import { type CheckRecordArgs, type CheckRecordsArgs, SHOW_SERVER_REPORT, ServerCommands } from '../../../../server/src/protocol';
 import { reply, startFakeServer } from '../../live/dns/fakeServer';
 
 const ZONE = `$ORIGIN example.test.
@@ -25,8 +26,16 @@ www   IN RRSIG A 13 3 300 20270101000000 20260101000000 1 example.test. AAAA
 const ctx = { uri: 'file:///zones/example.test.zone', settings: DEFAULT_SETTINGS };
 const parse = (text: string) => zoneLanguage.parse(text, ctx) as ZoneAst;
 
-test('one lens per RRset on its type, none for signatures', () => {
+test('by default one "Check all" lens at the SOA carrying every RRset, none for signatures', () => {
   const lenses = zoneLiveLenses(parse(ZONE));
+  assert.deepEqual(lenses.map((l) => l.title), ['Check all 4 RRsets live']);
+  assert.equal(lenses[0].arguments?.[0], ServerCommands.checkRecords);
+  assert.deepEqual((lenses[0].arguments?.[1] as CheckRecordsArgs).rrsets.map((r) => `${r.name} ${r.type}`), ['example.test. SOA', 'example.test. NS', 'ns1.example.test. A', 'www.example.test. A']);
+  assert.deepEqual(lenses[0].range.start, { line: 2, character: 9 });
+});
+
+test('with infraLens.zone.liveLens, one lens per RRset on its type as well', () => {
+  const lenses = zoneLiveLenses(parse(ZONE), true).slice(1);
   assert.deepEqual(lenses.map((l) => l.title), ['Check live: @ SOA', 'Check live: @ NS', 'Check live: ns1 A', 'Check live: www A']);
   const www = lenses[3];
   assert.equal(www.command, SHOW_SERVER_REPORT);
@@ -37,7 +46,7 @@ test('one lens per RRset on its type, none for signatures', () => {
 
 test('a bulk zone gets at most MAX_LIVE_LENSES lenses', () => {
   const many = ['$ORIGIN bulk.test.', ...Array.from({ length: MAX_LIVE_LENSES + 10 }, (_, i) => `h${i} 300 IN A 192.0.2.1`)].join('\n');
-  assert.equal(zoneLiveLenses(parse(many)).length, MAX_LIVE_LENSES);
+  assert.equal(zoneLiveLenses(parse(many), true).length, MAX_LIVE_LENSES + 1);
 });
 
 test("the lens's arguments, run as the check command, say whether the live answer matches", async () => {
@@ -48,7 +57,7 @@ test("the lens's arguments, run as the check command, say whether the live answe
     return [reply(q, { answers: live.map((data) => ({ name: question.name, type: 'A', ttl: 300, data })) as dnsPacket.Answer[] })];
   });
   try {
-    const args = zoneLiveLenses(parse(ZONE))[3].arguments![1] as CheckRecordArgs;
+    const args = zoneLiveLenses(parse(ZONE), true)[4].arguments![1] as CheckRecordArgs;
     const commandCtx = { settings: { ...DEFAULT_SETTINGS, dns: { timeoutMs: 500, tries: 1, rootHints: [] } }, trusted: true, isCancelled: () => false, log: () => undefined };
     const same = await runCheckRecordCommand({ ...args, servers: [server.address], port: server.port }, commandCtx);
     assert.equal(same.exitCode, 0, same.text);
@@ -58,6 +67,27 @@ test("the lens's arguments, run as the check command, say whether the live answe
     assert.equal(changed.exitCode, 1, changed.text);
     assert.match(changed.text, /- in the file, not live: 192\.0\.2\.2/);
     assert.match(changed.text, /\+ live, not in the file: 192\.0\.2\.9/);
+  } finally {
+    await server.close();
+  }
+});
+
+test('"Check all" runs every RRset and reports one line each in one table', async () => {
+  const server = await startFakeServer((q) => {
+    const question = q.packet.questions![0];
+    if (question.type === 'A' && question.name === 'www.example.test') return [reply(q, { answers: [{ name: question.name, type: 'A', ttl: 300, data: '192.0.2.1' }] as dnsPacket.Answer[] })];
+    if (question.type === 'A') return [reply(q, { answers: [{ name: question.name, type: 'A', ttl: 300, data: '127.0.0.1' }] as dnsPacket.Answer[] })];
+    return [reply(q, { answers: [] })];
+  });
+  try {
+    const all = zoneLiveLenses(parse(ZONE))[0].arguments![1] as CheckRecordsArgs;
+    const rrsets = all.rrsets.filter((r) => r.type === 'A').map((r) => ({ ...r, servers: [server.address], port: server.port }));
+    const commandCtx = { settings: { ...DEFAULT_SETTINGS, dns: { timeoutMs: 500, tries: 1, rootHints: [] } }, trusted: true, isCancelled: () => false, log: () => undefined };
+    const r = await runCheckRecordsCommand({ rrsets }, commandCtx);
+    assert.match(r.text, /^;; 2 RRsets: 1 match, 1 differ, 0 unanswered$/m);
+    assert.match(r.text, /^ok ns1\.example\.test\. A\s+matches on 1 server/m);
+    assert.match(r.text, /^!! www\.example\.test\. A\s+differs on /m);
+    assert.equal(r.exitCode, 1);
   } finally {
     await server.close();
   }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import { decodeAddress, formatIpv6, type InetSocket, parseInet } from '../../../../server/src/live/proc/netInet';
 import { parseUnix } from '../../../../server/src/live/proc/netUnix';
-import { formatEndpoint, formatOwners, matchesFilters, normalizeState, parseProtos, renderSockets } from '../../../../server/src/live/proc/readings/sockets';
+import { formatEndpoint, formatOwners, matchesFilters, MAX_PATH_WIDTH, normalizeState, parseProtos, renderSockets, truncateMiddle } from '../../../../server/src/live/proc/readings/sockets';
 import { sample } from './sample';
 
 const LOOPBACK = 'linux-6.18-x86_64-loopback.txt';
@@ -146,4 +146,12 @@ test('idle-node samples (captured): header-only tables give no rows, unix rows w
   assert.deepEqual(parseInet(sample('net_udp6.linux-6.18-x86_64.txt'), 'udp6', 'LE'), []);
   const unix = parseUnix(sample('net_unix.linux-6.18-x86_64.txt'));
   assert.deepEqual(unix.map((u) => [u.type, u.state, u.path, u.inode]), [['u_str', 'ESTAB', undefined, 1056], ['u_str', 'ESTAB', undefined, 1057]]);
+});
+
+test('a long unix socket path is shortened in the middle, so the process column stays in view', () => {
+  const long = `/run/containerd/io.containerd.runtime.v2.task/k8s.io/${'a'.repeat(64)}/shim.sock`;
+  const short = truncateMiddle(long);
+  assert.equal(short.length, MAX_PATH_WIDTH);
+  assert.ok(short.startsWith('/run/containerd/') && short.endsWith('/shim.sock') && short.includes('…'), short);
+  assert.equal(truncateMiddle('/run/dbus/system_bus_socket'), '/run/dbus/system_bus_socket');
 });

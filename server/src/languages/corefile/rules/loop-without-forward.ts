@@ -6,7 +6,7 @@ import { defineRule } from '../../../core/rules';
 import { endOfLineDeletion } from '../parser';
 import { findingAt, type RuleContext } from './context';
 
-export const loopWithoutForward = defineRule({ id: 'corefile/loop-without-forward', language: 'corefile', defaultSeverity: 'warning', title: 'loop in a block that forwards nowhere' });
+export const loopWithoutForward = defineRule({ id: 'corefile/loop-without-forward', language: 'corefile', defaultSeverity: 'information', title: 'loop in a block that forwards nowhere' });
 
 const FORWARDERS = new Set(['forward', 'grpc']);
 

@@ -52,8 +52,10 @@ export class PluginSetup {
     this.report('argument-count', token, expected ? `${what} (expected: ${expected})` : what);
   }
 
-  invalid(token: Token, message: string): void {
-    this.report('invalid-value', token, message);
+  /** `replacement`: the one correct text when it is known (a "did you mean"), offered as the preferred fix. */
+  invalid(token: Token, message: string, replacement?: string): void {
+    const range = { start: { line: token.line, character: token.start }, end: { line: token.endLine, character: token.end } };
+    this.report('invalid-value', token, message, replacement === undefined ? {} : { fixes: [{ title: `Change to '${replacement}'`, edits: [{ range, newText: replacement }], preferred: true }] });
   }
 
   conflict(token: Token, message: string): void {
@@ -127,7 +129,7 @@ export class PluginSetup {
     const what = opts.what ?? 'duration';
     if (ms === undefined) {
       const bare = parseGoInt(t.text) !== undefined;
-      this.invalid(t, `${what} '${t.text}' is not a valid duration${bare ? ` (a unit is required: '${t.text}s')` : ' (Go syntax: 300ms, 5s, 1m30s, 2h)'}`);
+      this.invalid(t, `${what} '${t.text}' is not a valid duration${bare ? ` (a unit is required: '${t.text}s')` : ' (Go syntax: 300ms, 5s, 1m30s, 2h)'}`, bare ? `${t.text}s` : undefined);
       return undefined;
     }
     if (opts.min !== undefined && (opts.minExclusive ? ms <= opts.min : ms < opts.min)) {
@@ -178,7 +180,7 @@ export class PluginSetup {
     const match = values.find((x) => (opts.caseInsensitive ? x.toLowerCase() : x) === v);
     if (match === undefined) {
       const suggestion = closestMatch(t.text, values);
-      this.invalid(t, `${opts.what ?? 'value'} '${t.text}' is not one of ${values.join(', ')}${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`);
+      this.invalid(t, `${opts.what ?? 'value'} '${t.text}' is not one of ${values.join(', ')}${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`, suggestion);
       return undefined;
     }
     return match;

@@ -9,7 +9,7 @@ import { allContainerResources, BYTE_RESOURCES } from '../resources';
 export const memoryDecimalUnit = defineRule({
   id: 'k8s/memory-decimal-unit',
   language: 'k8s',
-  defaultSeverity: 'hint',
+  defaultSeverity: 'information',
   title: 'Memory in decimal units (G) where binary (Gi) is usual',
 });
 
@@ -22,7 +22,8 @@ export function checkMemoryDecimalUnit(ctx: CheckContext): void {
       const binary = `${r.quantity.number}${r.quantity.suffix === 'k' ? 'Ki' : `${r.quantity.suffix}i`}`;
       const alt = parseQuantity(binary);
       report(ctx, memoryDecimalUnit, r.node, `${r.text} is ${formatBytes(r.quantity.value)} (decimal ${r.quantity.suffix}, powers of 1000); ${binary} is ${alt.ok ? formatBytes(alt.value) : binary}`, {
-        fixes: replaceFix(ctx, r.node, binary),
+        // Advice: 1G may be what was meant, so fix-all never changes the amount.
+        fixes: replaceFix(ctx, r.node, binary)?.map((f) => ({ ...f, preferred: false })),
       });
     }
   }

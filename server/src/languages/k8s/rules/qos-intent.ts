@@ -9,7 +9,7 @@ import { allContainerResources } from '../resources';
 export const qosIntent = defineRule({
   id: 'k8s/qos-intent',
   language: 'k8s',
-  defaultSeverity: 'hint',
+  defaultSeverity: 'information',
   title: 'Guaranteed intent without a cpu limit',
 });
 

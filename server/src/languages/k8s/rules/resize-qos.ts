@@ -11,7 +11,7 @@ import { qosClass } from '../resources';
 export const resizeQos = defineRule({
   id: 'k8s/resize-qos',
   language: 'k8s',
-  defaultSeverity: 'hint',
+  defaultSeverity: 'information',
   title: 'A resize of this pod must keep its QoS class',
 });
 

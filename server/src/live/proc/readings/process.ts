@@ -207,12 +207,12 @@ export function renderProcess(d: ProcessData): string {
   }
 
   if (d.cmdline) {
-    out.push('', `Command line (${d.cmdline.args.length} arguments, ${d.cmdline.bytes} bytes; NUL shown as ␀${d.cmdline.maskedArgs ? `; ${d.cmdline.maskedArgs} secret-looking arguments masked, --unmask shows them` : ''}):`, `  ${d.cmdline.shown || '(empty: a kernel thread or a zombie)'}`);
+    out.push('', `Command line (${d.cmdline.args.length} arguments, ${d.cmdline.bytes} bytes; one argument a line${d.cmdline.maskedArgs ? `; ${d.cmdline.maskedArgs} secret-looking arguments masked; the setting infraLens.proc.maskSecrets (CLI: --unmask) shows them` : ''}):`, ...(d.cmdline.args.length ? d.cmdline.args.map((a, i) => `  [${i}] ${/[\x00-\x1f\x7f]/.test(a) ? JSON.stringify(a) : a}`) : ['  (empty: a kernel thread or a zombie)']));
     d.cmdline.args.forEach((a, i) => out.push(`  [${i}] ${a}`));
   }
   if (d.environ) {
     const e = d.environ;
-    out.push('', `Environment (${e.entries.length} variables${e.masking ? `; ${e.maskedCount} secret-looking values masked, --unmask shows them` : '; unmasked'}):`);
+    out.push('', `Environment (${e.entries.length} variables${e.masking ? `; ${e.maskedCount} secret-looking values masked; the setting infraLens.proc.maskSecrets (CLI: --unmask) shows them` : '; unmasked'}):`);
     for (const v of e.entries) out.push(`  ${v.name}${v.value === undefined ? '' : `=${v.value}`}${v.masked ? `  (masked: ${MASK_REASON_TEXT[v.masked]})` : ''}`);
   }
   if (d.fds) {

@@ -71,10 +71,18 @@ export function formatOwners(owners: SocketOwner[]): string {
   return owners.length ? `users:(${owners.map((o) => `("${o.command}",pid=${o.pid},fd=${o.fd})`).join(',')})` : '';
 }
 
+/** Long unix socket paths keep their start and end, so the process column stays in view. */
+export const MAX_PATH_WIDTH = 48;
+export function truncateMiddle(text: string, width = MAX_PATH_WIDTH): string {
+  if (text.length <= width) return text;
+  const tail = Math.floor((width - 1) / 2);
+  return `${text.slice(0, width - 1 - tail)}…${text.slice(text.length - tail)}`;
+}
+
 export function renderSockets(data: SocketsData): string {
   const rows = data.sockets.map((s) => {
     if (s.protocol === 'unix') {
-      return [s.type, s.state, '', '', `${s.path ?? '*'} ${s.inode}`, '*', formatOwners(s.owners)];
+      return [s.type, s.state, '', '', `${truncateMiddle(s.path ?? '*')} ${s.inode}`, '*', formatOwners(s.owners)];
     }
     const v6 = s.protocol.endsWith('6');
     return [s.protocol, s.state, String(s.recvQ), String(s.sendQ), formatEndpoint(s.local, v6), formatEndpoint(s.peer, v6), formatOwners(s.owners)];

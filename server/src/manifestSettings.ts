@@ -1,0 +1,39 @@
+// The parts of package.json's `contributes.configuration` that come from the code: the rule
+// ids `infraLens.rules` offers, and the version lists of the version settings.
+// scripts/gen-manifest-settings.mjs writes them; test/unit/manifestSettings.test.ts checks
+// package.json is current.
+
+import { allRules } from './core/rules';
+import { DEFAULT_SETTINGS } from './core/settings';
+import { DEPRECATION_EVENTS } from './languages/corefile/deprecationTable';
+import './languages'; // registers every rule
+
+function byVersion(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pb[i] ?? 0) - (pa[i] ?? 0);
+  return 0;
+}
+
+/** Every rule id, sorted. */
+export function ruleIds(): string[] {
+  return allRules().map((r) => r.id);
+}
+
+/** CoreDNS releases the migration table knows, and the default; newest first. */
+export function corednsVersions(): string[] {
+  return [...new Set([DEFAULT_SETTINGS.coredns.version, ...DEPRECATION_EVENTS.map((e) => e.version)])].sort(byVersion);
+}
+
+/** Kubernetes minor versions the k8s rules distinguish (in-place resize from 1.27 on); newest first. */
+export function kubernetesVersions(): string[] {
+  const [major, minor] = DEFAULT_SETTINGS.kubernetes.version.split('.').map(Number);
+  const out: string[] = [];
+  for (let m = minor + 1; m >= 27; m--) out.push(`${major}.${m}`);
+  return out;
+}
+
+/** The generated pieces, keyed by setting. */
+export function generatedSettings(): { rules: string[]; coredns: string[]; kubernetes: string[] } {
+  return { rules: ruleIds(), coredns: corednsVersions(), kubernetes: kubernetesVersions() };
+}
