@@ -26,11 +26,14 @@ export async function run(): Promise<void> {
   const results: HostResults = { passed: 0, failed: 0, pending: 0, tests: [] };
   try {
     // mocha stays in node_modules (it loads its reporters at run time).
-    const Mocha = require('mocha') as typeof MochaType;
+    // mocha 12 exports { Mocha, default } to require(); older ones the class itself.
+    const exported = require('mocha') as typeof MochaType & { default?: typeof MochaType; Mocha?: typeof MochaType };
+    const Mocha = exported.default ?? exported.Mocha ?? exported;
     const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, reporter: 'spec' });
     const suites = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js'));
     if (suites.length === 0) throw new Error(`no *.test.js suites in ${__dirname}`);
     for (const f of suites) mocha.addFile(path.join(__dirname, f));
+    await mocha.loadFilesAsync();
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());
       runner.on('pass', (t) => results.tests.push({ title: t.fullTitle(), state: 'passed' }));
