@@ -19,7 +19,10 @@ export interface HostResults {
 
 function writeResults(results: HostResults): void {
   const file = process.env.INFRA_LENS_VSCODE_RESULTS;
-  if (file) fs.writeFileSync(file, JSON.stringify(results, null, 2));
+  if (!file) return;
+  // Written whole, then renamed: the reader polls for the file and must never see half of it.
+  fs.writeFileSync(`${file}.part`, JSON.stringify(results, null, 2));
+  fs.renameSync(`${file}.part`, file);
 }
 
 export async function run(): Promise<void> {
