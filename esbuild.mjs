@@ -53,4 +53,13 @@ chmodSync('dist/cli.js', 0o755);
 if (!production) {
   rmSync('out', { recursive: true, force: true });
   await build({ ...common, entryPoints: testEntries('test'), outdir: 'out/test', outbase: 'test', sourcemap: 'inline' });
+  // The in-host suite's runner (loaded by VS Code's extension host) and its launcher; mocha
+  // and @vscode/test-electron load files of their own at run time, so they stay external.
+  await build({
+    ...common,
+    entryPoints: ['test/vscode/index.ts', 'test/vscode/runTest.ts'],
+    outdir: 'out/test/vscode',
+    sourcemap: 'inline',
+    external: [...common.external, 'mocha', '@vscode/test-electron'],
+  });
 }

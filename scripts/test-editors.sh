@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The real editors, against the VSIX `npm run package` produced (scripts/test-all.sh runs
-# this last): VS Code (code-server + Debian's Chromium, driven by playwright-core) and a
+# this last): VS Code (code-server + Debian's Chromium, driven by playwright-core; and the
+# in-host mocha suite of test/vscode/ in code-server's extension host) and a
 # headless Neovim attached to dist/server.js. A missing tool fails the run; nothing is skipped.
 #   INFRA_LENS_CACHE   where code-server is installed (default ~/.cache/infra-lens)
 set -euo pipefail

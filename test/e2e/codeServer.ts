@@ -17,7 +17,7 @@ export const CHROMIUM = process.env.INFRA_LENS_CHROMIUM ?? '/usr/bin/chromium';
 export const screenshotDir = path.join(repoRoot, 'test', 'e2e', 'screenshots');
 
 /** The flags the recipe verified: no sandbox (root), no GPU, nothing that phones home. */
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export function codeServerBin(): string {
   const cache = process.env.INFRA_LENS_CACHE ?? path.join(os.homedir(), '.cache', 'infra-lens');
