@@ -98,28 +98,31 @@ export function renderSockets(data: SocketsData): string {
 }
 
 async function collect(protos: Proto[]): Promise<{ rows: Array<InetSocket | UnixSocket>; unreadable: string[] }> {
-  const rows: Array<InetSocket | UnixSocket> = [];
   const unreadable: string[] = [];
-  await Promise.all(
+  const tables = await Promise.all(
     protos.map(async (p) => {
       const result = p === 'unix' ? await readUnix() : await readInet(p);
-      if (result.ok) rows.push(...(result.value as Array<InetSocket | UnixSocket>));
-      else unreadable.push(result.error.message);
+      if (result.ok) return result.value as Array<InetSocket | UnixSocket>;
+      unreadable.push(result.error.message);
+      return [];
     }),
   );
-  // A table read in several chunks can repeat a row; one inode is one socket (inode 0 rows
-  // are TIME_WAIT and request sockets, which are kept whole).
-  const seen = new Set<string>();
-  const unique = rows.filter((r) => {
-    if (r.inode === 0) return true;
-    const key = `${r.protocol}/${r.inode}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  const order = (r: InetSocket | UnixSocket) => ALL_PROTOS.indexOf(r.protocol);
-  unique.sort((a, b) => order(a) - order(b));
-  return { rows: unique, unreadable };
+  // Tables in ss's order (tcp, tcp6, udp, udp6, unix). A table read in several chunks can
+  // repeat a row; one inode is one socket (inode 0 rows are TIME_WAIT and request sockets,
+  // which are kept whole).
+  const order = protos.map((p, i) => [ALL_PROTOS.indexOf(p), i]).sort((a, b) => a[0] - b[0]);
+  const rows: Array<InetSocket | UnixSocket> = [];
+  for (const [, i] of order) {
+    const seen = new Set<number>();
+    for (const r of tables[i]) {
+      if (r.inode !== 0) {
+        if (seen.has(r.inode)) continue;
+        seen.add(r.inode);
+      }
+      rows.push(r);
+    }
+  }
+  return { rows, unreadable };
 }
 
 export async function socketsData(input: ReadingInput): Promise<SocketsData | string> {
@@ -141,7 +144,8 @@ export async function socketsData(input: ReadingInput): Promise<SocketsData | st
   } else if (scan) unreadable.push(scan.error.message);
   const none: SocketOwner[] = [];
   const sockets: SocketRow[] = [];
-  for (const r of rows) if (matchesFilters(r, state, port)) sockets.push({ ...r, owners: (r.inode && owners.get(r.inode)) || none });
+  // The rows are fresh objects from this read: give them their owners in place, no copy.
+  for (const r of rows) if (matchesFilters(r, state, port)) sockets.push(Object.assign(r, { owners: (r.inode && owners.get(r.inode)) || none }));
   const filters = { state, port, proto: stringOption(input, 'proto') || stringOption(input, 'protocol') ? protos : undefined };
   if (unreadable.length === protos.length) return unreadable.join('; ');
   return { sockets, filters, processes, ownersUnreadable, unreadable };
