@@ -2,7 +2,7 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { type BumpSoaSerialResult, type ProcArgs, type ProcessListData, type Report, SHOW_SERVER_REPORT, ServerCommands } from '../../server/src/protocol';
+import { type BumpSoaSerialResult, DECLARE_EXTERNAL_PLUGIN, type ProcArgs, type ProcessListData, type Report, SHOW_SERVER_REPORT, ServerCommands } from '../../server/src/protocol';
 import { REPORT_SCHEME, ReportView } from './views/reportView';
 
 /** Palette command -> /proc reading with no further input. */
@@ -111,6 +111,18 @@ export function registerCommands(context: vscode.ExtensionContext, getClient: ()
   });
 
   register('infraLens.showOutput', async () => (await getClient())?.outputChannel.show());
+
+  // The quick fix on an unknown directive: the user's CoreDNS build has that plugin.
+  context.subscriptions.push(
+    vscode.commands.registerCommand(DECLARE_EXTERNAL_PLUGIN, async (name: string) => {
+      const config = vscode.workspace.getConfiguration('infraLens');
+      const current = config.get<string[]>('coredns.externalPlugins') ?? [];
+      if (typeof name === 'string' && !current.some((p) => p.split(':')[0] === name)) {
+        const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+        await config.update('coredns.externalPlugins', [...current, name], target);
+      }
+    }),
+  );
 
   // Code lenses name a server command and its argument; the report opens like any other.
   context.subscriptions.push(

@@ -44,11 +44,14 @@ const HELP = `Usage: infra-lens <command> [options]
 
 Commands:
   lint [--format text|json|sarif] [--language L] [--origin ZONE] PATH...
-        Lint Corefiles, resolv.conf, zone files and Kubernetes YAML. Directories are
-        read recursively; files no language claims are skipped.
+        Lint Corefiles, resolv.conf, zone files and Kubernetes YAML or JSON (with the
+        Corefiles, zone files and resolv.confs their ConfigMaps hold). Directories are
+        read recursively; files no language claims are skipped. PATH '-' reads
+        standard input (kubectl get configmap coredns -n kube-system -o yaml | infra-lens lint -).
         --language corefile|resolvconf|zone|k8s   force the language of every file
         --origin ZONE                             origin of zone files without $ORIGIN
         --rule ID=off|error|warning|information   override a rule's severity (repeatable)
+        --stdin-filename NAME                     name standard input (its language, the output)
   proc <reading> [--pid N] [--json]
         Read the live node's /proc (memory, load, uptime, cpu, kernel, interfaces,
         sockets, processes, process, deleted-files).

@@ -89,3 +89,6 @@ export interface CheckRecordArgs {
 
 /** Client command that runs a server command and shows its report (used by code lenses). */
 export const SHOW_SERVER_REPORT = 'infraLens.showServerReport';
+
+/** Client command that adds a plugin name to infraLens.coredns.externalPlugins (a quick fix). */
+export const DECLARE_EXTERNAL_PLUGIN = 'infraLens.declareExternalPlugin';

@@ -482,7 +482,8 @@ connection.onCodeAction(async (params, token) => {
       if (!finding) continue;
       for (const fix of finding.fixes ?? []) {
         const edit: WorkspaceEdit = { changes: { [uri]: fix.edits } };
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit, isPreferred: fix.preferred });
+        const command = fix.command ? { title: fix.title, command: fix.command.command, arguments: fix.command.arguments } : undefined;
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit, command, isPreferred: fix.preferred });
       }
       // Like vscode-eslint: every finding can be silenced for one line, with its rule id.
       const line = finding.range.start.line;

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { detectLanguage, LANGUAGE_IDS } from '../core/languageDetect';
+import { detectLanguage, LANGUAGE_IDS, looksLikeKubernetes, looksLikeKubernetesJson } from '../core/languageDetect';
 import { includeReaderFor } from '../core/includeReader';
 import { finalizeFindings, lintText } from '../core/lint';
 import type { LanguageService } from '../core/languageService';
@@ -24,7 +24,12 @@ interface Target {
   file: string;
   /** Named on the command line (not found by walking a directory). */
   explicit: boolean;
+  /** `-`: the text comes from standard input (`kubectl get cm coredns -o yaml | infra-lens lint -`). */
+  stdin?: boolean;
 }
+
+/** Files whose language depends on their content (Kubernetes manifests among other YAML and JSON). */
+const CONTENT_DETECTED = /\.(ya?ml|json)$/i;
 
 /** Files to lint, and a message for each path that could not be read (exit status 2). */
 function collectTargets(paths: string[], problems: string[]): Target[] {
@@ -46,6 +51,10 @@ function collectTargets(paths: string[], problems: string[]): Target[] {
     }
   };
   for (const p of paths) {
+    if (p === '-') {
+      targets.push({ file: '-', explicit: true, stdin: true });
+      continue;
+    }
     let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
@@ -98,7 +107,7 @@ function maxFileBytes(args: ReturnType<typeof parseArgs>): number {
 }
 
 export async function runLintCli(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['format', 'language', 'origin', 'rule', 'config', 'kubernetes-version', 'coredns-version', 'libc', 'max-file-size', 'allow-include'], []);
+  const args = parseArgs(argv, ['format', 'language', 'origin', 'rule', 'config', 'kubernetes-version', 'coredns-version', 'libc', 'max-file-size', 'allow-include', 'stdin-filename'], []);
   const format = lastOption(args, 'format') ?? 'text';
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, not '${format}'`);
   const forced = lastOption(args, 'language');
@@ -125,18 +134,22 @@ export async function runLintCli(argv: string[]): Promise<number> {
   // $INCLUDE / import stay inside the trees given on the command line, plus --allow-include DIR
   // and includePaths from the project config.
   const includeRoots = [
-    ...args.positional.map((p) => (isDirectory(p) ? path.resolve(p) : path.dirname(path.resolve(p)))),
+    ...args.positional.filter((p) => p !== '-').map((p) => (isDirectory(p) ? path.resolve(p) : path.dirname(path.resolve(p)))),
     ...(args.options.get('allow-include') ?? []).map((d) => path.resolve(d)),
     ...base.includePaths,
   ];
-  const uriOf = new Map(targets.map((t) => [t.file, pathToFileURL(path.resolve(t.file)).toString()]));
+  if (targets.filter((t) => t.stdin).length > 1) throw new UsageError("'-' (standard input) can be named once");
+  // Standard input is named by --stdin-filename (for its language and in the output), else "<stdin>".
+  const stdinName = lastOption(args, 'stdin-filename');
+  const nameOf = (t: Target) => (t.stdin ? (stdinName ?? '<stdin>') : t.file);
+  const uriOf = new Map(targets.map((t) => [t.file, pathToFileURL(path.resolve(nameOf(t))).toString()]));
   // Cross-document rules (a StatefulSet's headless Service) see the other YAML files of the
   // run; each is read once, and only when a rule first asks.
   let yamlDocuments: Array<{ uri: string; text: string }> | undefined;
   const texts = new Map<string, string>();
   const workspaceDocuments = () =>
     (yamlDocuments ??= targets
-      .filter((t) => /\.ya?ml$/i.test(t.file))
+      .filter((t) => !t.stdin && CONTENT_DETECTED.test(t.file))
       .flatMap((t) => {
         const text = texts.get(t.file) ?? tryRead(t.file, maxBytes);
         return text === undefined ? [] : [{ uri: uriOf.get(t.file)!, text }];
@@ -145,13 +158,20 @@ export async function runLintCli(argv: string[]): Promise<number> {
     let language = forced as LanguageId | undefined;
     let text: string | undefined;
     const read = () => {
+      if (target.stdin) return readStdin();
       const input = readLintInput(target.file, maxBytes);
       if (!input.ok) problems.push(`cannot lint ${target.file}: ${input.reason}`);
       return input.ok ? input.text : undefined;
     };
+    if (!language && target.stdin) {
+      const input = readStdin();
+      text = input;
+      language = stdinName ? detectLanguage(stdinName, input) : looksLikeKubernetes(input) || looksLikeKubernetesJson(input) ? 'k8s' : undefined;
+      if (!language) throw new UsageError(`cannot tell the language of standard input${stdinName ? ` named ${stdinName}` : ''}: use --language or --stdin-filename`);
+    }
     if (!language) {
-      // Only YAML needs its content to decide; avoid reading every other file of a tree.
-      const needsContent = /\.ya?ml$/i.test(target.file);
+      // Only YAML and JSON need their content to decide; avoid reading every other file of a tree.
+      const needsContent = CONTENT_DETECTED.test(target.file);
       if (needsContent) {
         text = read();
         if (text === undefined) continue;
@@ -167,14 +187,14 @@ export async function runLintCli(argv: string[]): Promise<number> {
     if (text === undefined) continue;
     const ctx = {
       uri: uriOf.get(target.file)!,
-      settings: settingsFor(target.file),
+      settings: settingsFor(nameOf(target)),
       workspaceDocuments,
       readFile: includeReaderFor(path.resolve(target.file), language, includeRoots),
       realPath: (p: string) => fs.realpathSync(p),
     };
     const service = LANGUAGES[language];
     const findings = service.check ? finalizeFindings(await service.check(text, ctx), text, service as LanguageService, ctx.settings) : (await lintText(service, text, ctx)).findings;
-    results.push({ file: target.file, language, findings });
+    results.push({ file: nameOf(target), language, findings });
   }
 
   for (const p of problems) process.stderr.write(`infra-lens: ${p}\n`);
@@ -183,6 +203,16 @@ export async function runLintCli(argv: string[]): Promise<number> {
   process.stdout.write(out);
   if (problems.length) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+let stdinText: string | undefined;
+/** Standard input, read once. */
+function readStdin(): string {
+  try {
+    return (stdinText ??= fs.readFileSync(0, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`cannot read standard input: ${errnoReason(e)}`);
+  }
 }
 
 function isDirectory(p: string): boolean {

@@ -23,6 +23,8 @@ export interface Fix {
   edits: TextEdit[];
   /** Marked as the preferred fix (applied by "auto fix"). */
   preferred?: boolean;
+  /** A client command run with the edits (a fix that changes a setting rather than the text). */
+  command?: { command: string; arguments?: unknown[] };
 }
 
 export interface RelatedLocation {

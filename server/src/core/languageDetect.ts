@@ -42,8 +42,14 @@ export function looksLikeKubernetes(text: string): boolean {
   return /^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text);
 }
 
+/** A JSON text shaped like a Kubernetes object or List (`kubectl get -o json`). */
+export function looksLikeKubernetesJson(text: string): boolean {
+  return /^\s*[{[]/.test(text) && /"apiVersion"\s*:/.test(text) && /"kind"\s*:/.test(text);
+}
+
 /** Language of a file, or undefined when no language claims it. */
 export function detectLanguage(path: string, text: string | undefined): LanguageId | undefined {
+  if (/\.json$/i.test(basename(path))) return text !== undefined && looksLikeKubernetesJson(text) ? 'k8s' : undefined;
   const byName = languageByFileName(path);
   if (byName === 'yaml') return text !== undefined && looksLikeKubernetes(text) ? 'k8s' : undefined;
   return byName;

@@ -84,6 +84,16 @@ export interface TextChange {
   text: string;
 }
 
+/** A file a document names (a Corefile's `file db.example.org example.org`, an `import`). */
+export interface FileReference {
+  /** As written: absolute, or relative to the document's directory. */
+  path: string;
+  range: Range;
+  kind: 'zone' | 'import' | 'other';
+  /** Zones the file is loaded for (the `file` plugin's arguments or its server block's zones). */
+  zones?: string[];
+}
+
 export interface LanguageService<Parsed = unknown> {
   id: LanguageId;
   /** Characters that start a whole-line comment (for suppression comments). */
@@ -109,6 +119,8 @@ export interface LanguageService<Parsed = unknown> {
   symbols?(parsed: Parsed, ctx: AnalysisContext): OutlineSymbol[];
   codeLenses?(parsed: Parsed, ctx: AnalysisContext): CodeLensEntry[];
   inlayHints?(parsed: Parsed, range: Range, ctx: AnalysisContext): InlayHintEntry[];
+  /** Files the document names; an embedding host (a ConfigMap) checks them against its keys. */
+  references?(parsed: Parsed, ctx: AnalysisContext): FileReference[];
   /** Edits that format the whole document; never changes a token's meaning. */
   format?(text: string, ctx: AnalysisContext): TextEdit[];
 }

@@ -12,7 +12,8 @@ export interface Settings {
   maxDiagnostics: number;
   /** Documents larger than this (MB) are not analyzed in the editor; the CLI lints them. */
   maxFileSizeMb: number;
-  coredns: { version: string };
+  /** externalPlugins: plugins of a custom CoreDNS build ("unbound", or "unbound:<plugin.cfg position>"). */
+  coredns: { version: string; externalPlugins?: string[] };
   resolvconf: { libc: 'glibc' | 'musl' };
   kubernetes: { version: string };
   zone: { origin: string };
@@ -27,7 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   debounceMs: 200,
   maxDiagnostics: 1000,
   maxFileSizeMb: 16,
-  coredns: { version: '1.13.1' },
+  coredns: { version: '1.13.1', externalPlugins: [] },
   resolvconf: { libc: 'glibc' },
   kubernetes: { version: '1.35' },
   zone: { origin: '' },
@@ -89,7 +90,10 @@ export function normalizeSettings(raw: unknown): Settings {
     debounceMs: clamp(pick('lint', 'debounceMs', d.debounceMs, isNumber), NUMERIC_BOUNDS.debounceMs),
     maxDiagnostics: Math.floor(clamp(pick('lint', 'maxDiagnostics', d.maxDiagnostics, isNumber), NUMERIC_BOUNDS.maxDiagnostics)),
     maxFileSizeMb: clamp(pick('lint', 'maxFileSizeMb', d.maxFileSizeMb, isNumber), NUMERIC_BOUNDS.maxFileSizeMb),
-    coredns: { version: pick('coredns', 'version', d.coredns.version, isString) },
+    coredns: {
+      version: pick('coredns', 'version', d.coredns.version, isString),
+      externalPlugins: pick('coredns', 'externalPlugins', d.coredns.externalPlugins ?? [], (v) => Array.isArray(v) && v.every((x) => typeof x === 'string')),
+    },
     resolvconf: { libc },
     kubernetes: { version: pick('kubernetes', 'version', d.kubernetes.version, isString) },
     zone: { origin: pick('zone', 'origin', d.zone.origin, (v) => typeof v === 'string') },

@@ -8,7 +8,9 @@ import { completeCorefile } from './completion';
 import { hoverCorefile } from './hover';
 import { type CorefileAst, parseCorefile } from './parser';
 import type { RuleContext } from './rules/context';
+import { cacheTtlDuration, checkCacheTtlDuration } from './rules/cache-ttl-duration';
 import { checkDeprecated, deprecatedRule } from './rules/deprecated';
+import { checkForwardTlsHost } from './rules/forward-tls-host';
 import { checkDuplicateServers, duplicateServer } from './rules/duplicate-server';
 import { checkGluedBrace, gluedBrace } from './rules/glued-brace';
 import { checkLoopWithoutForward, loopWithoutForward } from './rules/loop-without-forward';
@@ -20,6 +22,7 @@ import { checkSetup, SETUP_RULES } from './rules/setupRules';
 import { checkSyntax, syntaxRule } from './rules/syntax';
 import { checkTemplateEnv, templateEnv } from './rules/template-env';
 import { checkUnknownDirective, unknownDirective } from './rules/unknown-directive';
+import { corefileReferences } from './references';
 import { corefileSymbols } from './symbols';
 
 export const corefileSyntax = syntaxRule;
@@ -38,6 +41,8 @@ export const CHECKS: Array<(ctx: RuleContext) => Finding[]> = [
   checkGluedBrace,
   checkPluginOrder,
   checkDeprecated,
+  checkCacheTtlDuration,
+  checkForwardTlsHost,
 ];
 
 /** The same finding reached twice (a snippet imported by several blocks) is shown once. */
@@ -67,15 +72,18 @@ export const corefileLanguage: LanguageService<CorefileAst> = {
     gluedBrace,
     pluginOrder,
     deprecatedRule,
+    cacheTtlDuration,
   ],
   parse: (text, ctx) => parseCorefile(text, { uri: ctx.uri, readFile: ctx.readFile }),
   lint(ast, ctx) {
-    const rc: RuleContext = { ast, settings: ctx.settings };
+    const inView = (path: string) => ctx.workspaceDocuments?.().find((d) => d.uri === `file://${path}` || d.uri === encodeURI(`file://${path}`))?.text;
+    const rc: RuleContext = { ast, settings: ctx.settings, inView };
     return dedupe(runContained('corefile', CHECKS, rc));
   },
   hover: (ast, position) => hoverCorefile(ast, position),
   complete: (ast, position) => completeCorefile(ast, position),
   symbols: (ast) => corefileSymbols(ast),
+  references: (ast) => corefileReferences(ast),
   format: (text) => formatCorefile(text),
 };
 

@@ -35,6 +35,7 @@ const CASES: RuleCase[] = [
   { id: 'corefile/glued-brace', fires: 'example.org:1053{\n    whoami\n}\n', at: 'example.org:1053{', message: /glued/, quiet: 'example.org:1053 {\n    whoami\n}\n' },
   { id: 'corefile/plugin-order', fires: '.:53 {\n    forward . 10.0.0.2\n    hosts {\n        10.0.0.1 db.internal\n        fallthrough\n    }\n}\n', at: 'hosts', message: /runs before 'forward'/, quiet: '.:53 {\n    hosts {\n        10.0.0.1 db.internal\n        fallthrough\n    }\n    forward . 10.0.0.2\n}\n' },
   { id: 'corefile/deprecated', fires: '.:53 {\n    kubernetes cluster.local {\n        upstream\n    }\n}\n', at: 'upstream', message: /removed in CoreDNS 1\.7\.0/, quiet: '.:53 {\n    kubernetes cluster.local {\n        pods insecure\n    }\n}\n' },
+  { id: 'corefile/cache-ttl-duration', fires: '.:53 {\n    forward . 10.0.0.2\n    cache 3600s\n}\n', at: '3600s', message: /Write 'cache 3600'/, quiet: '.:53 {\n    forward . 10.0.0.2\n    cache 3600\n}\n' },
 ];
 
 test('every Corefile rule has a case here', () => {

@@ -9,6 +9,12 @@ import { tokenRange } from '../parser';
 export interface RuleContext {
   ast: CorefileAst;
   settings: Settings;
+  /**
+   * The text of a file the Corefile names when it is in view — an open document, a file of
+   * the CLI run, a sibling key of the same ConfigMap — never read from this machine's disk,
+   * which is not the pod's.
+   */
+  inView?: (absolutePath: string) => string | undefined;
 }
 
 /** A finding on a token; tokens read from an imported file carry that file's URI. */
