@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 
 /** Languages the server lints; YAML only when the document is a Kubernetes manifest. */
-const DOCUMENT_LANGUAGES = ['corefile', 'resolvconf', 'dns-zone', 'yaml'];
+const DOCUMENT_LANGUAGES = ['corefile', 'resolvconf', 'dns-zone', 'yaml', 'json'];
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));

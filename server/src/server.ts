@@ -95,6 +95,7 @@ const scheduler = new AnalysisScheduler(
     publish,
     progress: showProgress,
     log,
+    info: (m) => connection.console.log(m),
   },
   new LocalExecutor(log),
   workerExecutor,

@@ -58,7 +58,7 @@ test('initialize, open, diagnose, change, re-diagnose, fix, command, shutdown', 
   await t.test('a Kubernetes manifest opened as yaml is linted; plain YAML gets nothing', async () => {
     const podUri = 'file:///work/pod.yaml';
     const wait = client.nextDiagnostics(podUri);
-    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: c\n      resizePolicy:\n        - {resourceName: cpu, restartPolicy: RestartNotRequired}\n';
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: c\n      image: nginx\n      resizePolicy:\n        - {resourceName: cpu, restartPolicy: RestartNotRequired}\n';
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: podUri, languageId: 'yaml', version: 1, text: pod } });
     assert.deepEqual((await wait).diagnostics.map((d) => d.code), ['k8s/resize-restart-policy']);
 

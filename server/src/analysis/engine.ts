@@ -15,15 +15,16 @@ import type { Settings } from '../core/settings';
 import { LANGUAGES } from '../languages';
 import { capFindings, capLenses, capSymbols, MAX_INLAY_HINTS } from './caps';
 
-/** One analysis request: the text of `version` and the edits since `baseVersion`. */
+/** One analysis request: the text of `version` and the edits since `baseVersion`, per version. */
 export interface AnalysisJob {
   uri: string;
   version: number;
   language: LanguageId;
   text: string;
-  /** The version `changes` start from; undefined: parse from scratch. */
+  /** The version `changeLog` starts from (the newest finished analysis); undefined: parse from scratch. */
   baseVersion?: number;
-  changes?: TextChange[];
+  /** The edits of each version after baseVersion, in order; `changes` undefined: replaced wholesale. */
+  changeLog?: Array<{ version: number; changes: TextChange[] | undefined }>;
   settings: Settings;
   /** Includes ($INCLUDE, Corefile import) may be read from disk (trusted, file: URI). */
   mayReadFiles: boolean;
@@ -78,26 +79,28 @@ export class AnalysisEngine {
     let incremental = false;
     try {
       if (isCancelled()) throw new Cancelled();
-      if (service.reparse && previous && previous.language === job.language && job.changes && job.baseVersion === previous.version) {
-        parsed = service.reparse(previous.parsed, job.text, job.changes, ctx);
+      const changes = previous && previous.language === job.language ? changesSince(previous.version, job) : undefined;
+      if (service.reparse && previous && changes) {
+        parsed = service.reparse(previous.parsed, job.text, changes, ctx);
         incremental = true;
       } else {
         parsed = service.parse(job.text, ctx);
       }
       // A parse that saw the cancellation stopped early: its tree is incomplete.
       if (isCancelled()) throw new Cancelled();
+      // A complete parse is kept even if the lint is cancelled: the next version re-parses
+      // from it instead of from scratch.
+      this.documents.set(job.uri, { version: job.version, language: job.language, text: job.text, parsed, job: { ...job, text: '', workspaceDocuments: undefined, changeLog: undefined } });
       const raw = await service.lint(parsed, ctx);
       if (isCancelled()) throw new Cancelled();
       const all = finalizeFindings(raw, job.text, service as LanguageService, job.settings);
       const { kept, omitted } = capFindings(all, job.uri, job.settings.maxDiagnostics);
-      this.documents.set(job.uri, { version: job.version, language: job.language, text: job.text, parsed, job: { ...job, text: '', workspaceDocuments: undefined } });
       return { kind: 'done', version: job.version, findings: kept, omitted, incremental, ms: performance.now() - started };
     } catch (e) {
       if (e instanceof Cancelled) return { kind: 'cancelled', version: job.version };
       // A bug in a rule must not take the server down: say so, keep the parse for features.
       this.log(`Linting ${job.uri} failed: ${(e as Error).stack ?? e}`);
-      if (parsed !== undefined) this.documents.set(job.uri, { version: job.version, language: job.language, text: job.text, parsed, job: { ...job, text: '', workspaceDocuments: undefined } });
-      else this.documents.delete(job.uri);
+      if (parsed === undefined) this.documents.delete(job.uri);
       return { kind: 'done', version: job.version, findings: [], omitted: 0, incremental, ms: performance.now() - started, error: (e as Error).message };
     }
   }
@@ -128,6 +131,24 @@ export class AnalysisEngine {
   close(uri: string): void {
     this.documents.delete(uri);
   }
+}
+
+/**
+ * The edits from the parse this engine holds (`heldVersion`) to job.version, or undefined
+ * when they are not known exactly (then parse from scratch). The held parse may be newer
+ * than the job's base: a cancelled lint keeps its complete parse.
+ */
+export function changesSince(heldVersion: number, job: Pick<AnalysisJob, 'baseVersion' | 'changeLog'>): TextChange[] | undefined {
+  if (job.baseVersion === undefined || !job.changeLog) return undefined;
+  let log = job.changeLog;
+  for (let i = 1; i < log.length; i++) if (log[i].version <= log[i - 1].version) return undefined;
+  if (heldVersion !== job.baseVersion) {
+    const at = log.findIndex((e) => e.version === heldVersion);
+    if (at < 0) return undefined;
+    log = log.slice(at + 1);
+  }
+  if (!log.every((e) => e.changes)) return undefined;
+  return log.flatMap((e) => e.changes!);
 }
 
 function contextFor(job: AnalysisJob, isCancelled: () => boolean): AnalysisContext {

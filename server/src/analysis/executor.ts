@@ -48,7 +48,7 @@ interface Pending {
 }
 
 /** How long a cancelled job may keep the worker busy before the worker is replaced. */
-const CANCEL_GRACE_MS = 1500;
+const CANCEL_GRACE_MS = 2500;
 /** The worker is stopped (its memory returned) once it holds no documents for this long. */
 const IDLE_STOP_MS = 3000;
 
@@ -90,6 +90,7 @@ export class WorkerExecutor implements Executor {
     const p = this.pending.get(id);
     if (!p) return;
     this.pending.delete(id);
+    if (this.pending.size === 0) this.worker?.unref();
     p.resolve(value);
   }
 
@@ -111,7 +112,10 @@ export class WorkerExecutor implements Executor {
   }
 
   private post(message: ToWorker): void {
-    this.ensureWorker().postMessage(message);
+    const worker = this.ensureWorker();
+    // Referenced while it owes an answer, so a script that awaits it does not just exit.
+    worker.ref();
+    worker.postMessage(message);
   }
 
   analyze(job: AnalysisJob): RunningAnalysis {
@@ -164,7 +168,7 @@ export class WorkerExecutor implements Executor {
 
   close(uri: string): void {
     if (!this.held.delete(uri) || !this.worker) return;
-    this.post({ type: 'close', uri });
+    this.worker.postMessage({ type: 'close', uri } satisfies ToWorker);
     if (this.held.size === 0) {
       clearTimeout(this.idleTimer);
       this.idleTimer = setTimeout(() => {

@@ -45,6 +45,8 @@ export interface SchedulerHost {
   /** Shows "checking …" in the editor; returns what ends it. */
   progress(uri: string, text: string): () => void;
   log(message: string): void;
+  /** An informational line for the output channel (long analyses: how long, where, what). */
+  info(message: string): void;
 }
 
 interface DocState {
@@ -193,9 +195,8 @@ export class AnalysisScheduler {
     const other = executor === this.local ? this.worker : this.local;
     other.close(s.uri);
     const base = s.analysis && s.analysis.executor === executor && !s.analysis.tooLarge ? s.analysis.version : undefined;
-    const logged = s.changeLog.filter((e) => e.version <= version);
-    const changes = base !== undefined && logged.every((e) => e.changes) ? logged.flatMap((e) => e.changes!) : undefined;
-    const job: AnalysisJob = { uri: s.uri, version, language, text, baseVersion: changes ? base : undefined, changes, settings, ...this.host.jobExtras(s.uri, language) };
+    const changeLog = base !== undefined ? s.changeLog.filter((e) => e.version <= version) : undefined;
+    const job: AnalysisJob = { uri: s.uri, version, language, text, baseVersion: base, changeLog, settings, ...this.host.jobExtras(s.uri, language) };
     const run = executor.analyze(job);
     s.running = { version, run, executor };
     s.dirty = false;
@@ -211,6 +212,9 @@ export class AnalysisScheduler {
     }
     if (this.docs.get(s.uri) !== s) return; // closed meanwhile: publish nothing
     this.stats.analyses++;
+    if (outcome.kind === 'cancelled' || outcome.ms >= PROGRESS_AFTER_MS) {
+      this.host.info(`${s.uri} version ${version}: ${outcome.kind === 'cancelled' ? 'analysis cancelled by a newer version' : `analyzed in ${outcome.ms.toFixed(0)} ms${outcome.incremental ? ' (incremental)' : ''}`} on the ${executor.name} thread`);
+    }
     if (outcome.kind === 'cancelled') {
       this.stats.cancelled++;
       s.dirty = true;

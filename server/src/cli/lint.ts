@@ -19,6 +19,7 @@ import { lastOption, parseArgs, UsageError } from './usage';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
 const FORMATS = ['text', 'json', 'sarif', 'github'];
+/** Files whose content decides whether they are Kubernetes manifests. */
 
 interface Target {
   file: string;

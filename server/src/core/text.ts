@@ -33,7 +33,9 @@ export class LineIndex {
       if (this.lineStarts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.lineStarts[lo] };
+    // Between the \r and \n of a CRLF is not a position: it is the end of the line.
+    const character = o - this.lineStarts[lo];
+    return { line: lo, character: this.text.charCodeAt(o - 1) === 13 && this.text.charCodeAt(o) === 10 ? character - 1 : character };
   }
 
   offsetAt(position: Position): number {

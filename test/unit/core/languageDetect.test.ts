@@ -25,3 +25,16 @@ test('YAML is Kubernetes only with apiVersion and kind', () => {
   assert.equal(looksLikeKubernetes('kind: Pod\n'), false);
   assert.equal(detectLanguage('README.md', undefined), undefined);
 });
+
+test('Kubernetes by content: flow style and JSON manifests, .yaml, .yml and .json', () => {
+  const flow = '{ apiVersion: "v1", kind: Pod, metadata: { name: web }, spec: { containers: [] } }\n';
+  assert.equal(detectLanguage('pod.yaml', flow), 'k8s');
+  assert.equal(detectLanguage('pod.yml', `# resize example\n---\n${flow}`), 'k8s');
+  const json = '{\n  "apiVersion": "apps/v1",\n  "kind": "Deployment",\n  "metadata": {"name": "web"}\n}\n';
+  assert.equal(detectLanguage('deploy.json', json), 'k8s');
+  assert.equal(detectLanguage('deploy.yaml', '"apiVersion": v1\n"kind": Pod\n'), 'k8s');
+  // Not manifests: other JSON, and apiVersion/kind only below the top level.
+  assert.equal(detectLanguage('package.json', '{"name": "x", "version": "1.0.0"}\n'), undefined);
+  assert.equal(detectLanguage('values.yaml', 'ref:\n  apiVersion: v1\n  kind: Pod\n'), undefined);
+  assert.equal(detectLanguage('values.yaml', 'ref: {apiVersion: v1, kind: Pod}\n'), undefined);
+});

@@ -16,6 +16,13 @@ test('positions and offsets round-trip over \\n, \\r\\n and \\r line breaks', ()
   assert.equal(index.lineText(3), 'gh');
 });
 
+test('an offset between the \\r and \\n of a CRLF is the end of its line', () => {
+  const index = new LineIndex('ab\r\ncd');
+  assert.deepEqual(index.positionAt(3), { line: 0, character: 2 });
+  assert.deepEqual(index.positionAt(2), { line: 0, character: 2 });
+  assert.deepEqual(index.positionAt(4), { line: 1, character: 0 });
+});
+
 test('clampRange keeps every range inside the document', () => {
   const index = new LineIndex('one\ntwo');
   assert.deepEqual(index.clampRange({ start: { line: 1, character: 1 }, end: { line: 9, character: 99 } }), {

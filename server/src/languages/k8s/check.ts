@@ -8,6 +8,7 @@ import type { Settings } from '../../core/settings';
 import type { K8sAst, K8sObject } from './model';
 import type { Version } from './version';
 import type { Workspace } from './workspace';
+import { isKustomizePatch } from './kustomize';
 
 export interface CheckContext {
   ast: K8sAst;
@@ -15,6 +16,10 @@ export interface CheckContext {
   kubernetes: Version;
   workspace: Workspace;
   findings: Finding[];
+  /** The document's URI (to know whether a Kustomization lists it as a patch). */
+  uri?: string;
+  /** Memo of isPartial(). */
+  partial?: boolean;
 }
 
 export type Extra = Omit<Partial<Finding>, 'ruleId' | 'range' | 'message'>;
@@ -46,4 +51,10 @@ export interface Check {
 /** Objects of this file of the given kinds. */
 export function objectsOf(ctx: CheckContext, ...kinds: string[]): K8sObject[] {
   return ctx.ast.objects.filter((o) => kinds.includes(o.kind));
+}
+
+/** A Kustomize patch (a partial object): completeness checks are skipped for it. */
+export function isPartial(ctx: CheckContext): boolean {
+  ctx.partial ??= isKustomizePatch(ctx.uri, ctx.ast.objects[0], ctx.workspace);
+  return ctx.partial;
 }

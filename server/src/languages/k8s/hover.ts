@@ -12,6 +12,10 @@ import { podCandidates, podResolvConf } from './podDns';
 import { formatBytes, parseQuantity } from './quantity';
 import { isHeadless, isService } from './service';
 import { Workspace } from './workspace';
+import { apiVersionStatus, servingReleases } from './rules/api-version';
+import { schemasFor } from './schema';
+import { fieldHover } from './schemaAssist';
+import { parseVersion } from './version';
 
 export function hoverK8s(ast: K8sAst, position: Position, ctx: AnalysisContext): HoverResult | undefined {
   const offset = ast.index.offsetAt(position);
@@ -23,7 +27,7 @@ export function hoverK8s(ast: K8sAst, position: Position, ctx: AnalysisContext):
   const keys = steps.map((s) => s.key);
   const node = last.onKey ? last.keyNode : last.value;
   const range = node?.range ? ast.index.rangeOf(node.range[0], node.range[1]) : undefined;
-  const contents = contentFor(obj, keys, last, () => new Workspace(ast, ctx));
+  const contents = contentFor(obj, keys, last, () => new Workspace(ast, ctx)) ?? schemaContent(obj, keys, ctx);
   return contents ? { contents, range } : undefined;
 }
 
@@ -43,6 +47,20 @@ function contentFor(obj: K8sObject, keys: Array<string | number>, last: PathStep
   if (obj.kind === 'StatefulSet' && key === 'serviceName' && keys.length === 2) return statefulSetNames(obj, workspace());
   if ((key === 'hostname' || key === 'subdomain') && obj.pod) return podNames(obj, workspace());
   return undefined;
+}
+
+/** The schema's word on any field of a built-in kind; on apiVersion, its standing at the target. */
+function schemaContent(obj: K8sObject, keys: Array<string | number>, ctx: AnalysisContext): string | undefined {
+  const target = ctx.settings.kubernetes.version;
+  if (keys.length === 1 && keys[0] === 'apiVersion') {
+    const status = apiVersionStatus(obj.apiVersion, obj.kind, target);
+    const served = servingReleases(obj.apiVersion, obj.kind);
+    const lines = [`**${obj.apiVersion} ${obj.kind}**`];
+    if (status) lines.push('', status.text);
+    if (served.length > 0) lines.push('', `Served in Kubernetes ${served[0]}${served.length > 1 ? `–${served.at(-1)}` : ''} (of the releases checked, ${served.length === 7 ? 'all' : served.join(', ')}).`);
+    return status || served.length > 0 ? lines.join('\n') : undefined;
+  }
+  return fieldHover(schemasFor(parseVersion(target)), obj, keys);
 }
 
 function vpaModes(current: string | undefined): string {

@@ -7,7 +7,7 @@ import type { AnalysisContext, LanguageService, OutlineSymbol } from '../../core
 import type { CheckContext } from './check';
 import { completeK8s } from './completion';
 import { hoverK8s } from './hover';
-import { type K8sAst, parseK8s } from './model';
+import { type K8sAst, reparseK8s } from './model';
 import { checkDnsConfig, dnsConfig } from './rules/dns-config';
 import { checkDnsPolicy, dnsPolicy } from './rules/dns-policy';
 import { checkFieldType, fieldType } from './rules/field-type';
@@ -21,6 +21,16 @@ import { checkPodHostname, podHostname } from './rules/pod-hostname';
 import { checkQosIntent, qosIntent } from './rules/qos-intent';
 import { checkRequestsOverLimits, requestsOverLimits } from './rules/requests-over-limits';
 import { checkResizeMemoryLimit, resizeMemoryLimit } from './rules/resize-memory-limit';
+import { checkSchema, schema } from './rules/schema';
+import { checkSelectorMismatch, selectorMismatch } from './rules/selector-mismatch';
+import { checkPortRange, portRange } from './rules/port-range';
+import { checkWorkloadRestartPolicy, workloadRestartPolicy } from './rules/workload-restart-policy';
+import { checkProbeHandler, probeHandler } from './rules/probe-handler';
+import { checkVolumeMountName, volumeMountName } from './rules/volume-mount-name';
+import { checkEnvValueFrom, envValueFrom } from './rules/env-value-from';
+import { checkRequiredField, requiredField } from './rules/required-field';
+import { checkResourceName, resourceName } from './rules/resource-name';
+import { apiVersionRule, checkApiVersion } from './rules/api-version';
 import { checkResizeNotAllowed, resizeNotAllowed } from './rules/resize-not-allowed';
 import { checkResizeQos, resizeQos } from './rules/resize-qos';
 import { checkResizeResourceName, resizeResourceName } from './rules/resize-resource-name';
@@ -38,7 +48,7 @@ import { checkVpaTarget, vpaTarget } from './rules/vpa-target';
 import { checkVpaUpdateMode, vpaUpdateMode } from './rules/vpa-update-mode';
 import { checkYamlSyntax, yamlSyntax } from './rules/yaml-syntax';
 import { parseVersion } from './version';
-import { Workspace } from './workspace';
+import { Workspace, workspaceIndex } from './workspace';
 
 const CHECKS: Array<(ctx: CheckContext) => void> = [
   checkYamlSyntax,
@@ -69,6 +79,16 @@ const CHECKS: Array<(ctx: CheckContext) => void> = [
   checkQosIntent,
   checkObjectName,
   checkLabel,
+  checkApiVersion,
+  checkSelectorMismatch,
+  checkPortRange,
+  checkWorkloadRestartPolicy,
+  checkProbeHandler,
+  checkVolumeMountName,
+  checkEnvValueFrom,
+  checkRequiredField,
+  checkResourceName,
+  checkSchema,
 ];
 
 /** An anchor used twice reports the same node once per alias (only the field path differs); keep the first. */
@@ -82,8 +102,18 @@ function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
+/**
+ * The focused rules say more than the schema does about the same token (a fix, the reason):
+ * a k8s/schema finding on a range another rule already reported is dropped.
+ */
+function preferFocused(findings: Finding[]): Finding[] {
+  const at = (f: Finding) => `${f.range.start.line}:${f.range.start.character}|${f.range.end.line}:${f.range.end.character}`;
+  const focused = new Set(findings.filter((f) => f.ruleId !== schema.id).map(at));
+  return findings.filter((f) => f.ruleId !== schema.id || !focused.has(at(f)));
+}
+
 export function lintK8s(ast: K8sAst, ctx: AnalysisContext): Finding[] {
-  const check: CheckContext = { ast, settings: ctx.settings, kubernetes: parseVersion(ctx.settings.kubernetes.version), workspace: new Workspace(ast), findings: [] };
+  const check: CheckContext = { ast, settings: ctx.settings, kubernetes: parseVersion(ctx.settings.kubernetes.version), workspace: new Workspace(ast), findings: [], uri: ctx.uri };
   if (ast.template) {
     checkHelmTemplate(check);
     return check.findings;
@@ -91,7 +121,7 @@ export function lintK8s(ast: K8sAst, ctx: AnalysisContext): Finding[] {
   if (ast.objects.length === 0) return [];
   check.workspace = new Workspace(ast, ctx);
   for (const run of CHECKS) run(check);
-  return dedupe(check.findings);
+  return preferFocused(dedupe(check.findings));
 }
 
 function symbolsK8s(ast: K8sAst): OutlineSymbol[] {
@@ -112,11 +142,14 @@ export const k8sLanguage: LanguageService<K8sAst> = {
     yamlSyntax, helmTemplate, resizeRestartPolicy, resizeResourceName, resizeNotAllowed, resizeQos, resizeMemoryLimit,
     vpaUpdateMode, vpaMinReplicas, vpaResourcePolicy, vpaTarget, vpaInplaceRestart, headlessService, servicePorts,
     serviceType, serviceSelector, statefulsetServiceName, podHostname, dnsPolicy, dnsConfig, resourceQuantity, requestsOverLimits,
-    memoryMilli, memoryDecimalUnit, qosIntent, objectName, label, fieldType, restartPolicy,
+    memoryMilli, memoryDecimalUnit, qosIntent, objectName, label, fieldType, restartPolicy, schema, apiVersionRule,
+    selectorMismatch, portRange, workloadRestartPolicy, probeHandler, volumeMountName, envValueFrom, requiredField, resourceName,
   ],
-  parse: (text) => parseK8s(text),
+  parse: (text, ctx) => workspaceIndex.parse(ctx?.uri, text),
+  // Only the documents an edit touches are parsed again; the rules then run on the whole file.
+  reparse: (previous, text, _changes, ctx) => workspaceIndex.put(ctx?.uri, text, reparseK8s(previous, text)),
   lint: lintK8s,
   hover: hoverK8s,
-  complete: (ast, position) => completeK8s(ast, position),
+  complete: (ast, position, ctx) => completeK8s(ast, position, ctx),
   symbols: symbolsK8s,
 };

@@ -3,7 +3,7 @@
 // aliases and `<<` merge keys, flow and block style alike, and every node keeps its exact
 // offsets, so a rule can point at the one token that is wrong.
 
-import { type Document, isAlias, isMap, isScalar, isSeq, type Node, type Pair, parseAllDocuments, type Scalar, type YAMLMap } from 'yaml';
+import { type Alias, type Document, isAlias, isMap, isScalar, isSeq, type Node, type Pair, parseAllDocuments, type Scalar, visit, type YAMLMap } from 'yaml';
 import { LineIndex } from '../../core/text';
 import { findTemplateAction } from './template';
 
@@ -21,6 +21,15 @@ export interface K8sAst {
   errors: SyntaxProblem[];
   /** Offsets of the first Helm / Go template action: the file is a template, not a manifest. */
   template?: [number, number];
+  /** The text cut at document markers, each piece parsed on its own (reparse reuses them). */
+  segments: Segment[];
+}
+
+/** A run of the text from one `---` (or the start) to the next, and its parsed documents. */
+export interface Segment {
+  start: number;
+  text: string;
+  docs: Document.Parsed[];
 }
 
 /** One entry of a mapping: the key node, the (dereferenced) value node, the pair. */
@@ -87,29 +96,49 @@ export class K8sObject {
   /** The node an alias points at; other nodes as they are. */
   deref(node: unknown): Node | undefined {
     if (isAlias(node)) {
-      const target = node.resolve(this.doc);
-      return target && !isAlias(target) ? (target as Node) : undefined;
+      const target = anchorsOf(this.doc).get(node);
+      return target && !isAlias(target) ? target : undefined;
     }
     return (node ?? undefined) as Node | undefined;
   }
 
-  /** A mapping entry by key, looking through `<<` merge keys (own keys win). */
-  entry(map: YAMLMap | undefined, key: string, depth = 0): Entry | undefined {
-    if (!map || depth > 8) return undefined;
-    let merged: Entry | undefined;
+  /**
+   * A mapping entry by key, looking through `<<` merge keys (own keys win, then the sources
+   * in order). Each (map, key) is answered once and remembered, so merge sources shared by
+   * many maps, nested merges and merge cycles stay linear in the text instead of exponential.
+   */
+  entry(map: YAMLMap | undefined, key: string): Entry | undefined {
+    if (!map) return undefined;
+    let perKey = mergedEntries.get(map);
+    if (!perKey) mergedEntries.set(map, (perKey = new Map()));
+    if (perKey.has(key)) return perKey.get(key) ?? undefined;
+    perKey.set(key, null); // a merge cycle back to this map finds nothing
+    let own: Entry | undefined;
+    const sources: Node[] = [];
     for (const pair of map.items) {
       if (!isScalar(pair.key)) continue;
-      if (pair.key.value === key) return { key: pair.key, value: this.deref(pair.value), pair };
-      if (pair.key.value === '<<' && !merged) {
+      if (pair.key.value === key) {
+        own = { key: pair.key, value: this.deref(pair.value), pair };
+        break;
+      }
+      if (pair.key.value === '<<') {
         const source = this.deref(pair.value);
-        const sources = isSeq(source) ? source.items.map((i) => this.deref(i)) : [source];
-        for (const s of sources) {
-          merged = isMap(s) ? this.entry(s, key, depth + 1) : undefined;
-          if (merged) break;
-        }
+        if (isSeq(source)) for (const i of source.items) { const d = this.deref(i); if (d) sources.push(d); }
+        else if (source) sources.push(source);
       }
     }
-    return merged;
+    let found = own;
+    if (!found) {
+      const seen = new Set<Node>();
+      for (const s of sources) {
+        if (!isMap(s) || seen.has(s)) continue;
+        seen.add(s);
+        found = this.entry(s, key);
+        if (found) break;
+      }
+    }
+    perKey.set(key, found ?? null);
+    return found;
   }
 
   get(map: YAMLMap | undefined, key: string): Node | undefined {
@@ -181,23 +210,118 @@ export class K8sObject {
   }
 }
 
+/** Merge-key lookups already answered, per mapping and key (null: not there). */
+const mergedEntries = new WeakMap<YAMLMap, Map<string, Entry | null>>();
+/** Alias -> the node its anchor names, for a whole document, found in one walk. */
+const documentAnchors = new WeakMap<Document.Parsed, Map<Alias, Node>>();
+
+/**
+ * Every alias of a document with its target: the nearest anchor of that name before it, as
+ * YAML defines. One walk per document (the yaml package's Alias.resolve walks the whole
+ * document for each alias, which is quadratic in a file full of aliases).
+ */
+function anchorsOf(doc: Document.Parsed): Map<Alias, Node> {
+  let map = documentAnchors.get(doc);
+  if (map) return map;
+  map = new Map();
+  const latest = new Map<string, Node>();
+  const out = map;
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      const target = latest.get(node.source);
+      if (target) out.set(node, target);
+      return;
+    }
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor && (isMap(node) || isSeq(node) || isScalar(node))) latest.set(anchor, node as Node);
+  });
+  documentAnchors.set(doc, map);
+  return map;
+}
+
 /** [start, end) of a node's value (without trailing comments), or of the pair's key when there is none. */
 export function offsetsOf(node: Node | undefined | null): [number, number] | undefined {
   return node?.range ? [node.range[0], node.range[1]] : undefined;
 }
 
-export function parseK8s(text: string): K8sAst {
-  const ast: K8sAst = { text, index: new LineIndex(text), objects: [], errors: [] };
+/**
+ * Where the text is cut: before every line that starts with a document marker (`---` or
+ * `...` at column 0, which YAML forbids inside any scalar or collection), so each piece holds
+ * whole documents and parses the same alone as in the stream.
+ */
+export function segmentStarts(text: string): number[] {
+  const starts = [0];
+  let i = 0;
+  while (i < text.length) {
+    const nl = text.indexOf('\n', i);
+    const next = nl < 0 ? text.length : nl + 1;
+    if (i > 0 && (text.startsWith('---', i) || text.startsWith('...', i))) {
+      const c = text[i + 3];
+      if (c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+        if (text.startsWith('...', i)) {
+          if (next < text.length) starts.push(next); // `...` ends the document before it
+        } else starts.push(i);
+      }
+    }
+    i = next;
+  }
+  return [...new Set(starts)];
+}
+
+function parseSegment(text: string, start: number): Segment {
   let docs: Document.Parsed[] = [];
+  const piece = text;
   try {
-    const parsed = parseAllDocuments(text, { prettyErrors: false });
+    const parsed = parseAllDocuments(piece, { prettyErrors: false });
     if (Array.isArray(parsed)) docs = parsed as Document.Parsed[];
   } catch (e) {
     // The yaml package does not throw on bad input; this is a guard against a bug in it.
-    ast.errors.push({ start: 0, end: 0, message: `YAML could not be parsed: ${(e as Error).message}` });
-    return ast;
+    return { start, text: piece, docs: [], error: (e as Error).message } as Segment;
   }
-  for (const doc of docs) for (const err of doc.errors) ast.errors.push({ start: err.pos[0], end: err.pos[1], message: err.message });
+  if (start !== 0) shiftDocuments(docs, start);
+  return { start, text: piece, docs };
+}
+
+/** Moves every offset of parsed documents by `delta` (a piece parsed alone, or reused after an edit). */
+function shiftDocuments(docs: Document.Parsed[], delta: number): void {
+  if (delta === 0) return;
+  for (const doc of docs) {
+    const r = doc.range as number[];
+    r[0] += delta;
+    r[1] += delta;
+    r[2] += delta;
+    for (const e of [...doc.errors, ...doc.warnings]) {
+      e.pos[0] += delta;
+      e.pos[1] += delta;
+    }
+    const moved = new Set<unknown>();
+    visit(doc, (_key, node) => {
+      const range = (node as { range?: number[] | null } | null)?.range;
+      if (!range || moved.has(range)) return;
+      moved.add(range);
+      range[0] += delta;
+      range[1] += delta;
+      range[2] += delta;
+    });
+  }
+}
+
+function buildAst(text: string, segments: Segment[]): K8sAst {
+  const ast: K8sAst = { text, index: new LineIndex(text), objects: [], errors: [], segments };
+  const docs: Document.Parsed[] = [];
+  for (const seg of segments) {
+    const failed = (seg as Segment & { error?: string }).error;
+    if (failed) ast.errors.push({ start: seg.start, end: seg.start, message: `YAML could not be parsed: ${failed}` });
+    docs.push(...seg.docs);
+  }
+  for (const doc of docs) {
+    for (const err of doc.errors) {
+      // sigs.k8s.io/yaml's words for a key given twice (what `kubectl apply` prints).
+      const key = err.code === 'DUPLICATE_KEY' ? /^(["']?)([^\n]*?)\1[ \t]*:/.exec(text.slice(err.pos[0], err.pos[0] + 256))?.[2] : undefined;
+      const message = key !== undefined ? `key ${JSON.stringify(key)} already set in map` : err.message;
+      ast.errors.push({ start: err.pos[0], end: key !== undefined ? err.pos[0] + key.length + (text[err.pos[0]] === '"' || text[err.pos[0]] === "'" ? 2 : 0) : err.pos[1], message });
+    }
+  }
   ast.template = findTemplateAction(text, docs, ast.errors.length > 0);
   if (ast.template) return ast;
   docs.forEach((doc, docIndex) => {
@@ -220,4 +344,41 @@ export function parseK8s(text: string): K8sAst {
     ast.objects.push(new K8sObject(ast, doc, docIndex, root, apiVersion, kind));
   });
   return ast;
+}
+
+export function parseK8s(text: string): K8sAst {
+  const starts = segmentStarts(text);
+  return buildAst(text, starts.map((s, i) => parseSegment(text.slice(s, starts[i + 1] ?? text.length), s)));
+}
+
+/**
+ * parseK8s(text) for a text that differs from `previous.text` by an edit: the pieces before
+ * the edit are kept, those after it kept and moved, only the pieces the edit touches are
+ * parsed again. `previous` is consumed (its documents move to the new parse).
+ */
+export function reparseK8s(previous: K8sAst, text: string): K8sAst {
+  const old = previous.text;
+  let prefix = 0;
+  const max = Math.min(old.length, text.length);
+  while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const delta = text.length - old.length;
+  const byOldStart = new Map(previous.segments.map((s) => [s.start, s]));
+  const starts = segmentStarts(text);
+  const segments = starts.map((start, i) => {
+    const end = starts[i + 1] ?? text.length;
+    const piece = text.slice(start, end);
+    // Untouched and before the edit: the same piece at the same place.
+    const same = end <= prefix ? byOldStart.get(start) : undefined;
+    if (same && same.text === piece) return same;
+    // Untouched and after the edit: the same piece, moved by the edit's length.
+    const moved = start >= text.length - suffix ? byOldStart.get(start - delta) : undefined;
+    if (moved && moved.text === piece && !(moved as Segment & { error?: string }).error) {
+      shiftDocuments(moved.docs, delta);
+      return { start, text: piece, docs: moved.docs };
+    }
+    return parseSegment(piece, start);
+  });
+  return buildAst(text, segments);
 }

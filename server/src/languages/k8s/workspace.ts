@@ -1,9 +1,13 @@
 // The manifests a cross-document rule can see: this file's objects first, then those of the
 // other files the front end knows (open documents in the editor, the files of a CLI run).
-// Other files' parses are cached by their text, so typing in one file does not re-parse
-// the rest.
+//
+// One WorkspaceIndex lives per process (a CLI run, a server): each file is parsed once per
+// text, the lint of a file reuses the index's parse of it, and the kind/name/label lookups
+// over all files are built once and rebuilt only after a file changed, so a run over 10,000
+// files stays linear. Files the front end no longer lists (closed documents) are dropped.
 
 import type { AnalysisContext } from '../../core/languageService';
+import { looksLikeKubernetes } from '../../core/languageDetect';
 import { type K8sAst, type K8sObject, parseK8s } from './model';
 
 export interface Located {
@@ -12,16 +16,109 @@ export interface Located {
   uri?: string;
 }
 
-const otherFiles = new Map<string, { text: string; ast: K8sAst }>();
-const CACHE_LIMIT = 500;
+interface Lookups {
+  byKind: Map<string, Located[]>;
+  byName: Map<string, Located[]>;
+  byLabel?: Map<string, Located[]>;
+}
 
-function parseCached(uri: string, text: string): K8sAst {
-  const hit = otherFiles.get(uri);
-  if (hit && hit.text === text) return hit.ast;
-  const ast = parseK8s(text);
-  if (otherFiles.size >= CACHE_LIMIT) otherFiles.delete(otherFiles.keys().next().value as string);
-  otherFiles.set(uri, { text, ast });
-  return ast;
+interface FileEntry {
+  text: string;
+  /** Parsed on first need. */
+  ast?: K8sAst;
+}
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, FileEntry>();
+  private lastList?: ReadonlyArray<{ uri: string; text: string }>;
+  private lookups?: Lookups;
+
+  /** The parse of a file's text, shared with every later lookup of that file. */
+  parse(uri: string | undefined, text: string): K8sAst {
+    if (uri === undefined) return parseK8s(text);
+    const hit = this.files.get(uri);
+    if (hit && hit.text === text && hit.ast) return hit.ast;
+    const ast = parseK8s(text);
+    this.files.set(uri, { text, ast });
+    this.lookups = undefined;
+    return ast;
+  }
+
+  /** Records a parse made elsewhere (an incremental reparse) as this file's. */
+  put(uri: string | undefined, text: string, ast: K8sAst): K8sAst {
+    if (uri === undefined) return ast;
+    this.files.set(uri, { text, ast });
+    this.lookups = undefined;
+    return ast;
+  }
+
+  /**
+   * Brings the index to the front end's list of other documents (plus `self`, the file being
+   * linted). The same array as last time costs nothing: the CLI builds its list once.
+   */
+  sync(list: ReadonlyArray<{ uri: string; text: string }>, self: string | undefined): void {
+    if (list === this.lastList) return;
+    this.lastList = list;
+    const live = new Set<string>();
+    for (const d of list) {
+      live.add(d.uri);
+      const hit = this.files.get(d.uri);
+      if (hit && hit.text === d.text) continue;
+      this.files.set(d.uri, { text: d.text });
+      this.lookups = undefined;
+    }
+    for (const uri of this.files.keys()) {
+      if (live.has(uri) || uri === self) continue;
+      this.files.delete(uri);
+      this.lookups = undefined;
+    }
+  }
+
+  /** Kind, kind/name and label lookups over every file of the index. */
+  all(): Lookups {
+    if (this.lookups) return this.lookups;
+    const lookups: Lookups = { byKind: new Map(), byName: new Map() };
+    for (const [uri, entry] of this.files) {
+      if (!entry.ast) {
+        if (!looksLikeKubernetes(entry.text)) continue;
+        entry.ast = parseK8s(entry.text);
+      }
+      for (const obj of entry.ast.objects) addLookups(lookups, { obj, uri });
+    }
+    this.lookups = lookups;
+    return lookups;
+  }
+
+  /** Number of files held (tests check closed documents are dropped). */
+  get size(): number {
+    return this.files.size;
+  }
+
+  clear(): void {
+    this.files.clear();
+    this.lastList = undefined;
+    this.lookups = undefined;
+  }
+}
+
+/** The index of this process (one per CLI run, one per server). */
+export const workspaceIndex = new WorkspaceIndex();
+
+function addLookups(l: Lookups, located: Located): void {
+  push(l.byKind, located.obj.kind, located);
+  if (located.obj.name !== undefined) push(l.byName, `${located.obj.kind}/${located.obj.name}`, located);
+}
+
+function labelLookup(l: Lookups, objects: () => Iterable<Located>): Map<string, Located[]> {
+  if (!l.byLabel) {
+    l.byLabel = new Map();
+    for (const x of objects()) {
+      if (!x.obj.pod) continue;
+      push(l.byLabel, '', x);
+      for (const [k, v] of x.obj.pod.labels) push(l.byLabel, `${k}=${v}`, x);
+    }
+  }
+  return l.byLabel;
 }
 
 /** Namespaces match when equal or when either is left to `kubectl -n`. */
@@ -29,53 +126,56 @@ export function sameNamespace(a: K8sObject, b: K8sObject): boolean {
   return a.namespace === undefined || b.namespace === undefined || a.namespace === b.namespace;
 }
 
+const EMPTY: Located[] = [];
+
+/** What one lint sees: this file's objects, then the index's objects of every other file. */
 export class Workspace {
   readonly objects: Located[];
-  /** kind -> objects, and kind/name -> objects: lookups stay linear over a whole file. */
-  private readonly byKind = new Map<string, Located[]>();
-  private readonly byName = new Map<string, Located[]>();
-  private byLabel?: Map<string, Located[]>;
+  private readonly local: Lookups = { byKind: new Map(), byName: new Map() };
+  private readonly self?: string;
+  private readonly index?: WorkspaceIndex;
 
-  constructor(ast: K8sAst, ctx?: AnalysisContext) {
+  constructor(ast: K8sAst, ctx?: AnalysisContext, index: WorkspaceIndex = workspaceIndex) {
     this.objects = ast.objects.map((obj) => ({ obj }));
-    for (const other of ctx?.workspaceDocuments?.() ?? []) {
-      if (other.uri === ctx?.uri || !/^\s*kind\s*:/m.test(other.text)) continue;
-      for (const obj of parseCached(other.uri, other.text).objects) this.objects.push({ obj, uri: other.uri });
+    for (const l of this.objects) addLookups(this.local, l);
+    const list = ctx?.workspaceDocuments?.();
+    if (list) {
+      this.self = ctx?.uri;
+      this.index = index;
+      index.sync(list, ctx?.uri);
     }
-    for (const l of this.objects) {
-      push(this.byKind, l.obj.kind, l);
-      if (l.obj.name !== undefined) push(this.byName, `${l.obj.kind}/${l.obj.name}`, l);
-    }
+  }
+
+  private others(pick: (l: Lookups) => Located[] | undefined): Located[] {
+    if (!this.index) return EMPTY;
+    const found = pick(this.index.all()) ?? EMPTY;
+    return this.self === undefined ? found : found.filter((l) => l.uri !== this.self);
   }
 
   /** Objects of a kind (and name) in the namespace of `from`, this file's first. */
   find(from: K8sObject, kind: string, name?: string): Located[] {
-    const candidates = (name === undefined ? this.byKind.get(kind) : this.byName.get(`${kind}/${name}`)) ?? [];
-    return candidates.filter((l) => sameNamespace(from, l.obj));
+    const key = name === undefined ? kind : `${kind}/${name}`;
+    const pick = (l: Lookups) => (name === undefined ? l.byKind.get(key) : l.byName.get(key));
+    return [...(pick(this.local) ?? EMPTY), ...this.others(pick)].filter((l) => sameNamespace(from, l.obj));
   }
 
   /** Any object with a pod template in the namespace of `from` (usually the first one tried). */
   hasWorkloads(from: K8sObject): boolean {
-    return this.labelIndex().get('')?.some((l) => sameNamespace(from, l.obj)) ?? false;
+    if (labelLookup(this.local, () => this.objects).get('')?.some((l) => sameNamespace(from, l.obj))) return true;
+    return this.index ? (this.globalLabels().get('')?.some((l) => l.uri !== this.self && sameNamespace(from, l.obj)) ?? false) : false;
   }
 
   /** Objects with a pod template (or Pods) in the namespace of `from` carrying every label given. */
   workloads(from: K8sObject, labels?: Map<string, string>): Located[] {
     const first = labels && labels.size > 0 ? [...labels][0] : undefined;
-    const candidates = this.labelIndex().get(first ? `${first[0]}=${first[1]}` : '') ?? [];
+    const key = first ? `${first[0]}=${first[1]}` : '';
+    const candidates = [...(labelLookup(this.local, () => this.objects).get(key) ?? EMPTY), ...(this.index ? (this.globalLabels().get(key) ?? EMPTY).filter((l) => l.uri !== this.self) : EMPTY)];
     return candidates.filter((l) => sameNamespace(from, l.obj) && (!labels || [...labels].every(([k, v]) => l.obj.pod!.labels.get(k) === v)));
   }
 
-  private labelIndex(): Map<string, Located[]> {
-    if (!this.byLabel) {
-      this.byLabel = new Map();
-      for (const l of this.objects) {
-        if (!l.obj.pod) continue;
-        push(this.byLabel, '', l);
-        for (const [k, v] of l.obj.pod.labels) push(this.byLabel, `${k}=${v}`, l);
-      }
-    }
-    return this.byLabel;
+  private globalLabels(): Map<string, Located[]> {
+    const all = this.index!.all();
+    return labelLookup(all, () => [...all.byKind.values()].flat());
   }
 }
 

@@ -42,10 +42,10 @@ test('a StatefulSet serviceName shows each pod DNS name and the Service found in
   assert.match(missing!.contents, /not among the manifests in view/);
 });
 
-test('a pod hostname/subdomain hover gives its FQDN; plain keys get no hover', () => {
+test('a pod hostname/subdomain hover gives its FQDN; other keys get the schema\'s word', () => {
   const text = `${pod('hostname: node-a\nsubdomain: peers\ncontainers: [{name: c}]')}---\n${service('peers', 'clusterIP: None\nselector: {app: x}')}`;
   assert.match(hoverAt(text, 'node-a')!.contents, /`node-a\.peers\.default\.svc\.cluster\.local` \(the headless Service of that name is in view\)/);
-  assert.equal(hoverAt(text, 'containers'), undefined);
+  assert.match(hoverAt(text, 'containers')!.contents, /^\*\*containers\*\* `\[\]Container` · required — v1 Pod/);
 });
 
 test('dnsConfig: the resolv.conf the kubelet writes and the names a lookup tries (the resolv.conf query plan)', () => {

@@ -36,6 +36,7 @@ metadata: {name: p}
 spec:
   containers:
     - name: a
+      image: nginx
       resizePolicy: &policy
         - resourceName: cpu
           restartPolicy: RestartNotRequired
@@ -49,12 +50,12 @@ spec:
   const findings = await lint('k8s', text);
   // One anchored node, reported once (not once per alias).
   assert.deepEqual(ruleIds(findings), ['k8s/resize-restart-policy']);
-  assert.equal(findings[0].range.start.line, 8);
+  assert.equal(findings[0].range.start.line, 9);
 });
 
 test('flow and block style give the same findings with exact ranges', async () => {
   const block = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  dnsPolicy: Bogus\n  containers:\n    - name: c\n';
-  const flow = '{apiVersion: v1, kind: Pod, metadata: {name: p}, spec: {dnsPolicy: Bogus, containers: [{name: c}]}}\n';
+  const flow = '{apiVersion: v1, kind: Pod, metadata: {name: p}, spec: {dnsPolicy: Bogus, containers: [{name: c, image: x}]}}\n';
   const [a] = await lint('k8s', block);
   const [b] = await lint('k8s', flow);
   assert.equal(a.ruleId, 'k8s/dns-policy');
@@ -77,7 +78,7 @@ test('a Helm template gets one information finding and nothing else', async () =
 });
 
 test('template-looking text inside a quoted string is not a Helm template', async () => {
-  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    summary: "{{ $labels.instance }} is down"\nspec:\n  dnsPolicy: Bogus\n  containers: [{name: c}]\n';
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    summary: "{{ $labels.instance }} is down"\nspec:\n  dnsPolicy: Bogus\n  containers: [{name: c, image: x}]\n';
   assert.deepEqual(ruleIds(await lint('k8s', text)), ['k8s/dns-policy']);
 });
 
@@ -88,13 +89,55 @@ test('the parser never throws on junk', async () => {
 });
 
 test('a v1 List (kubectl get -o yaml) is read item by item', async () => {
-  const text = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: db}\n    spec: {type: NodePort, clusterIP: None, ports: [{port: 1}]}\n  - apiVersion: v1\n    kind: Pod\n    metadata: {name: p}\n    spec: {dnsPolicy: Nope, containers: [{name: c}]}\n';
+  const text = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: db}\n    spec: {type: NodePort, clusterIP: None, ports: [{port: 1}]}\n  - apiVersion: v1\n    kind: Pod\n    metadata: {name: p}\n    spec: {dnsPolicy: Nope, containers: [{name: c, image: x}]}\n';
   assert.deepEqual(parseK8s(text).objects.map((o) => `${o.kind}/${o.name}`), ['Service/db', 'Pod/p']);
   assert.deepEqual(ruleIds(await lint('k8s', text)), ['k8s/headless-service', 'k8s/dns-policy']);
 });
 
 test('braces in a YAML comment do not make a manifest a template; Helm names in one do', async () => {
-  const manifest = (comment: string) => `# ${comment}\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  dnsPolicy: Bogus\n  containers: [{name: c}]\n`;
+  const manifest = (comment: string) => `# ${comment}\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  dnsPolicy: Bogus\n  containers: [{name: c, image: x}]\n`;
   assert.deepEqual(ruleIds(await lint('k8s', manifest('render with {{ it }} later'))), ['k8s/dns-policy']);
   assert.deepEqual(ruleIds(await lint('k8s', manifest('{{- include "x" . }}'))), ['k8s/helm-template']);
+});
+
+test('merge keys: own keys win, then the sources in order; an alias names the nearest anchor before it', () => {
+  const ast = parseK8s('apiVersion: v1\nkind: Pod\nmetadata: {name: m}\nx: &a {p: 1, q: 1}\ny: &b {q: 2, r: 2}\nz: &a {s: 3}\nspec:\n  <<: [*b, *a]\n  q: own\n  w: *a\n');
+  const o = ast.objects[0];
+  const spec = o.map(o.root, 'spec');
+  assert.equal(o.str(o.get(spec, 'q')), 'own');
+  assert.equal(o.str(o.get(spec, 'r')), '2');
+  assert.equal(o.str(o.get(spec, 's')), '3', 'the second &a shadows the first');
+  assert.equal(o.get(spec, 'p'), undefined);
+  assert.equal(o.str(o.get(o.map(spec, 'w'), 's')), '3');
+});
+
+test('merge keys: a merge cycle finds nothing and does not loop', () => {
+  const ast = parseK8s('apiVersion: v1\nkind: Pod\nmetadata: {name: m}\nspec: &s\n  a: 1\n  <<: *s\n');
+  const o = ast.objects[0];
+  assert.equal(o.str(o.get(o.map(o.root, 'spec'), 'a')), '1');
+  assert.equal(o.get(o.map(o.root, 'spec'), 'missing'), undefined);
+});
+
+// Each level merges the previous one four times: 4^8 paths to walk for a naive lookup
+// (this 338-byte file took more than 60 s before merge lookups were remembered per map and
+// key). The timeout only stops a hang; the work is linear now.
+test('nested merge keys and many aliases stay linear (no exponential walk)', { timeout: 30_000 }, async () => {
+  const levels = ['a0: &a0 {dnsPolicy: Default}'];
+  for (let i = 1; i < 8; i++) levels.push(`a${i}: &a${i} {<<: [*a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}]}`);
+  const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n${levels.join('\n')}\nspec: {<<: [*a7, *a7, *a7, *a7], containers: [{name: c, image: i}]}\n`;
+  const o = parseK8s(text).objects[0];
+  assert.equal(o.str(o.get(o.pod?.spec, 'dnsPolicy')), 'Default');
+  await lint('k8s', text);
+  // 6,000 aliases of one anchor: one walk of the document resolves them all.
+  const many = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: &l {a: b}\nlist:\n${Array.from({ length: 6000 }, () => '  - *l\n').join('')}`;
+  const m = parseK8s(many).objects[0];
+  assert.equal(m.items(m.get(m.root, 'list')).length, 6000);
+  await lint('k8s', many);
+});
+
+test('aliases next to empty values resolve (null nodes in the anchor walk)', async () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: &l {a: b}}\nspec:\n  nodeSelector: *l\n  hostname:\n  containers: [{name: c, image: i}]\n';
+  const o = parseK8s(text).objects[0];
+  assert.equal(o.str(o.get(o.map(o.root, 'spec', 'nodeSelector'), 'a')), 'b');
+  await lint('k8s', text);
 });

@@ -19,8 +19,7 @@ export function checkStatefulsetServiceName(ctx: CheckContext): void {
     const field = obj.entry(obj.map(obj.root, 'spec'), 'serviceName');
     const name = obj.str(field?.value);
     if (!field?.value || !name) continue;
-    const services = ctx.workspace.find(obj, 'Service');
-    const match = services.find((l) => l.obj.name === name);
+    const match = ctx.workspace.find(obj, 'Service', name)[0];
     if (match) {
       if (isHeadless(match.obj)) continue;
       const where = match.uri ? 'in another file' : 'in this file';
@@ -31,6 +30,7 @@ export function checkStatefulsetServiceName(ctx: CheckContext): void {
       continue;
     }
     // Only say "missing" when Services are in view at all; a StatefulSet alone is left be.
+    const services = ctx.workspace.find(obj, 'Service');
     if (services.length === 0) continue;
     const headless = services.filter((l) => isHeadless(l.obj) && l.obj.name).map((l) => l.obj.name!);
     const suggestion = closestMatch(name, headless);

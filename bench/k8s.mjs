@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// Kubernetes at repository scale: `infra-lens lint` over a GitOps-style tree of generated
+// manifest files (4 documents each: a headless Service, a StatefulSet, a VPA, a Deployment),
+// every rule and the schema validation on, cross-document rules seeing the whole tree —
+// next to the bare `yaml` parse (read + parseAllDocuments) of the same files, in one
+// interleaved run. Goal: 2,000 files ≤ 2x the bare parse; 10,000 files finish.
+//   node bench/k8s.mjs [--files N,N,...] [--runs R]
+
+import { build } from 'esbuild';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const SIZES = arg('files', '2000,10000').split(',').map(Number);
+const RUNS = Number(arg('runs', '5'));
+
+const dir = mkdtempSync(join(tmpdir(), 'k8s-bench-'));
+const entry = join(dir, 'entry.mjs');
+await build({
+  stdin: {
+    contents: `export { runLintCli } from './server/src/cli/lint';
+export { workspaceIndex } from './server/src/languages/k8s/workspace';
+export { parseAllDocuments } from 'yaml';`,
+    resolveDir: process.cwd(),
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: entry,
+  logLevel: 'error',
+  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+});
+const { runLintCli, workspaceIndex, parseAllDocuments } = await import(pathToFileURL(entry).href);
+
+function manifest(i) {
+  const name = `app-${i}`;
+  return [
+    `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}-hl\nspec:\n  clusterIP: None\n  selector: {app: ${name}}\n  ports:\n    - name: http\n      port: 80\n`,
+    `apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: ${name}\nspec:\n  serviceName: ${name}-hl\n  replicas: 3\n  selector:\n    matchLabels: {app: ${name}}\n  template:\n    metadata:\n      labels: {app: ${name}}\n    spec:\n      dnsPolicy: ClusterFirst\n      containers:\n        - name: main\n          image: nginx:1.27\n          ports: [{name: http, containerPort: 80}]\n          resources:\n            requests: {cpu: 250m, memory: 256Mi}\n            limits: {cpu: 500m, memory: 512Mi}\n          resizePolicy:\n            - {resourceName: cpu, restartPolicy: NotRequired}\n            - {resourceName: memory, restartPolicy: RestartContainer}\n`,
+    `apiVersion: autoscaling.k8s.io/v1\nkind: VerticalPodAutoscaler\nmetadata:\n  name: ${name}\nspec:\n  targetRef: {apiVersion: apps/v1, kind: StatefulSet, name: ${name}}\n  updatePolicy:\n    updateMode: InPlaceOrRecreate\n  resourcePolicy:\n    containerPolicies:\n      - containerName: main\n        minAllowed: {cpu: 100m, memory: 128Mi}\n        maxAllowed: {cpu: '2', memory: 4Gi}\n`,
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}-web\nspec:\n  replicas: 2\n  selector:\n    matchLabels: {app: ${name}-web}\n  template:\n    metadata:\n      labels: {app: ${name}-web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n          imagePullPolicy: IfNotPresent\n          resources:\n            requests: {cpu: 100m, memory: 500m}\n`,
+  ].join('---\n');
+}
+
+function writeTree(files) {
+  const root = join(dir, `tree-${files}`);
+  for (let i = 0; i < files; i++) {
+    const sub = join(root, `team-${i % 50}`);
+    if (i < 50) mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, `app-${i}.yaml`), manifest(i));
+  }
+  return root;
+}
+
+function filesOf(root) {
+  const out = [];
+  for (const d of readdirSync(root)) for (const f of readdirSync(join(root, d))) out.push(join(root, d, f));
+  return out;
+}
+
+function bareParse(root) {
+  let docs = 0;
+  for (const f of filesOf(root)) docs += parseAllDocuments(readFileSync(f, 'utf8')).length;
+  return docs;
+}
+
+async function ourLint(root) {
+  workspaceIndex.clear(); // a fresh CLI run
+  const write = process.stdout.write;
+  let out = '';
+  process.stdout.write = (chunk) => ((out += chunk), true);
+  try {
+    await runLintCli(['--format', 'json', root]);
+  } finally {
+    process.stdout.write = write;
+  }
+  return JSON.parse(out);
+}
+
+const median = (t) => [...t].sort((a, b) => a - b)[Math.floor(t.length / 2)];
+const rows = [];
+for (const files of SIZES) {
+  const root = writeTree(files);
+  const runs = files > 2000 ? Math.min(RUNS, 3) : RUNS;
+  const results = await ourLint(root); // warm-up and sanity check
+  const findings = results.reduce((n, r) => n + r.diagnostics.length, 0);
+  const parse = [];
+  const lint = [];
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    bareParse(root);
+    parse.push(performance.now() - t);
+    t = performance.now();
+    await ourLint(root);
+    lint.push(performance.now() - t);
+  }
+  const [p, l] = [median(parse), median(lint)];
+  rows.push(`| ${files.toLocaleString('en')} × 4 | ${results.length} | ${findings} | ${p.toFixed(0)} | ${l.toFixed(0)} | ${(l / p).toFixed(2)}x |`);
+  rmSync(root, { recursive: true, force: true });
+}
+rmSync(dir, { recursive: true, force: true });
+
+console.log('## k8s: lint of a manifest tree vs the bare yaml parse');
+console.log('');
+console.log(`\`infra-lens lint --format json DIR\` in process (every rule, schema validation for the default Kubernetes version, cross-document rules over the whole tree) vs reading and \`yaml.parseAllDocuments\` of the same files; medians of ${RUNS} interleaved runs (3 for the largest). Goal: ≤ 2x at 2,000 files.`);
+console.log('');
+console.log('| files × documents | files linted | findings | bare parse ms | infra-lens ms | ratio |');
+console.log('|---|---|---|---|---|---|');
+for (const r of rows) console.log(r);
