@@ -1,10 +1,12 @@
 // Benchmark: `infra-lens dig` against `dig` on the same local named (started here, on a
-// loopback high port, and stopped at the end). Prints wall time per lookup and the ratio;
-// also our strict message reader against dns-packet's decode on the same responses.
-//   npm run build && node bench/dns.mjs [lookups]
+// loopback high port, and stopped at the end): whole-process wall time per query, interleaved
+// runs, medians, as a Markdown section (goal ≤ 2x). Also the in-process lookup and our strict
+// message reader against dns-packet's decode on the same responses.
+//   node bench/dns.mjs [lookups=30]
 
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -12,6 +14,10 @@ import { performance } from 'node:perf_hooks';
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const outdir = path.join(root, 'out', 'bench');
+if (!fs.existsSync(path.join(root, 'dist', 'cli.js'))) {
+  const b = spawnSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (b.status !== 0) process.exit(b.status ?? 1);
+}
 await build({
   entryPoints: { fixture: path.join(root, 'test/integration/dns/fixture.ts'), message: path.join(root, 'server/src/live/dns/message.ts'), client: path.join(root, 'server/src/live/dns/client.ts') },
   bundle: true, platform: 'node', format: 'cjs', outdir, logLevel: 'warning',
@@ -25,24 +31,32 @@ const lookups = Number(process.argv[2] ?? 30);
 const named = await startNamed();
 try {
   const queries = [['www.example.test', 'A'], ['example.test', 'MX'], ['esc.example.test', 'TXT'], ['big.example.test', 'TXT'], ['svc.example.test', 'HTTPS']];
-  const time = (fn) => {
-    const t = performance.now();
-    for (let i = 0; i < lookups; i++) fn(queries[i % queries.length]);
-    return (performance.now() - t) / lookups;
-  };
   const cli = path.join(root, 'dist', 'cli.js');
-  const ours = time(([n, t]) => execFileSync(process.execPath, [cli, 'dig', '@127.0.0.1', '-p', String(named.port), '+short', n, t]));
-  const theirs = time(([n, t]) => execFileSync('dig', ['@127.0.0.1', '-p', String(named.port), '+short', n, t]));
-  console.log(`lookup (process start included): infra-lens dig ${ours.toFixed(1)} ms, dig ${theirs.toFixed(1)} ms, ratio ${(ours / theirs).toFixed(2)}x`);
-  const nodeStart = time(() => execFileSync(process.execPath, ['-e', '0']));
-  console.log(`  (a bare \`node -e 0\` takes ${nodeStart.toFixed(1)} ms here: process start dominates the CLI figure)`);
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const once = (cmd, args) => {
+    const t = performance.now();
+    execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    return performance.now() - t;
+  };
+  const peers = [
+    ['infra-lens dig', (n, t) => [process.execPath, [cli, 'dig', '@127.0.0.1', '-p', String(named.port), '+short', n, t]]],
+    ['dig', (n, t) => ['dig', ['@127.0.0.1', '-p', String(named.port), '+short', n, t]]],
+    ['node -e 0', () => [process.execPath, ['-e', '0']]],
+  ];
+  const times = peers.map(() => []);
+  for (let i = 0; i < lookups; i++) {
+    const [n, t] = queries[i % queries.length];
+    peers.forEach(([, argv], k) => times[k].push(once(...argv(n, t))));
+  }
+  const [ours, theirs, nodeStart] = times.map(median);
+  const rows = [];
   const t0 = performance.now();
   for (let i = 0; i < lookups * 10; i++) {
     const [n, t] = queries[i % queries.length];
     const labels = n.split('.').map((l) => Buffer.from(l));
     await query({ address: '127.0.0.1', port: named.port }, { labels, type: { A: 1, MX: 15, TXT: 16, HTTPS: 65 }[t], class: 1 }, DEFAULT_CLIENT_OPTIONS);
   }
-  console.log(`in-process lookup (send, wait, strict parse; TC->TCP for big): ${((performance.now() - t0) / (lookups * 10)).toFixed(2)} ms`);
+  const inProcess = (performance.now() - t0) / (lookups * 10);
 
   // Response parsing, in-process: the same wire bytes through both readers.
   const samples = [];
@@ -71,7 +85,16 @@ try {
   };
   const strict = bench((b) => parseMessage(b));
   const loose = bench((b) => dnsPacket.decode(b));
-  console.log(`parse one response: ours (strict, presentation text) ${strict.toFixed(1)} us, dns-packet decode ${loose.toFixed(1)} us, ratio ${(strict / loose).toFixed(2)}x`);
+  rows.push(
+    `| lookup, whole process (\`+short\`, ${queries.length} names/types in turn) | \`infra-lens dig\` ${ours.toFixed(1)} ms | \`dig\` ${theirs.toFixed(1)} ms | ${(ours / theirs).toFixed(2)}x |`,
+    `| lookup in process (send, wait, strict parse; TC→TCP for the big TXT) | ${inProcess.toFixed(2)} ms | | |`,
+    `| parse one response | ours (strict, presentation text) ${strict.toFixed(1)} µs | dns-packet decode ${loose.toFixed(1)} µs | ${(strict / loose).toFixed(2)}x |`,
+  );
+  console.log('## infra-lens dig vs dig\n');
+  console.log(`Against a local \`named\` on 127.0.0.1:${named.port}; ${lookups} interleaved runs each, medians. A bare \`node -e 0\` takes ${nodeStart.toFixed(1)} ms here (in the same interleaving): process start is most of the CLI figure. Goal: ≤ 2x \`dig\`.\n`);
+  console.log('| measure | ours | peer | ratio |');
+  console.log('|---|---:|---:|---:|');
+  for (const r of rows) console.log(r);
 } finally {
   await named.stop();
 }

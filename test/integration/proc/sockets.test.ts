@@ -167,3 +167,29 @@ test('a /proc/net/tcp far past 64 KiB is read whole (the truncation @stroncium/p
     await new Promise((r) => server.close(r));
   }
 });
+
+test('--no-processes: the same rows as ss -tan (no owners looked up, no Process column)', async () => {
+  const opened = await openSockets();
+  try {
+    const withOwners = ours((await reading<SocketsData>({ reading: 'sockets', options: { proto: 'tcp' } })).data.sockets, false);
+    const bare = (await reading<SocketsData>({ reading: 'sockets', options: { proto: 'tcp', 'no-processes': true } })).data;
+    assert.equal(bare.processes, false);
+    assert.ok(bare.sockets.every((s) => s.owners.length === 0), 'no owners');
+    const rows = bare.sockets
+      .flatMap((s) => (s.protocol === 'unix' ? [] : [s]))
+      .map((s) => {
+        const v6 = s.protocol.endsWith('6');
+        return { key: `${formatEndpoint(s.local, v6)} ${formatEndpoint(s.peer, v6)}`, row: [s.state, String(s.recvQ), s.state === 'LISTEN' ? '-' : String(s.sendQ), formatEndpoint(s.local, v6), formatEndpoint(s.peer, v6)].join(' ') };
+      })
+      .filter((r) => withOwners.keys.has(r.key))
+      .map((r) => r.row)
+      .sort();
+    assert.equal(rows.length, 9);
+    assert.deepEqual(rows, ssRows(run('ss', ['-tanH']), { keys: withOwners.keys }, false), 'ss -tanH');
+    const text = execFileSync(process.execPath, [cliPath, 'proc', 'sockets', '--proto', 'tcp', '--no-processes'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    assert.match(text, /^Netid +State +Recv-Q +Send-Q +Local Address:Port +Peer Address:Port\n/);
+    assert.doesNotMatch(text, /users:\(/);
+  } finally {
+    await opened.close();
+  }
+});

@@ -3,8 +3,8 @@
 // not fatal. A process can exit at any point during the walk.
 
 import { type FdLink, readFdLinks } from './pidFd';
-import { readPidStat } from './pidStat';
-import { listPids, type ReadResult } from './procfs';
+import { parsePidStat, readPidStat } from './pidStat';
+import { listDirSync, listPids, procPath, readLinkSync, readTextSync, type ReadResult } from './procfs';
 
 export interface ProcessFds {
   pid: number;
@@ -50,5 +50,57 @@ export async function scanAllFds(): Promise<ReadResult<FdScan>> {
   });
   scan.processes.sort((a, b) => a.pid - b.pid);
   scan.unreadable.sort((a, b) => a.pid - b.pid);
+  return { ok: true, value: scan };
+}
+
+export interface SocketOwnerScan {
+  /** socket inode -> its holders, in pid then fd order (as ss -p lists them). */
+  owners: Map<number, Array<{ pid: number; command: string; fd: number }>>;
+  /** pids whose fd directory could not be read (permission). */
+  unreadable: number[];
+}
+
+const SOCKET_PREFIX = 'socket:[';
+
+/**
+ * Only the socket descriptors of every process, for `sockets`: the same walk as scanAllFds
+ * but synchronous per process (readdir + one readlink per fd, no promise per fd) and keeping
+ * nothing but socket inodes, so 10,000 sockets cost 10,000 syscalls and little garbage.
+ * Yields to the event loop between batches of processes so a server stays responsive.
+ */
+export async function scanSocketOwners(): Promise<ReadResult<SocketOwnerScan>> {
+  const pids = await listPids();
+  if (!pids.ok) return pids;
+  const scan: SocketOwnerScan = { owners: new Map(), unreadable: [] };
+  let sinceYield = 0;
+  for (const pid of pids.value) {
+    if (++sinceYield === 64) {
+      sinceYield = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const dir = procPath(pid, 'fd');
+    const names = listDirSync(dir);
+    if (!names.ok) {
+      if (names.error.code !== 'ENOENT' && names.error.code !== 'ESRCH') scan.unreadable.push(pid);
+      continue;
+    }
+    const fds: number[] = [];
+    for (const n of names.value) if (n.charCodeAt(0) >= 48 && n.charCodeAt(0) <= 57) fds.push(Number(n));
+    fds.sort((a, b) => a - b);
+    let command: string | undefined;
+    for (const fd of fds) {
+      const target = readLinkSync(`${dir}/${fd}`);
+      if (!target.ok || !target.value.startsWith(SOCKET_PREFIX)) continue;
+      const inode = Number(target.value.slice(SOCKET_PREFIX.length, -1));
+      if (!Number.isInteger(inode)) continue;
+      if (command === undefined) {
+        const stat = readTextSync(procPath(pid, 'stat'));
+        command = (stat.ok ? parsePidStat(stat.value)?.comm : undefined) ?? '?';
+      }
+      const list = scan.owners.get(inode);
+      if (list) list.push({ pid, command, fd });
+      else scan.owners.set(inode, [{ pid, command, fd }]);
+    }
+  }
   return { ok: true, value: scan };
 }

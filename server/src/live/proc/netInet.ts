@@ -103,18 +103,45 @@ export function decodeAddress(hex: string, endianness: 'LE' | 'BE' = os.endianne
   return undefined;
 }
 
+// A busy host has few distinct addresses (127.0.0.1, the node IP) across thousands of rows.
+const addressCache = { LE: new Map<string, string | undefined>(), BE: new Map<string, string | undefined>() };
+
+function cachedAddress(hex: string, endianness: 'LE' | 'BE'): string | undefined {
+  const cache = addressCache[endianness];
+  if (cache.has(hex)) return cache.get(hex);
+  const address = decodeAddress(hex, endianness);
+  if (cache.size > 4096) cache.clear();
+  cache.set(hex, address);
+  return address;
+}
+
 function endpoint(field: string, endianness: 'LE' | 'BE'): Endpoint | undefined {
   const [hexAddr, hexPort] = field.split(':');
-  const address = hexAddr === undefined ? undefined : decodeAddress(hexAddr, endianness);
+  const address = hexAddr === undefined ? undefined : cachedAddress(hexAddr, endianness);
   if (address === undefined || !/^[0-9A-Fa-f]{4}$/.test(hexPort ?? '')) return undefined;
   return { address, port: parseInt(hexPort, 16) };
+}
+
+/** The first `n` space-separated fields of a row (the kernel pads with spaces only). */
+function columns(line: string, n: number): string[] {
+  const out: string[] = [];
+  let i = 0;
+  const len = line.length;
+  while (out.length < n) {
+    while (i < len && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+    if (i >= len) break;
+    const start = i;
+    while (i < len && line.charCodeAt(i) !== 32 && line.charCodeAt(i) !== 9) i++;
+    out.push(line.slice(start, i));
+  }
+  return out;
 }
 
 /** Rows that do not parse are skipped; one bad line never loses the table. */
 export function parseInet(text: string, protocol: InetProtocol, endianness: 'LE' | 'BE' = os.endianness()): InetSocket[] {
   const out: InetSocket[] = [];
   for (const raw of text.split('\n')) {
-    const cols = raw.trim().split(/\s+/);
+    const cols = columns(raw, 10);
     if (cols.length < 10 || !/^\d+:$/.test(cols[0])) continue;
     const local = endpoint(cols[1], endianness);
     const peer = endpoint(cols[2], endianness);

@@ -3,7 +3,7 @@
 // anon_inode:[eventfd] or anon_inode:inotify, net:[4026531840] and other namespaces,
 // /memfd:name (deleted). Unknown forms stay opaque.
 
-import { listDir, procPath, readLink, readText, type ReadError, type ReadResult } from './procfs';
+import { listDir, procPath, readLinkSync, readText, type ReadError, type ReadResult } from './procfs';
 
 export type FdKind = 'file' | 'socket' | 'pipe' | 'anon_inode' | 'memfd' | 'namespace' | 'other';
 
@@ -46,14 +46,13 @@ export async function readFdLinks(pid: number): Promise<ReadResult<FdListing>> {
   const links: FdLink[] = [];
   const errors: ReadError[] = [];
   const fds = names.value.filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
-  await Promise.all(
-    fds.map(async (fd) => {
-      const target = await readLink(procPath(pid, 'fd', fd));
-      if (target.ok) links.push(classifyFdTarget(fd, target.value));
-      else if (target.error.code !== 'ENOENT') errors.push(target.error);
-    }),
-  );
-  links.sort((a, b) => a.fd - b.fd);
+  // One synchronous readlink per fd: no promise per descriptor (see procfs readLinkSync).
+  const base = `${dir}/`;
+  for (const fd of fds) {
+    const target = readLinkSync(base + fd);
+    if (target.ok) links.push(classifyFdTarget(fd, target.value));
+    else if (target.error.code !== 'ENOENT') errors.push(target.error);
+  }
   return { ok: true, value: { links, errors } };
 }
 

@@ -120,12 +120,12 @@ test('filters: ss and kernel state names, port on either end, protocol families'
 test('rendering: ss columns, owners as ss -p prints them, filters named', () => {
   assert.equal(formatOwners([{ pid: 7, command: 'coredns', fd: 3 }, { pid: 9, command: 'a b', fd: 4 }]), 'users:(("coredns",pid=7,fd=3),("a b",pid=9,fd=4))');
   const rows = parseInet(sample(`net_tcp.${LOOPBACK}`), 'tcp', 'LE').map((r) => ({ ...r, owners: [{ pid: 1, command: 'node', fd: 5 }] }));
-  const text = renderSockets({ sockets: rows, filters: { state: 'LISTEN' }, ownersUnreadable: [12], unreadable: [] });
+  const text = renderSockets({ sockets: rows, filters: { state: 'LISTEN' }, processes: true, ownersUnreadable: [12], unreadable: [] });
   assert.match(text, /^Netid\s+State\s+Recv-Q\s+Send-Q\s+Local Address:Port\s+Peer Address:Port\s+Process/);
   assert.match(text, /tcp\s+LISTEN\s+0\s+0\s+127\.0\.0\.1:42681\s+0\.0\.0\.0:\*\s+users:\(\("node",pid=1,fd=5\)\)/);
   assert.match(text, /\(state LISTEN\)/);
   assert.match(text, /1 processes whose fds this user cannot read/);
-  assert.match(renderSockets({ sockets: [], filters: {}, ownersUnreadable: [], unreadable: [] }), /No sockets match/);
+  assert.match(renderSockets({ sockets: [], filters: {}, processes: true, ownersUnreadable: [], unreadable: [] }), /No sockets match/);
 });
 
 test('TIME_WAIT rows (captured): fewer columns, inode and uid 0, kept; CLOSE-WAIT and FIN-WAIT-2 named as ss names them', () => {
@@ -154,4 +154,12 @@ test('a long unix socket path is shortened in the middle, so the process column 
   assert.equal(short.length, MAX_PATH_WIDTH);
   assert.ok(short.startsWith('/run/containerd/') && short.endsWith('/shim.sock') && short.includes('…'), short);
   assert.equal(truncateMiddle('/run/dbus/system_bus_socket'), '/run/dbus/system_bus_socket');
+});
+
+test('--no-processes rendering: no Process column, as ss without -p', () => {
+  const rows = parseInet(sample(`net_tcp.${LOOPBACK}`), 'tcp', 'LE').map((r) => ({ ...r, owners: [] }));
+  const text = renderSockets({ sockets: rows, filters: {}, processes: false, ownersUnreadable: [], unreadable: [] });
+  assert.match(text, /^Netid\s+State\s+Recv-Q\s+Send-Q\s+Local Address:Port\s+Peer Address:Port\n/);
+  assert.doesNotMatch(text, /Process|users:/);
+  assert.match(text, /tcp\s+LISTEN\s+0\s+0\s+127\.0\.0\.1:42681\s+0\.0\.0\.0:\*\n/);
 });

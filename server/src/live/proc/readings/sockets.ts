@@ -1,12 +1,13 @@
 // `sockets`: tcp, tcp6, udp, udp6 and unix sockets as `ss -anp` shows them, with the owning
-// processes found through /proc/*/fd. Filters: --state, --port, --proto.
+// processes found through /proc/*/fd. Filters: --state, --port, --proto; --no-processes
+// skips the owner walk (ss without -p), which is most of the cost on a busy host.
 
 import { failedReport } from '../../../core/command';
-import { scanAllFds } from '../fdScan';
+import { scanSocketOwners } from '../fdScan';
 import { notes, table } from '../format';
 import { type Endpoint, INET_PROTOCOLS, type InetProtocol, type InetSocket, readInet, SOCKET_STATES } from '../netInet';
 import { readUnix, type UnixSocket } from '../netUnix';
-import { okReport, type Reading, type ReadingInput, stringOption } from '../report';
+import { flagOption, okReport, type Reading, type ReadingInput, stringOption } from '../report';
 
 export interface SocketOwner {
   pid: number;
@@ -19,6 +20,8 @@ export type SocketRow = (InetSocket | UnixSocket) & { owners: SocketOwner[] };
 export interface SocketsData {
   sockets: SocketRow[];
   filters: { state?: string; port?: number; proto?: string[] };
+  /** false with --no-processes: owners were not looked up (every owners list is empty). */
+  processes: boolean;
   /** pids whose sockets could not be attributed (other users' fd directories). */
   ownersUnreadable: number[];
   unreadable: string[];
@@ -87,9 +90,13 @@ export function renderSockets(data: SocketsData): string {
     const v6 = s.protocol.endsWith('6');
     return [s.protocol, s.state, String(s.recvQ), String(s.sendQ), formatEndpoint(s.local, v6), formatEndpoint(s.peer, v6), formatOwners(s.owners)];
   });
-  let text = rows.length
-    ? table(['Netid', 'State', 'Recv-Q', 'Send-Q', 'Local Address:Port', 'Peer Address:Port', 'Process'], rows, ['left', 'left', 'right', 'right', 'left', 'left', 'left'])
-    : 'No sockets match.\n';
+  const header = ['Netid', 'State', 'Recv-Q', 'Send-Q', 'Local Address:Port', 'Peer Address:Port', 'Process'];
+  // Without owners there is no Process column, as in ss without -p.
+  if (data.processes === false) {
+    header.pop();
+    for (const r of rows) r.pop();
+  }
+  let text = rows.length ? table(header, rows, ['left', 'left', 'right', 'right', 'left', 'left', 'left']) : 'No sockets match.\n';
   const f = data.filters;
   const shown = [f.state && `state ${f.state}`, f.port !== undefined && `port ${f.port}`, f.proto && `protocols ${f.proto.join(',')}`].filter(Boolean);
   text += `\n${data.sockets.length} socket${data.sockets.length === 1 ? '' : 's'}${shown.length ? ` (${shown.join(', ')})` : ''}.`;
@@ -99,28 +106,31 @@ export function renderSockets(data: SocketsData): string {
 }
 
 async function collect(protos: Proto[]): Promise<{ rows: Array<InetSocket | UnixSocket>; unreadable: string[] }> {
-  const rows: Array<InetSocket | UnixSocket> = [];
   const unreadable: string[] = [];
-  await Promise.all(
+  const tables = await Promise.all(
     protos.map(async (p) => {
       const result = p === 'unix' ? await readUnix() : await readInet(p);
-      if (result.ok) rows.push(...(result.value as Array<InetSocket | UnixSocket>));
-      else unreadable.push(result.error.message);
+      if (result.ok) return result.value as Array<InetSocket | UnixSocket>;
+      unreadable.push(result.error.message);
+      return [];
     }),
   );
-  // A table read in several chunks can repeat a row; one inode is one socket (inode 0 rows
-  // are TIME_WAIT and request sockets, which are kept whole).
-  const seen = new Set<string>();
-  const unique = rows.filter((r) => {
-    if (r.inode === 0) return true;
-    const key = `${r.protocol}/${r.inode}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  const order = (r: InetSocket | UnixSocket) => ALL_PROTOS.indexOf(r.protocol);
-  unique.sort((a, b) => order(a) - order(b));
-  return { rows: unique, unreadable };
+  // Tables in ss's order (tcp, tcp6, udp, udp6, unix). A table read in several chunks can
+  // repeat a row; one inode is one socket (inode 0 rows are TIME_WAIT and request sockets,
+  // which are kept whole).
+  const order = protos.map((p, i) => [ALL_PROTOS.indexOf(p), i]).sort((a, b) => a[0] - b[0]);
+  const rows: Array<InetSocket | UnixSocket> = [];
+  for (const [, i] of order) {
+    const seen = new Set<number>();
+    for (const r of tables[i]) {
+      if (r.inode !== 0) {
+        if (seen.has(r.inode)) continue;
+        seen.add(r.inode);
+      }
+      rows.push(r);
+    }
+  }
+  return { rows, unreadable };
 }
 
 export async function socketsData(input: ReadingInput): Promise<SocketsData | string> {
@@ -132,24 +142,21 @@ export async function socketsData(input: ReadingInput): Promise<SocketsData | st
   const portOption = stringOption(input, 'port');
   const port = portOption === undefined ? undefined : Number(portOption);
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) return `--port needs a number 0-65535, not '${portOption}'`;
-  const [{ rows, unreadable }, scan] = await Promise.all([collect(protos), scanAllFds()]);
-  const owners = new Map<number, SocketOwner[]>();
+  const processes = !flagOption(input, 'no-processes');
+  const [{ rows, unreadable }, scan] = await Promise.all([collect(protos), processes ? scanSocketOwners() : undefined]);
+  let owners = new Map<number, SocketOwner[]>();
   const ownersUnreadable: number[] = [];
-  if (scan.ok) {
-    for (const p of scan.value.processes) {
-      for (const l of p.links) {
-        if (l.kind !== 'socket' || l.inode === undefined) continue;
-        const list = owners.get(l.inode) ?? [];
-        list.push({ pid: p.pid, command: p.command, fd: l.fd });
-        owners.set(l.inode, list);
-      }
-    }
-    ownersUnreadable.push(...scan.value.unreadable.map((u) => u.pid));
-  } else unreadable.push(scan.error.message);
-  const sockets = rows.filter((r) => matchesFilters(r, state, port)).map((r) => ({ ...r, owners: r.inode ? (owners.get(r.inode) ?? []) : [] }));
+  if (scan?.ok) {
+    owners = scan.value.owners;
+    ownersUnreadable.push(...scan.value.unreadable);
+  } else if (scan) unreadable.push(scan.error.message);
+  const none: SocketOwner[] = [];
+  const sockets: SocketRow[] = [];
+  // The rows are fresh objects from this read: give them their owners in place, no copy.
+  for (const r of rows) if (matchesFilters(r, state, port)) sockets.push(Object.assign(r, { owners: (r.inode && owners.get(r.inode)) || none }));
   const filters = { state, port, proto: stringOption(input, 'proto') || stringOption(input, 'protocol') ? protos : undefined };
   if (unreadable.length === protos.length) return unreadable.join('; ');
-  return { sockets, filters, ownersUnreadable, unreadable };
+  return { sockets, filters, processes, ownersUnreadable, unreadable };
 }
 
 export const socketsReading: Reading = async (input) => {
