@@ -34,9 +34,11 @@ import type { CompletionEntry, CompletionKind, HoverResult, InlayHintEntry, Code
 import type { TextEdit } from './core/finding';
 import type { LanguageId } from './core/rules';
 import { FIX_ALL_KIND, fixAllAction, type PlannedAction, quickFixesFor } from './core/codeActions';
-import { ruleDocPath } from './core/rules';
-import { DEFAULT_SETTINGS, normalizeSettings, restrictForUntrusted, type Settings } from './core/settings';
+import { allRules, ruleDocPath } from './core/rules';
+import { normalizeSettings, restrictForUntrusted, type Settings } from './core/settings';
 import { LANGUAGES } from './languages';
+import { defaultsFromManifest, mergeRawSettings, PROJECT_CONFIG_FILE_NAMES, originForPath, type RawSettings, withoutDefaults } from './core/projectConfig';
+import { loadProjectConfig } from './core/projectConfigFile';
 import type { FeatureName } from './analysis/engine';
 import { LocalExecutor, WorkerExecutor } from './analysis/executor';
 import { type Analysis, AnalysisScheduler, CROSS_DOCUMENT_DELAY_MS } from './analysis/scheduler';
@@ -111,7 +113,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspaceRoots = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', '.'], resolveProvider: false },
       documentSymbolProvider: true,
@@ -191,15 +193,46 @@ function uriPath(uri: string): string {
   }
 }
 
-/** Settings for a document (per-resource), or the window's when uri is undefined. */
+/** package.json's setting defaults, to tell values the user set from defaults VS Code fills in. */
+let manifestDefaults: RawSettings | undefined;
+function settingDefaults(): RawSettings {
+  try {
+    manifestDefaults ??= defaultsFromManifest(JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')).contributes.configuration.properties);
+  } catch {
+    manifestDefaults = {};
+  }
+  return manifestDefaults;
+}
+
+/**
+ * The project config file (.infra-lens.json) for a document: found from the document's folder
+ * up to its workspace folder, as the CLI finds it; its zone.origins applied to the document's
+ * path. Read again whenever settings are (the cache is dropped on configuration changes and
+ * when the file itself is saved).
+ */
+function projectSettings(uri: string | undefined): RawSettings {
+  if (!uri?.startsWith('file:')) return {};
+  const file = uriPath(uri);
+  const root = workspaceRoots.find((r) => file.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+  const config = loadProjectConfig(undefined, path.dirname(file), allRules().map((r) => r.id), root);
+  if (config.errors.length) connection.console.error(`Infra Lens: ${config.errors.join('; ')}`);
+  const origins = (config.settings.zone as RawSettings | undefined)?.origins as Record<string, string> | undefined;
+  const origin = config.file ? originForPath(origins, path.relative(config.dir, file).split(path.sep).join('/')) : undefined;
+  return origin === undefined ? config.settings : mergeRawSettings(config.settings, { zone: { origin } });
+}
+
+/** Settings for a document (per-resource), or the window's when uri is undefined: the project file, the user's settings on top. */
 function getSettings(uri: string | undefined): Promise<Settings> {
-  if (!supportsConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
+  if (!supportsConfiguration) return Promise.resolve(normalizeSettings(projectSettings(uri)));
   const key = uri ?? '';
   let s = settingsCache.get(key);
   if (!s) {
     s = connection.workspace
       .getConfiguration(uri ? { scopeUri: uri, section: 'infraLens' } : { section: 'infraLens' })
-      .then(normalizeSettings, () => DEFAULT_SETTINGS)
+      .then(
+        (user: unknown) => normalizeSettings(mergeRawSettings(projectSettings(uri), withoutDefaults((user ?? {}) as RawSettings, settingDefaults()))),
+        () => normalizeSettings(projectSettings(uri)),
+      )
       // In an untrusted workspace, values that point at paths or servers are not taken.
       .then((settings) => (trusted ? settings : restrictForUntrusted(settings)));
     settingsCache.set(key, s);
@@ -344,6 +377,14 @@ connection.onDidChangeTextDocument((params) => {
     scheduler.change(uri, version, updatedChanges, settings.debounceMs);
     if (wasManifest || languageIdOf(documents.get(uri)!) === 'k8s') relintOtherManifests(uri);
   });
+});
+
+// A saved project config file (.infra-lens.json) changes every document's settings.
+connection.onDidSaveTextDocument((params) => {
+  const uri = params?.textDocument?.uri;
+  if (typeof uri !== 'string' || !PROJECT_CONFIG_FILE_NAMES.includes(path.basename(uriPath(uri)))) return;
+  settingsCache.clear();
+  scheduler.relintAll();
 });
 
 connection.onDidCloseTextDocument((params) => {

@@ -42,10 +42,11 @@ export class TestLspClient {
     this.connection.listen();
   }
 
-  async initialize(): Promise<{ capabilities: Record<string, unknown> }> {
+  /** `rootUri`: the workspace folder (its project config file, include roots). */
+  async initialize(rootUri: string | null = null): Promise<{ capabilities: Record<string, unknown> }> {
     const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri,
       capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
     });
     await this.connection.sendNotification('initialized', {});

@@ -14,7 +14,7 @@ import { allRules, type LanguageId } from '../core/rules';
 import { normalizeSettings, type Settings } from '../core/settings';
 import { LANGUAGES } from '../languages';
 import { type FileResult, formatGithub, formatJson, formatSarif, formatText } from './lintFormats';
-import { loadProjectConfig } from './projectConfigFile';
+import { loadProjectConfig } from '../core/projectConfigFile';
 import { DEFAULT_MAX_FILE_BYTES, errnoReason, readLintInput } from './readInput';
 import { lastOption, parseArgs, UsageError } from './usage';
 

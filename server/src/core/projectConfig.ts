@@ -152,3 +152,30 @@ export function originForPath(origins: Record<string, string> | undefined, relat
   }
   return undefined;
 }
+
+/**
+ * VS Code answers `workspace/configuration` with every key, defaults included, so a value
+ * equal to the manifest's default cannot be told from an unset one. Those are dropped, so
+ * the project file is not overridden by defaults the user never set.
+ */
+export function withoutDefaults(raw: RawSettings, defaults: RawSettings): RawSettings {
+  const out: RawSettings = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const d = defaults[key];
+    if (key !== 'rules' && isObject(value) && isObject(d)) {
+      const inner = withoutDefaults(value, d);
+      if (Object.keys(inner).length) out[key] = inner;
+    } else if (JSON.stringify(value) !== JSON.stringify(d)) out[key] = value;
+  }
+  return out;
+}
+
+/** The `infraLens.*` defaults of package.json's configuration, nested like the raw settings. */
+export function defaultsFromManifest(properties: Record<string, { default?: unknown }>): RawSettings {
+  const out: RawSettings = {};
+  for (const [key, spec] of Object.entries(properties)) {
+    if (!key.startsWith('infraLens.') || spec.default === undefined) continue;
+    setPath(out, key.slice('infraLens.'.length), spec.default);
+  }
+  return out;
+}
