@@ -200,18 +200,6 @@ export function registerCommands(
     if (target?.scheme === REPORT_SCHEME) await view.refresh(target);
   });
 
-  // The quick fix on an unknown directive: the user's CoreDNS build has that plugin.
-  context.subscriptions.push(
-    vscode.commands.registerCommand(DECLARE_EXTERNAL_PLUGIN, async (name: string) => {
-      const config = vscode.workspace.getConfiguration('infraLens');
-      const current = config.get<string[]>('coredns.externalPlugins') ?? [];
-      if (typeof name === 'string' && !current.some((p) => p.split(':')[0] === name)) {
-        const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-        await config.update('coredns.externalPlugins', [...current, name], target);
-      }
-    }),
-  );
-
   // A quick fix for an unknown directive: declare it as a plugin of a custom CoreDNS build.
   register(DECLARE_EXTERNAL_PLUGIN, async (name: string) => {
     const config = vscode.workspace.getConfiguration('infraLens');

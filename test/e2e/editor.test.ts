@@ -151,11 +151,19 @@ describe('Infra Lens editor experience in VS Code (code-server)', { timeout: 900
 
   test('the Node view: expand, sort by CPU and RSS, refresh, Inspect from the context menu', async () => {
     const { page } = session;
-    await page.locator('.activitybar .action-item a[aria-label^="Infra Lens"]').click();
-    const view = page.locator('.pane:has(.pane-header[aria-label^="Node"])');
+    // The activity bar icon toggles: click it only when the Infra Lens container is not the
+    // one shown already (an earlier scenario may have opened it), and wait until it is.
+    const icon = page.locator('.activitybar .action-item:has(a[aria-label^="Infra Lens"])');
+    const shown = async () => /\bchecked\b/.test((await icon.first().getAttribute('class')) ?? '');
+    if (!(await shown())) await icon.first().locator('a').click();
+    await until(shown, 15_000, () => 'the Infra Lens view container did not open');
+    const view = page.locator('.part.sidebar .pane:has(.monaco-list-row), .pane:has(.pane-header[aria-label^="Node"])').first();
     const rows = view.locator('.monaco-list-row');
     const row = (label: RegExp) => rows.filter({ has: page.locator('.label-name', { hasText: label }) }).first();
-    await until(async () => (await rows.count()) >= 5, 60_000, async () => `the Node view shows ${(await rows.allInnerTexts()).join(' | ')}`);
+    await until(async () => (await rows.count()) >= 5, 60_000, async () => {
+      await session.screenshot('editor-node-view-failure');
+      return `the Node view shows ${(await rows.allInnerTexts()).join(' | ')}; side bar: ${(await page.locator('.part.sidebar').innerText().catch(() => '')).slice(0, 400)}`;
+    });
     const top = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
     for (const name of ['Memory', 'Load & CPU', 'Uptime', 'Sockets', 'Processes', 'Deleted open files']) assert.ok(top.some((t) => t.startsWith(name)), `no ${name} row in ${top.join(' | ')}`);
     await row(/^Processes$/).click();
