@@ -167,20 +167,24 @@ test('bad paths: FIFO, /dev/zero, sparse 2 GB file, symlink loop, binary file, u
   assert.match(cli('lint', '--max-file-size', '100', good).stderr, /over the 100-byte limit/);
 });
 
-test('an unreadable folder or file gives a message and exit 2, not an internal error', { skip: process.getuid?.() === 0 ? false : 'needs root to run the CLI as another user' }, () => {
-  // As root nothing is unreadable, so the CLI runs as nobody over a folder only root can read,
-  // from a world-readable copy of dist/ (the checkout itself may be private to root).
+test('an unreadable folder or file gives a message and exit 2, not an internal error', () => {
+  // Mode 000: unreadable to anyone but root. As root nothing is unreadable, so the CLI runs as
+  // nobody, from a world-readable copy of dist/ (the checkout itself may be private to root);
+  // as another user it runs as that user.
+  const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
   const dir = tempDir();
   fs.chmodSync(dir, 0o755);
   const cliCopy = path.join(dir, 'dist');
   fs.cpSync(path.dirname(cliPath), cliCopy, { recursive: true });
   const secret = path.join(dir, 'secret');
-  fs.mkdirSync(secret, { mode: 0o700 });
+  fs.mkdirSync(secret);
   fs.writeFileSync(path.join(secret, 'db.zone'), 'x');
-  fs.writeFileSync(path.join(dir, 'private.zone'), 'x', { mode: 0o600 });
+  fs.chmodSync(secret, 0o000);
+  fs.writeFileSync(path.join(dir, 'private.zone'), 'x', { mode: 0o000 });
   fs.copyFileSync(path.join(repoRoot, 'fixtures/zone/clean/example.zone'), path.join(dir, 'ok.zone'));
   fs.chmodSync(path.join(dir, 'ok.zone'), 0o644);
-  const r = spawnSync(process.execPath, [path.join(cliCopy, 'cli.js'), 'lint', dir], { cwd: dir, encoding: 'utf8', uid: 65534, gid: 65534 });
+  const r = spawnSync(process.execPath, [path.join(cliCopy, 'cli.js'), 'lint', dir], { cwd: dir, encoding: 'utf8', ...asNobody });
+  fs.chmodSync(secret, 0o700); // so the folder can be removed afterwards by any user
   assert.equal(r.status, 2, r.stderr);
   assert.match(r.stderr, /cannot read directory .*secret: permission denied/);
   assert.match(r.stderr, /cannot lint .*private\.zone: permission denied/);
