@@ -55,6 +55,8 @@ export interface SessionOptions {
   trusted: boolean;
   /** User settings merged over the defaults below. */
   settings?: Record<string, unknown>;
+  /** Added to code-server's environment, which its extension host and our server inherit. */
+  env?: Record<string, string>;
 }
 
 export class CodeServerSession {
@@ -109,7 +111,7 @@ export class CodeServerSession {
     const args = ['--config', config, '--auth', 'none', '--bind-addr', `127.0.0.1:${this.port}`, '--disable-telemetry', '--disable-update-check',
       '--user-data-dir', this.userDataDir, '--extensions-dir', this.extensionsDir, this.workspace];
     // Its own process group, so stop() ends code-server and the extension host it forks.
-    this.server = spawn(bin, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.server = spawn(bin, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: this.options.env ? { ...process.env, ...this.options.env } : undefined });
     this.server.stdout!.on('data', (d) => (this.serverLog += d));
     this.server.stderr!.on('data', (d) => (this.serverLog += d));
     await until(() => {
