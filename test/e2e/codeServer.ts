@@ -57,6 +57,8 @@ export interface SessionOptions {
   settings?: Record<string, unknown>;
   /** Added to code-server's environment, which its extension host and our server inherit. */
   env?: Record<string, string>;
+  /** Files added to the workspace copy before the workbench opens (path relative to it -> text). */
+  files?: Record<string, string>;
 }
 
 export class CodeServerSession {
@@ -85,6 +87,10 @@ export class CodeServerSession {
     if (!version.startsWith(`${CODE_SERVER_VERSION} `)) throw new Error(`expected code-server ${CODE_SERVER_VERSION}, found: ${version.trim()}`);
 
     fs.cpSync(path.join(repoRoot, 'fixtures'), this.workspace, { recursive: true });
+    for (const [rel, text] of Object.entries(this.options.files ?? {})) {
+      fs.mkdirSync(path.dirname(path.join(this.workspace, rel)), { recursive: true });
+      fs.writeFileSync(path.join(this.workspace, rel), text);
+    }
     fs.mkdirSync(path.join(this.userDataDir, 'User'), { recursive: true });
     const settings = {
       'security.workspace.trust.enabled': !this.options.trusted,

@@ -35,13 +35,11 @@ describe('Infra Lens in VS Code (code-server): containers on this node', { timeo
   writeProcess(node, 10, 'nginx', cgroup);
   node.write(`var/log/pods/shop_web_${UID}/web/0.log`, '');
   fs.symlinkSync('/dev/null', path.join(node.env.INFRA_LENS_CONTAINER_LOGS_ROOT, `web_shop_web-${ID}.log`));
-  const session = new CodeServerSession({ trusted: true, settings: { 'infraLens.kubernetes.version': '1.33' }, env: node.env });
+  const session = new CodeServerSession({ trusted: true, settings: { 'infraLens.kubernetes.version': '1.33' }, env: node.env, files: { 'k8s/web-pod.yaml': MANIFEST } });
 
   before(async () => {
     assertVsixMatchesDist(vsixPath(), path.join(repoRoot, 'dist'));
     await session.start();
-    fs.mkdirSync(path.join(session.workspace, 'k8s'), { recursive: true });
-    fs.writeFileSync(path.join(session.workspace, 'k8s', 'web-pod.yaml'), MANIFEST);
   });
   after(async () => {
     await session.stop();
