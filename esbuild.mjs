@@ -34,7 +34,7 @@ function testEntries(dir) {
 rmSync('dist', { recursive: true, force: true });
 await Promise.all([
   build({ ...common, entryPoints: { extension: 'client/src/extension.ts', languageClient: 'client/src/languageClient.ts' }, outdir: 'dist' }),
-  build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: { server: 'server/src/server.ts', analysisWorker: 'server/src/analysis/worker.ts' }, outdir: 'dist' }),
   // The CLI: a small dispatcher and one bundle per command, loaded only when it runs.
   build({
     ...common,

@@ -8,10 +8,10 @@
 #   musl-tools (musl-gcc: the musl resolver oracle for resolv.conf query plans).
 #   g++ and make (node-gyp builds code-server's native modules from source; without them one
 #   of them tries to download a prebuilt binary), python3 (node-gyp, and querylog.py of the
-#   resolv.conf plan differential).
+#   resolv.conf plan differential), pre-commit (the hook test runs `pre-commit try-repo`).
 set -euo pipefail
 PACKAGES=(bind9 bind9-utils bind9-dnsutils knot-dnsutils knot ldnsutils procps iproute2 lsof util-linux mount
-  chromium neovim libkrb5-dev ripgrep musl-tools g++ make python3)
+  chromium neovim libkrb5-dev ripgrep musl-tools g++ make python3 pre-commit)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -4,7 +4,7 @@
 #   conformance corpora -> integration tests against the real tools -> package the VSIX ->
 #   the real editors (e2e in code-server + Chromium, Neovim).
 # A suite whose tool is missing fails; nothing is skipped silently. The last line sums every
-# node:test run: "tests: N passed, N failed".
+# node:test run: "tests: N passed, N failed, N skipped, N todo".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,6 +37,9 @@ status=${PIPESTATUS[0]}
 set -e
 passed=$(awk '/^# pass [0-9]+$/ {s += $3} END {print s + 0}' "$log")
 failed=$(awk '/^# fail [0-9]+$/ {s += $3} END {print s + 0}' "$log")
+skipped=$(awk '/^# skipped [0-9]+$/ {s += $3} END {print s + 0}' "$log")
+todo=$(awk '/^# todo [0-9]+$/ {s += $3} END {print s + 0}' "$log")
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
-echo "tests: $passed passed, $failed failed"
+# Skipped and todo tests are counted, never folded into "passed".
+echo "tests: $passed passed, $failed failed, $skipped skipped, $todo todo"
 exit "$status"

@@ -9,6 +9,7 @@
 import type { Position } from './core/finding';
 import type { CodeLensEntry } from './core/languageService';
 import type { Settings } from './core/settings';
+import { k8sLanguage } from './languages/k8s';
 import type { K8sAst, K8sObject } from './languages/k8s/model';
 import { formatBytes } from './languages/k8s/quantity';
 import { resourcesOf } from './languages/k8s/resources';
@@ -255,5 +256,26 @@ export async function nodeLensesFor(languageId: string, parsed: unknown, setting
 
 export async function nodeHoverFor(languageId: string, parsed: unknown, position: Position, settings: Settings): Promise<string | undefined> {
   const input = await inputFor(languageId, parsed, settings);
+  return input ? nodeHover(input, input.ast.index.offsetAt(position)) : undefined;
+}
+
+/**
+ * The same for a document's text: the analysis may run in a worker, so the k8s parse is
+ * redone here — and only when containers run on this node (off a node, nothing is parsed).
+ */
+async function inputForText(languageId: string, text: string, uri: string, settings: Settings): Promise<NodeLensInput | undefined> {
+  if (languageId !== 'k8s') return undefined;
+  const { containers } = await nodeSource.read();
+  if (containers.length === 0) return undefined;
+  return inputFor(languageId, k8sLanguage.parse(text, { uri, settings }), settings);
+}
+
+export async function nodeLensesForText(languageId: string, text: string, uri: string, settings: Settings): Promise<CodeLensEntry[]> {
+  const input = await inputForText(languageId, text, uri, settings);
+  return input ? nodeLenses(input) : [];
+}
+
+export async function nodeHoverForText(languageId: string, text: string, uri: string, position: Position, settings: Settings): Promise<string | undefined> {
+  const input = await inputForText(languageId, text, uri, settings);
   return input ? nodeHover(input, input.ast.index.offsetAt(position)) : undefined;
 }

@@ -7,6 +7,7 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import * as fs from 'node:fs';
 import {
   type CancellationToken,
+  type Connection,
   CodeAction,
   CodeActionKind,
   type CodeLens,
@@ -22,7 +23,6 @@ import {
   InsertTextFormat,
   ProposedFeatures,
   SymbolKind,
-  TextDocuments,
   TextDocumentSyncKind,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
@@ -31,37 +31,75 @@ import { COMMANDS } from './commandTable';
 import type { CommandContext } from './core/command';
 import type { Finding, Severity } from './core/finding';
 import { VSCODE_LANGUAGE_IDS, detectLanguage } from './core/languageDetect';
-import type { AnalysisContext, CompletionKind, LanguageService, OutlineSymbol, SymbolKind as OurSymbolKind } from './core/languageService';
-import { lintText } from './core/lint';
+import type { CompletionEntry, CompletionKind, HoverResult, InlayHintEntry, CodeLensEntry, LanguageService, OutlineSymbol, SymbolKind as OurSymbolKind, TextChange } from './core/languageService';
+import type { TextEdit } from './core/finding';
+import type { LanguageId } from './core/rules';
 import { ruleDocPath } from './core/rules';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './core/settings';
 import { LANGUAGES } from './languages';
-import { nodeHoverFor, nodeLensesFor } from './nodeLens';
+import type { FeatureName } from './analysis/engine';
+import { LocalExecutor, WorkerExecutor } from './analysis/executor';
+import { type Analysis, AnalysisScheduler, CROSS_DOCUMENT_DELAY_MS } from './analysis/scheduler';
+import { FrameGuard } from './lspFraming';
+import { nodeHoverForText, nodeLensesForText } from './nodeLens';
 
-const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+// Over stdio the byte stream is re-framed first, so a malformed header costs one message
+// rather than every message after it. VS Code's IPC transport needs no framing.
+const stdio = process.argv.includes('--stdio');
+const connection: Connection = stdio ? createStdioConnection() : createConnection(ProposedFeatures.all);
+
+function createStdioConnection(): Connection {
+  const guard = new FrameGuard((m) => process.stderr.write(`infra-lens server: ${m}\n`));
+  process.stdin.pipe(guard);
+  const c = createConnection(ProposedFeatures.all, guard, process.stdout);
+  // Like createConnection's own --stdio mode: stray console output must not corrupt stdout.
+  console.log = (...a: unknown[]) => c.console.log(a.map(String).join(' '));
+  console.info = (...a: unknown[]) => c.console.info(a.map(String).join(' '));
+  console.warn = (...a: unknown[]) => c.console.warn(a.map(String).join(' '));
+  console.error = (...a: unknown[]) => c.console.error(a.map(String).join(' '));
+  return c;
+}
+
+/** The open documents, as synced (we apply the incremental changes ourselves, to keep them). */
+const documents = new Map<string, TextDocument>();
 
 /** Where docs/rules lives: next to dist/ in the package, or the repo root in development. */
 const packageRoot = path.resolve(__dirname, '..');
 
-interface Analysis {
-  version: number;
-  service: LanguageService;
-  parsed: unknown;
-  findings: Finding[];
-}
-
-/** One parse per document version, shared by diagnostics, hover, completion, symbols. */
-const analyses = new Map<string, Analysis>();
-const pending = new Map<string, { version: number; promise: Promise<Analysis | undefined> }>();
-const lintTimers = new Map<string, NodeJS.Timeout>();
 const settingsCache = new Map<string, Promise<Settings>>();
 
 let supportsConfiguration = false;
+let supportsProgress = false;
 let trusted = true;
+
+const log = (m: string) => connection.console.error(m);
+const workerExecutor = new WorkerExecutor(path.join(__dirname, 'analysisWorker.js'), log);
+const scheduler = new AnalysisScheduler(
+  {
+    textOf: (uri) => documents.get(uri)?.getText(),
+    versionOf: (uri) => documents.get(uri)?.version,
+    languageOf: (uri) => {
+      const doc = documents.get(uri);
+      return doc ? languageIdOf(doc) : undefined;
+    },
+    settings: getSettings,
+    jobExtras: (uri, language) => ({
+      // Restricted mode and virtual file systems: never read other files from disk.
+      mayReadFiles: trusted && uri.startsWith('file:'),
+      // Cross-document rules (a StatefulSet's headless Service) see the other open manifests.
+      workspaceDocuments: language === 'k8s' ? [...documents.values()].filter((d) => d.uri !== uri && languageIdOf(d) === 'k8s').map((d) => ({ uri: d.uri, text: d.getText() })) : undefined,
+    }),
+    publish,
+    progress: showProgress,
+    log,
+  },
+  new LocalExecutor(log),
+  workerExecutor,
+);
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
+  supportsProgress = params.capabilities.window?.workDoneProgress === true;
   const options = (params.initializationOptions ?? {}) as { trusted?: boolean };
   trusted = options.trusted !== false;
   return {
@@ -86,12 +124,25 @@ connection.onInitialized(() => {
 
 connection.onNotification('infraLens/workspaceTrusted', () => {
   trusted = true;
-  relintAll();
+  scheduler.relintAll();
 });
 
 connection.onDidChangeConfiguration(() => {
   settingsCache.clear();
-  relintAll();
+  scheduler.relintAll();
+});
+
+/** What the engine did, for tests and `Show Report`: memory, analyses, restarts. */
+connection.onRequest('infraLens/serverStats', () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  return {
+    heapUsedMb: m.heapUsed / 2 ** 20,
+    rssMb: m.rss / 2 ** 20,
+    documents: documents.size,
+    ...scheduler.stats,
+    workerRestarts: workerExecutor.restarts,
+  };
 });
 
 function readVersion(): string {
@@ -102,16 +153,26 @@ function readVersion(): string {
   }
 }
 
-function languageOf(doc: TextDocument): LanguageService | undefined {
+/** Language per document version: detection reads the text, so it is done once a version. */
+const languageCache = new Map<string, { version: number; id: LanguageId | undefined }>();
+
+function languageIdOf(doc: TextDocument): LanguageId | undefined {
+  const cached = languageCache.get(doc.uri);
+  if (cached && cached.version === doc.version) return cached.id;
+  const id = detectDocumentLanguage(doc);
+  languageCache.set(doc.uri, { version: doc.version, id });
+  return id;
+}
+
+function detectDocumentLanguage(doc: TextDocument): LanguageId | undefined {
   const byId = VSCODE_LANGUAGE_IDS[doc.languageId];
   if (byId === 'k8s') {
     // Plain YAML is Red Hat's extension's business; only manifests are ours.
-    return detectLanguage('x.yaml', doc.getText()) === 'k8s' ? LANGUAGES.k8s : undefined;
+    return detectLanguage('x.yaml', doc.getText()) === 'k8s' ? 'k8s' : undefined;
   }
-  if (byId) return LANGUAGES[byId];
+  if (byId) return byId;
   // Editors other than VS Code may send their own language ids: fall back to the file name.
-  const id = detectLanguage(uriPath(doc.uri), doc.getText());
-  return id ? LANGUAGES[id] : undefined;
+  return detectLanguage(uriPath(doc.uri), doc.getText()) ?? undefined;
 }
 
 function uriPath(uri: string): string {
@@ -136,56 +197,6 @@ function getSettings(uri: string | undefined): Promise<Settings> {
   return s;
 }
 
-function analysisContext(uri: string, settings: Settings, token?: CancellationToken): AnalysisContext {
-  return {
-    uri,
-    settings,
-    // Restricted mode and virtual file systems: never read other files from disk.
-    readFile: trusted && uri.startsWith('file:') ? readFileIfPresent : undefined,
-    // Cross-document rules (a StatefulSet's headless Service) see the other open documents.
-    workspaceDocuments: () => documents.all().filter((d) => d.uri !== uri).map((d) => ({ uri: d.uri, text: d.getText() })),
-    isCancelled: token ? () => token.isCancellationRequested : undefined,
-  };
-}
-
-function readFileIfPresent(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-/** The analysis of the document's current version, computing it at most once. */
-function analyze(doc: TextDocument): Promise<Analysis | undefined> {
-  const cached = analyses.get(doc.uri);
-  if (cached && cached.version === doc.version) return Promise.resolve(cached);
-  const inFlight = pending.get(doc.uri);
-  if (inFlight && inFlight.version === doc.version) return inFlight.promise;
-  const service = languageOf(doc);
-  if (!service) return Promise.resolve(undefined);
-  const version = doc.version;
-  const promise: Promise<Analysis | undefined> = (async () => {
-    const settings = await getSettings(doc.uri);
-    const text = doc.getText();
-    try {
-      const { parsed, findings } = await lintText(service, text, analysisContext(doc.uri, settings));
-      const analysis: Analysis = { version, service, parsed, findings };
-      if (documents.get(doc.uri)?.version === version) analyses.set(doc.uri, analysis);
-      return analysis;
-    } catch (e) {
-      // A bug in a rule must not take the server down or hide the other findings.
-      connection.console.error(`Linting ${doc.uri} failed: ${(e as Error).stack ?? e}`);
-      return { version, service, parsed: undefined, findings: [] };
-    } finally {
-      // Runs after `pending` was set below: the async body first awaits the settings.
-      if (pending.get(doc.uri)?.version === version) pending.delete(doc.uri);
-    }
-  })();
-  pending.set(doc.uri, { version, promise });
-  return promise;
-}
-
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -193,12 +204,19 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+const docLinks = new Map<string, string>();
+function ruleDocLink(ruleId: string): string {
+  let link = docLinks.get(ruleId);
+  if (!link) docLinks.set(ruleId, (link = pathToFileURL(path.join(packageRoot, ruleDocPath(ruleId))).toString()));
+  return link;
+}
+
 function toDiagnostic(f: Finding, uri: string): Diagnostic {
   return {
     range: f.range,
     severity: SEVERITY[f.severity ?? 'error'],
     code: f.ruleId,
-    codeDescription: { href: pathToFileURL(path.join(packageRoot, ruleDocPath(f.ruleId))).toString() },
+    codeDescription: { href: ruleDocLink(f.ruleId) },
     source: 'infra-lens',
     message: f.message,
     tags: f.tags?.map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary)),
@@ -206,95 +224,168 @@ function toDiagnostic(f: Finding, uri: string): Diagnostic {
   };
 }
 
-async function lintAndPublish(uri: string): Promise<void> {
-  const doc = documents.get(uri);
-  if (!doc) return;
-  const analysis = await analyze(doc);
-  // A newer edit arrived while we worked: its own lint will publish.
-  if (documents.get(uri)?.version !== doc.version) return;
-  const findings = analysis?.findings ?? [];
-  const own = findings.filter((f) => !f.uri || f.uri === uri);
-  await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: own.map((f) => toDiagnostic(f, uri)) });
+const START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** A note at the top of the document from the engine itself (not a rule's finding). */
+function engineNote(message: string, severity: DiagnosticSeverity, code: string): Diagnostic {
+  return { range: START, severity, code, source: 'infra-lens', message };
+}
+
+/** Diagnostics of one finished analysis; the scheduler calls this only for the current version. */
+function publish(a: Analysis): void {
+  const uri = a.uri;
+  const diagnostics: Diagnostic[] = [];
+  if (a.tooLarge) {
+    const mb = (a.tooLarge.bytes / 1e6).toFixed(1);
+    diagnostics.push(engineNote(`Not linted in the editor: this document (${mb} MB) is larger than infraLens.lint.maxFileSizeMb (${a.tooLarge.limitMb} MB). Run \`infra-lens lint\` on it.`, DiagnosticSeverity.Information, 'infra-lens/too-large'));
+  }
+  if (a.error) diagnostics.push(engineNote(`Infra Lens could not finish analyzing this document: ${a.error}`, DiagnosticSeverity.Warning, 'infra-lens/analysis-failed'));
+  const own = a.findings.filter((f) => !f.uri || f.uri === uri);
+  for (const f of own) diagnostics.push(toDiagnostic(f, uri));
+  if (a.omitted > 0) {
+    diagnostics.push(engineNote(`${a.omitted.toLocaleString('en-US')} more findings are not shown (infraLens.lint.maxDiagnostics is ${own.length.toLocaleString('en-US')}); \`infra-lens lint\` lists them all.`, DiagnosticSeverity.Information, 'infra-lens/diagnostics-capped'));
+  }
+  void connection.sendDiagnostics({ uri, version: a.version, diagnostics });
   // Findings in other files (a $INCLUDEd zone file) are published on those files.
   const byOther = new Map<string, Finding[]>();
-  for (const f of findings) if (f.uri && f.uri !== uri) byOther.set(f.uri, [...(byOther.get(f.uri) ?? []), f]);
+  for (const f of a.findings) if (f.uri && f.uri !== uri) byOther.set(f.uri, [...(byOther.get(f.uri) ?? []), f]);
   for (const [other, list] of byOther) {
-    if (!documents.get(other)) await connection.sendDiagnostics({ uri: other, diagnostics: list.map((f) => toDiagnostic(f, other)) });
+    if (!documents.has(other)) void connection.sendDiagnostics({ uri: other, diagnostics: list.map((f) => toDiagnostic(f, other)) });
   }
 }
 
-function scheduleLint(uri: string, delayMs: number): void {
-  clearTimeout(lintTimers.get(uri));
-  lintTimers.set(
-    uri,
-    setTimeout(() => {
-      lintTimers.delete(uri);
-      lintAndPublish(uri).catch((e) => connection.console.error(`Publishing diagnostics for ${uri} failed: ${e}`));
-    }, delayMs),
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** "Infra Lens: checking bench.zone (100,009 lines)…" while a long analysis runs. */
+function showProgress(uri: string, text: string): () => void {
+  if (!supportsProgress) return () => {};
+  let ended = false;
+  let reporter: { done(): void } | undefined;
+  const name = path.posix.basename(uriPath(uri));
+  connection.window.createWorkDoneProgress().then(
+    (r) => {
+      if (ended) return r.done();
+      reporter = r;
+      r.begin(`Infra Lens: checking ${name}`, undefined, `${countLines(text).toLocaleString('en-US')} lines…`, false);
+    },
+    () => {},
   );
+  return () => {
+    ended = true;
+    reporter?.done();
+  };
 }
 
-function relintAll(): void {
-  analyses.clear();
-  for (const doc of documents.all()) scheduleLint(doc.uri, 0);
-}
-
-/** Documents linted at least once: a freshly opened one is linted at once, edits debounced. */
-const seen = new Set<string>();
 /** An open, changed or closed manifest can change cross-document findings in the others. */
-function relintOtherManifests(uri: string, delayMs: number): void {
-  for (const other of documents.all()) {
-    if (other.uri !== uri && languageOf(other) === LANGUAGES.k8s) {
-      analyses.delete(other.uri);
-      scheduleLint(other.uri, delayMs);
-    }
+function relintOtherManifests(uri: string): void {
+  for (const other of documents.values()) {
+    if (other.uri !== uri && languageIdOf(other) === 'k8s') scheduler.relint(other.uri, CROSS_DOCUMENT_DELAY_MS);
   }
 }
 
-documents.onDidChangeContent(async (e) => {
-  const uri = e.document.uri;
-  const first = !seen.has(uri);
-  seen.add(uri);
-  const settings = await getSettings(uri);
-  // A newly opened document is linted at once; edits wait for typing to pause.
-  const delay = first ? 0 : settings.debounceMs;
-  scheduleLint(uri, delay);
-  if (languageOf(e.document) === LANGUAGES.k8s) relintOtherManifests(uri, delay);
-});
-documents.onDidClose((e) => {
-  seen.delete(e.document.uri);
-  clearTimeout(lintTimers.get(e.document.uri));
-  lintTimers.delete(e.document.uri);
-  analyses.delete(e.document.uri);
-  settingsCache.delete(e.document.uri);
-  connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-  // The closed document is gone from documents.all(): the others no longer see it.
-  if (VSCODE_LANGUAGE_IDS[e.document.languageId] === 'k8s') relintOtherManifests(e.document.uri, 0);
+function isPosition(p: unknown): p is { line: number; character: number } {
+  const q = p as { line?: unknown; character?: unknown };
+  return typeof p === 'object' && p !== null && Number.isInteger(q.line) && Number.isInteger(q.character);
+}
+
+/** True when `change` lies inside `doc` with start <= end (LSP clients can send anything). */
+function changeInside(doc: TextDocument, range: { start: { line: number; character: number }; end: { line: number; character: number } }): boolean {
+  if (!isPosition(range.start) || !isPosition(range.end)) return false;
+  const inside = (p: { line: number; character: number }) =>
+    p.line >= 0 && p.character >= 0 && p.line < doc.lineCount && doc.offsetAt(p) === doc.offsetAt({ line: p.line, character: 0 }) + p.character;
+  return inside(range.start) && inside(range.end) && doc.offsetAt(range.start) <= doc.offsetAt(range.end);
+}
+
+connection.onDidOpenTextDocument((params) => {
+  const td = params?.textDocument;
+  if (!td || typeof td.uri !== 'string' || typeof td.text !== 'string') return;
+  const doc = TextDocument.create(td.uri, String(td.languageId ?? ''), Number.isInteger(td.version) ? td.version : 0, td.text);
+  documents.set(td.uri, doc);
+  languageCache.delete(td.uri);
+  // A newly opened document is linted at once.
+  scheduler.open(td.uri);
+  if (languageIdOf(doc) === 'k8s') relintOtherManifests(td.uri);
 });
 
-/** Runs a feature on the current analysis; undefined when cancelled or not our document. */
-async function withAnalysis<T>(uri: string, token: CancellationToken, fn: (a: Analysis, ctx: AnalysisContext) => T): Promise<T | undefined> {
-  const doc = documents.get(uri);
-  if (!doc) return undefined;
-  const analysis = await analyze(doc);
-  if (!analysis || token.isCancellationRequested || analysis.parsed === undefined) return undefined;
-  const ctx = analysisContext(uri, await getSettings(uri), token);
+connection.onDidChangeTextDocument((params) => {
+  const uri = params?.textDocument?.uri;
+  let doc = uri === undefined ? undefined : documents.get(uri);
+  if (!doc || !Array.isArray(params.contentChanges)) return;
+  const version = Number.isInteger(params.textDocument.version) ? params.textDocument.version : doc.version + 1;
+  const wasManifest = languageIdOf(doc) === 'k8s';
+  // Applied one by one, so each range is checked against the text it was meant for. A
+  // change outside the text is clamped (as the editor would) and the next analysis parses
+  // from scratch rather than trusting an incremental re-parse with a bogus range.
+  let changes: TextChange[] | undefined = [];
+  for (const c of params.contentChanges as Array<{ range?: TextChange['range']; text?: unknown }>) {
+    if (typeof c?.text !== 'string') continue;
+    if (c.range && changes && changeInside(doc, c.range)) changes.push({ range: c.range, text: c.text });
+    else changes = undefined;
+    doc = TextDocument.update(doc, [c.range && isPosition(c.range.start) && isPosition(c.range.end) ? { range: c.range, text: c.text } : { text: c.text }], version);
+  }
+  documents.set(uri, TextDocument.update(doc, [], version));
+  const updatedChanges = changes;
+  void getSettings(uri).then((settings) => {
+    if (!documents.has(uri)) return;
+    scheduler.change(uri, version, updatedChanges, settings.debounceMs);
+    if (wasManifest || languageIdOf(documents.get(uri)!) === 'k8s') relintOtherManifests(uri);
+  });
+});
+
+connection.onDidCloseTextDocument((params) => {
+  const uri = params?.textDocument?.uri;
+  const doc = uri === undefined ? undefined : documents.get(uri);
+  if (!doc) return;
+  const wasManifest = languageIdOf(doc) === 'k8s';
+  scheduler.close(uri);
+  documents.delete(uri);
+  languageCache.delete(uri);
+  settingsCache.delete(uri);
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
+  // The closed document is gone: the other manifests no longer see it.
+  if (wasManifest) relintOtherManifests(uri);
+});
+
+/** Resolves undefined as soon as the request is cancelled ($/cancelRequest). */
+function untilCancelled<T>(token: CancellationToken, work: Promise<T>): Promise<T | undefined> {
+  if (token.isCancellationRequested) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    const sub = token.onCancellationRequested(() => (sub.dispose(), resolve(undefined)));
+    work.then(
+      (v) => (sub.dispose(), resolve(token.isCancellationRequested ? undefined : v)),
+      () => (sub.dispose(), resolve(undefined)),
+    );
+  });
+}
+
+/**
+ * A feature's answer from the analysis of the document's current version (after its
+ * diagnostics were published). `flush`: the user waits for this one (hover, completion), so
+ * a pending debounced analysis starts now; outline, lenses and hints wait for the debounce.
+ */
+async function feature<T>(uri: string, token: CancellationToken, flush: boolean, name: FeatureName, params?: unknown): Promise<T | undefined> {
   try {
-    return fn(analysis, ctx);
+    const analysis = await untilCancelled(token, scheduler.analysisOf(uri, flush));
+    if (!analysis || !analysis.language) return undefined;
+    return (await untilCancelled(token, scheduler.feature(analysis, { feature: name, params }))) as T | undefined;
   } catch (e) {
-    connection.console.error(`Request on ${uri} failed: ${(e as Error).stack ?? e}`);
+    connection.console.error(`${name} on ${uri} failed: ${(e as Error).stack ?? e}`);
     return undefined;
   }
 }
 
-connection.onHover((params, token) =>
-  withAnalysis(params.textDocument.uri, token, async (a, ctx) => {
-    const h = a.service.hover?.(a.parsed, params.position, ctx);
-    const live = trusted ? await nodeHoverFor(a.service.id, a.parsed, params.position, ctx.settings) : undefined;
-    const value = [h?.contents, live].filter(Boolean).join('\n\n---\n\n');
-    return value ? { contents: { kind: 'markdown' as const, value }, range: h?.range } : null;
-  }).then((r) => r ?? null),
-);
+connection.onHover(async (params, token) => {
+  const uri = params.textDocument.uri;
+  const h = await feature<HoverResult>(uri, token, true, 'hover', params.position);
+  // The live node's view of the container under the cursor (k8s manifests, trusted only).
+  const live = await liveNode(uri, (language, text, settings) => nodeHoverForText(language, text, uri, params.position, settings));
+  const value = [h?.contents, live].filter(Boolean).join('\n\n---\n\n');
+  return value ? { contents: { kind: 'markdown' as const, value }, range: h?.range } : null;
+});
 
 const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
   keyword: CompletionItemKind.Keyword,
@@ -308,18 +399,16 @@ const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
   text: CompletionItemKind.Text,
 };
 
-connection.onCompletion((params, token) =>
-  withAnalysis(params.textDocument.uri, token, (a, ctx) =>
-    (a.service.complete?.(a.parsed, params.position, ctx) ?? []).map((c): CompletionItem => ({
-      label: c.label,
-      kind: COMPLETION_KIND[c.kind],
-      detail: c.detail,
-      documentation: c.documentation ? { kind: 'markdown', value: c.documentation } : undefined,
-      sortText: c.sortText,
-      insertTextFormat: c.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-      ...(c.range ? { textEdit: { range: c.range, newText: c.insertText ?? c.label } } : { insertText: c.insertText }),
-    })),
-  ).then((r) => r ?? []),
+connection.onCompletion(async (params, token) =>
+  ((await feature<CompletionEntry[]>(params.textDocument.uri, token, true, 'complete', params.position)) ?? []).map((c): CompletionItem => ({
+    label: c.label,
+    kind: COMPLETION_KIND[c.kind],
+    detail: c.detail,
+    documentation: c.documentation ? { kind: 'markdown', value: c.documentation } : undefined,
+    sortText: c.sortText,
+    insertTextFormat: c.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    ...(c.range ? { textEdit: { range: c.range, newText: c.insertText ?? c.label } } : { insertText: c.insertText }),
+  })),
 );
 
 const SYMBOL_KIND: Record<OurSymbolKind, SymbolKind> = {
@@ -340,41 +429,47 @@ function toDocumentSymbol(s: OutlineSymbol): DocumentSymbol {
   return DocumentSymbol.create(s.name, s.detail, SYMBOL_KIND[s.kind], s.range, s.selectionRange, s.children?.map(toDocumentSymbol));
 }
 
-connection.onDocumentSymbol((params, token) =>
-  withAnalysis(params.textDocument.uri, token, (a, ctx) => (a.service.symbols?.(a.parsed, ctx) ?? []).map(toDocumentSymbol)).then((r) => r ?? []),
+// The outline never forces an analysis ahead of the debounce (flush = false).
+connection.onDocumentSymbol(async (params, token) => ((await feature<OutlineSymbol[]>(params.textDocument.uri, token, false, 'symbols')) ?? []).map(toDocumentSymbol));
+
+/** A live-node feature of a k8s document (node lens, node hover); undefined off a node or untrusted. */
+async function liveNode<T>(uri: string, run: (language: LanguageId, text: string, settings: Settings) => Promise<T>): Promise<T | undefined> {
+  const doc = documents.get(uri);
+  const language = doc && languageIdOf(doc);
+  if (!trusted || !doc || language !== 'k8s') return undefined;
+  try {
+    return await run(language, doc.getText(), await getSettings(uri));
+  } catch (e) {
+    connection.console.error(`node view of ${uri} failed: ${(e as Error).stack ?? e}`);
+    return undefined;
+  }
+}
+
+connection.onCodeLens(async (params, token) => {
+  const uri = params.textDocument.uri;
+  const lenses = (await feature<CodeLensEntry[]>(uri, token, false, 'codeLenses')) ?? [];
+  const live = (await liveNode(uri, (language, text, settings) => nodeLensesForText(language, text, uri, settings))) ?? [];
+  return [...lenses, ...live].map((l): CodeLens => ({ range: l.range, command: { title: l.title, command: l.command ?? '', arguments: l.arguments } }));
+});
+
+connection.languages.inlayHint.on(async (params, token) =>
+  ((await feature<InlayHintEntry[]>(params.textDocument.uri, token, false, 'inlayHints', params.range)) ?? []).map((h) => ({ position: h.position, label: h.label, tooltip: h.tooltip, paddingLeft: true })),
 );
 
-connection.onCodeLens((params, token) =>
-  withAnalysis(params.textDocument.uri, token, async (a, ctx) =>
-    [...(a.service.codeLenses?.(a.parsed, ctx) ?? []), ...(trusted ? await nodeLensesFor(a.service.id, a.parsed, ctx.settings) : [])].map(
-      (l): CodeLens => ({ range: l.range, command: { title: l.title, command: l.command ?? '', arguments: l.arguments } }),
-    ),
-  ).then((r) => r ?? []),
-);
-
-connection.languages.inlayHint.on((params, token) =>
-  withAnalysis(params.textDocument.uri, token, (a, ctx) =>
-    (a.service.inlayHints?.(a.parsed, params.range, ctx) ?? []).map((h) => ({ position: h.position, label: h.label, tooltip: h.tooltip, paddingLeft: true })),
-  ).then((r) => r ?? []),
-);
-
-connection.onDocumentFormatting((params, token) =>
-  withAnalysis(params.textDocument.uri, token, (a, ctx) => {
-    const doc = documents.get(params.textDocument.uri);
-    return doc && a.service.format ? a.service.format(doc.getText(), ctx) : [];
-  }).then((r) => r ?? []),
-);
+connection.onDocumentFormatting(async (params, token) => (await feature<TextEdit[]>(params.textDocument.uri, token, true, 'format')) ?? []);
 
 function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
-connection.onCodeAction((params, token) =>
-  withAnalysis(params.textDocument.uri, token, (a) => {
-    const uri = params.textDocument.uri;
-    const doc = documents.get(uri);
+connection.onCodeAction(async (params, token) => {
+  const uri = params.textDocument.uri;
+  const a = await untilCancelled(token, scheduler.analysisOf(uri, true));
+  if (!a?.language) return [];
+  const service: LanguageService = LANGUAGES[a.language];
+  const doc = documents.get(uri);
     const actions: CodeAction[] = [];
-    for (const diagnostic of params.context.diagnostics) {
+    for (const diagnostic of params.context?.diagnostics ?? []) {
       if (diagnostic.source !== 'infra-lens') continue;
       const finding = a.findings.find((f) => f.ruleId === diagnostic.code && sameRange(f.range, diagnostic.range));
       if (!finding) continue;
@@ -385,7 +480,7 @@ connection.onCodeAction((params, token) =>
       // Like vscode-eslint: every finding can be silenced for one line, with its rule id.
       const line = finding.range.start.line;
       const indent = doc ? /^[ \t]*/.exec(doc.getText({ start: { line, character: 0 }, end: { line, character: 1000 } }))![0] : '';
-      const prefix = a.service.commentPrefixes[0];
+      const prefix = service.commentPrefixes[0];
       actions.push({
         title: `Disable ${finding.ruleId} for this line`,
         kind: CodeActionKind.QuickFix,
@@ -393,9 +488,8 @@ connection.onCodeAction((params, token) =>
         edit: { changes: { [uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${prefix} infra-lens-disable-next-line ${finding.ruleId}\n` }] } },
       });
     }
-    return actions;
-  }).then((r) => r ?? []),
-);
+  return actions;
+});
 
 connection.onExecuteCommand(async (params, token) => {
   const handler = COMMANDS[params.command];
@@ -404,7 +498,7 @@ connection.onExecuteCommand(async (params, token) => {
     settings: await getSettings(undefined),
     trusted,
     isCancelled: () => token.isCancellationRequested,
-    documentText: (uri) => documents.get(uri)?.getText(),
+    documentText: (uri) => (typeof uri === 'string' ? documents.get(uri)?.getText() : undefined),
     log: (m) => connection.console.log(m),
   };
   try {
@@ -415,5 +509,4 @@ connection.onExecuteCommand(async (params, token) => {
   }
 });
 
-documents.listen(connection);
 connection.listen();

@@ -18,12 +18,13 @@ export class TestLspClient {
   private waiters: Array<{ uri: string; predicate: (d: PublishedDiagnostics) => boolean; resolve: (d: PublishedDiagnostics) => void }> = [];
   readonly published: PublishedDiagnostics[] = [];
 
-  /** `env` adds to the server's environment (the fake node roots of the container lens test). */
+  /** `env` adds to the server's environment (the fake node roots of the container lens test); `execArgv` to node's. */
   constructor(
     readonly settings: Record<string, unknown> = { lint: { debounceMs: 20 } },
     env?: Record<string, string>,
+    execArgv: string[] = [],
   ) {
-    this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: env ? { ...process.env, ...env } : undefined });
+    this.process = spawn(process.execPath, [...execArgv, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: env ? { ...process.env, ...env } : undefined });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {
       this.published.push(p);

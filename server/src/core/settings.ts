@@ -8,6 +8,10 @@ export type RuleSetting = 'off' | Severity;
 export interface Settings {
   rules: Record<string, RuleSetting>;
   debounceMs: number;
+  /** Diagnostics published per document at most (the rest counted in one summary). */
+  maxDiagnostics: number;
+  /** Documents larger than this (MB) are not analyzed in the editor; the CLI lints them. */
+  maxFileSizeMb: number;
   coredns: { version: string };
   resolvconf: { libc: 'glibc' | 'musl' };
   kubernetes: { version: string };
@@ -19,6 +23,8 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   debounceMs: 200,
+  maxDiagnostics: 1000,
+  maxFileSizeMb: 16,
   coredns: { version: '1.13.1' },
   resolvconf: { libc: 'glibc' },
   kubernetes: { version: '1.35' },
@@ -54,6 +60,8 @@ export function normalizeSettings(raw: unknown): Settings {
   return {
     rules,
     debounceMs: pick('lint', 'debounceMs', d.debounceMs, (v) => typeof v === 'number' && v >= 0),
+    maxDiagnostics: Math.floor(pick('lint', 'maxDiagnostics', d.maxDiagnostics, (v) => typeof v === 'number' && v >= 1 && v <= 1_000_000)),
+    maxFileSizeMb: pick('lint', 'maxFileSizeMb', d.maxFileSizeMb, (v) => typeof v === 'number' && v > 0 && v <= 1024),
     coredns: { version: pick('coredns', 'version', d.coredns.version, isString) },
     resolvconf: { libc },
     kubernetes: { version: pick('kubernetes', 'version', d.kubernetes.version, isString) },

@@ -6,6 +6,7 @@ import * as dgram from 'node:dgram';
 import { after, before, test } from 'node:test';
 import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { runCheckRecordCommand } from '../../../server/src/live/dns/checkRecord';
+import { DEFAULT_CLIENT_OPTIONS } from '../../../server/src/live/dns/client';
 import { cliPath } from '../../helpers';
 import { EXAMPLE_ZONE, type RunningNamed, startNamed } from './fixture';
 
@@ -160,8 +161,10 @@ test('a dead port (a UDP sink) times out within the configured time, exit 9 like
   await new Promise<void>((resolve) => sink.bind(0, '127.0.0.1', () => resolve()));
   const port = sink.address().port;
   try {
+    const timeoutMs = 1000;
+    const tries = 2;
     const started = Date.now();
-    const child = spawn(process.execPath, [cliPath, 'dig', '@127.0.0.1', '-p', String(port), 'www.example.test', '+timeout=1', '+tries=2', '--json']);
+    const child = spawn(process.execPath, [cliPath, 'dig', '@127.0.0.1', '-p', String(port), 'www.example.test', `+timeout=${timeoutMs / 1000}`, `+tries=${tries}`, '--json']);
     let stdout = '';
     child.stdout.on('data', (d) => (stdout += d));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -170,8 +173,13 @@ test('a dead port (a UDP sink) times out within the configured time, exit 9 like
     const parsed = JSON.parse(stdout) as { error: string; data: DigJson };
     assert.match(parsed.error, /no servers could be reached/);
     assert.equal(parsed.data.outcome, 'no-reply');
-    // two tries of one second each, plus process start-up; never the 5 s x 3 default
-    assert.ok(elapsed >= 2000 && elapsed < 5000, `took ${elapsed} ms`);
+    // At least every configured try waited out its timeout; and well short of what the
+    // defaults would take, so the options were honoured. The upper bound is the defaults'
+    // total, not a guess at start-up time, so a busy machine cannot fail this.
+    const configured = tries * timeoutMs;
+    const defaults = DEFAULT_CLIENT_OPTIONS.tries * DEFAULT_CLIENT_OPTIONS.timeoutMs;
+    assert.ok(elapsed >= configured, `took ${elapsed} ms, less than ${tries} tries of ${timeoutMs} ms`);
+    assert.ok(elapsed < defaults, `took ${elapsed} ms: as long as the default ${defaults} ms, so +timeout/+tries were ignored`);
   } finally {
     sink.close();
   }

@@ -1,0 +1,92 @@
+// Big generated documents shared by the editor benchmarks (bench/lsp.mjs, bench/editor.mjs):
+// the 100,000-record zone (the record mix of bench/zone.mjs), a 2,000-document manifest
+// set and a 5,000-line Corefile. Deterministic, so runs compare.
+
+/** A zone of `records` records in the record mix bench/zone.mjs uses. */
+export function zoneText(records = 100_000) {
+  const lines = [
+    '$ORIGIN bench.example.',
+    '$TTL 3600',
+    '@ IN SOA ns1 hostmaster 2026112501 7200 3600 1209600 300',
+    '@ IN NS ns1',
+    '@ IN NS ns2',
+    '@ IN MX 10 mail',
+    'ns1 IN A 192.0.2.1',
+    'ns2 IN A 192.0.2.2',
+    'mail IN A 192.0.2.3',
+  ];
+  for (let i = 0; lines.length < records; i++) {
+    const o = `h${i}`;
+    switch (i % 8) {
+      case 0: lines.push(`${o} IN A 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`); break;
+      case 1: lines.push(`${o} 300 IN AAAA 2001:db8::${(i & 0xffff).toString(16)}`); break;
+      case 2: lines.push(`${o} IN TXT "v=spf1 -all"`); break;
+      case 3: lines.push(`${o} IN MX 10 mail`); break;
+      case 4: lines.push(`${o} IN CNAME h${i - 4}`); break;
+      case 5: lines.push(`_sip._tcp.${o} IN SRV 10 60 5060 h${i - 5}`); break;
+      case 6: lines.push(`${o} IN CAA 0 issue "ca.example.net"`); break;
+      default: lines.push(`${o} IN A 192.0.2.${(i % 250) + 1}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** One YAML stream of `documents` manifests: Deployments, their Services, ConfigMaps. */
+export function manifestsText(documents = 2_000) {
+  const out = [];
+  for (let i = 0; out.length < documents; i++) {
+    const app = `app${i}`;
+    out.push(`apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${app}
+  namespace: bench
+spec:
+  replicas: 2
+  selector:
+    matchLabels: {app: ${app}}
+  template:
+    metadata:
+      labels: {app: ${app}}
+    spec:
+      containers:
+        - name: web
+          image: registry.example/${app}:1.${i % 10}
+          ports: [{containerPort: 8080}]
+          resources:
+            requests: {cpu: 100m, memory: 128Mi}
+            limits: {memory: 256Mi}
+`);
+    if (out.length < documents) {
+      out.push(`apiVersion: v1
+kind: Service
+metadata:
+  name: ${app}
+  namespace: bench
+spec:
+  selector: {app: ${app}}
+  ports: [{port: 80, targetPort: 8080}]
+`);
+    }
+    if (out.length < documents) {
+      out.push(`apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: ${app}-config
+  namespace: bench
+data:
+  LOG_LEVEL: info
+`);
+    }
+  }
+  return out.join('---\n');
+}
+
+/** A Corefile of about `lines` lines: server blocks with the common plugins. */
+export function corefileText(lines = 5_000) {
+  const out = [];
+  for (let i = 0; out.length < lines; i++) {
+    out.push(`zone${i}.example.org:53 {`, '    errors', '    cache 30', `    forward . 10.0.${(i >> 8) & 255}.${i & 255}`, '    log', '}');
+  }
+  return out.join('\n') + '\n';
+}

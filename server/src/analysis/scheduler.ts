@@ -1,0 +1,241 @@
+// When and where each open document is analyzed, without LSP: debounced per document, one
+// analysis per version, a newer edit cancels the stale one at once, nothing published for
+// a closed document or a stale version, diagnostics published before any feature of that
+// version is answered, cross-document re-lints coalesced. server.ts supplies the host.
+
+import type { Finding } from '../core/finding';
+import type { TextChange } from '../core/languageService';
+import type { LanguageId } from '../core/rules';
+import type { Settings } from '../core/settings';
+import type { AnalysisJob, AnalysisOutcome, FeatureRequest } from './engine';
+import type { Executor, RunningAnalysis } from './executor';
+
+/** Documents this long or longer are analyzed in the worker. */
+export const WORKER_MIN_CHARS = 32 * 1024;
+/** An analysis that takes longer than this shows progress in the editor. */
+export const PROGRESS_AFTER_MS = 300;
+/** Cross-document re-lints wait for a burst of opens/edits to pass, then run once each. */
+export const CROSS_DOCUMENT_DELAY_MS = 250;
+/** Edits kept for an incremental re-parse; past this the next analysis parses from scratch. */
+const MAX_LOGGED_CHANGES = 5000;
+
+export interface Analysis {
+  uri: string;
+  version: number;
+  /** Undefined: not a document of ours (plain YAML). */
+  language: LanguageId | undefined;
+  /** Findings shown (capped), and how many more there were. */
+  findings: Finding[];
+  omitted: number;
+  /** Not analyzed: the document is over the size limit. */
+  tooLarge?: { bytes: number; limitMb: number };
+  error?: string;
+  executor?: Executor;
+}
+
+export interface SchedulerHost {
+  textOf(uri: string): string | undefined;
+  versionOf(uri: string): number | undefined;
+  languageOf(uri: string): LanguageId | undefined;
+  settings(uri: string): Promise<Settings>;
+  /** mayReadFiles and, for cross-document rules, the other documents. */
+  jobExtras(uri: string, language: LanguageId): Pick<AnalysisJob, 'mayReadFiles' | 'workspaceDocuments'>;
+  /** Sends the diagnostics of this analysis (synchronously queued before any feature answer). */
+  publish(analysis: Analysis): void;
+  /** Shows "checking …" in the editor; returns what ends it. */
+  progress(uri: string, text: string): () => void;
+  log(message: string): void;
+}
+
+interface DocState {
+  uri: string;
+  timer?: NodeJS.Timeout;
+  timerDue?: number;
+  running?: { version: number; run: RunningAnalysis; executor: Executor };
+  /** The newest finished analysis (possibly of an older version than the document's). */
+  analysis?: Analysis;
+  /** Edits since analysis.version, per version; undefined entry: a full-text replacement. */
+  changeLog: Array<{ version: number; changes: TextChange[] | undefined }>;
+  waiters: Array<{ version: number; resolve: (a: Analysis | undefined) => void }>;
+  /** The current version needs (re-)analysis even if one for it exists (cross-document). */
+  dirty: boolean;
+}
+
+export class AnalysisScheduler {
+  private readonly docs = new Map<string, DocState>();
+  /** Analyses run, for tests and the report: how many, how many incremental, cancelled. */
+  readonly stats = { analyses: 0, incremental: 0, cancelled: 0, published: 0 };
+
+  constructor(
+    private readonly host: SchedulerHost,
+    private readonly local: Executor,
+    private readonly worker: Executor,
+  ) {}
+
+  open(uri: string): void {
+    this.close(uri);
+    this.docs.set(uri, { uri, changeLog: [], waiters: [], dirty: true });
+    this.schedule(uri, 0);
+  }
+
+  /** The document changed to `version` by `changes` (undefined: replaced wholesale). */
+  change(uri: string, version: number, changes: TextChange[] | undefined, debounceMs: number): void {
+    const s = this.docs.get(uri);
+    if (!s) return;
+    s.changeLog.push({ version, changes });
+    if (s.changeLog.reduce((n, e) => n + (e.changes?.length ?? 1), 0) > MAX_LOGGED_CHANGES) s.changeLog = [{ version, changes: undefined }];
+    s.dirty = true;
+    // Stale work stops now, not when it would have finished.
+    if (s.running) {
+      s.running.run.cancel();
+    }
+    for (const w of s.waiters.filter((w) => w.version < version)) w.resolve(undefined);
+    s.waiters = s.waiters.filter((w) => w.version >= version);
+    this.schedule(uri, debounceMs);
+  }
+
+  close(uri: string): void {
+    const s = this.docs.get(uri);
+    if (!s) return;
+    this.docs.delete(uri);
+    clearTimeout(s.timer);
+    s.running?.run.cancel();
+    for (const w of s.waiters) w.resolve(undefined);
+    this.local.close(uri);
+    this.worker.close(uri);
+  }
+
+  isOpen(uri: string): boolean {
+    return this.docs.has(uri);
+  }
+
+  /** Re-analyzes a document whose text did not change (settings, other documents). */
+  relint(uri: string, delayMs: number): void {
+    const s = this.docs.get(uri);
+    if (!s) return;
+    s.dirty = true;
+    // A sooner analysis that has not started yet reads the other documents when it runs:
+    // it covers this one. Otherwise wait for the burst of changes to pass (trailing).
+    if (s.timer && s.timerDue !== undefined && s.timerDue <= Date.now() + delayMs) return;
+    this.schedule(uri, delayMs);
+  }
+
+  relintAll(): void {
+    for (const uri of this.docs.keys()) this.relint(uri, 0);
+  }
+
+  get openCount(): number {
+    return this.docs.size;
+  }
+
+  /**
+   * The analysis of the document's current version, once its diagnostics are published.
+   * `flush` runs a pending debounced analysis now (hover, completion: the user is waiting);
+   * without it the request waits for the debounce like the diagnostics do (outline, lenses).
+   * Undefined when the document closes or changes first.
+   */
+  analysisOf(uri: string, flush: boolean): Promise<Analysis | undefined> {
+    const s = this.docs.get(uri);
+    const version = this.host.versionOf(uri);
+    if (!s || version === undefined) return Promise.resolve(undefined);
+    if (!s.dirty && s.analysis?.version === version) return Promise.resolve(s.analysis);
+    // An analysis of this very version that a cross-document re-lint will refresh is good
+    // enough for a feature: the parse is the same.
+    if (s.analysis?.version === version && !s.changeLog.length) return Promise.resolve(s.analysis);
+    const p = new Promise<Analysis | undefined>((resolve) => s.waiters.push({ version, resolve }));
+    if (s.timer && flush) this.schedule(uri, 0);
+    else if (!s.timer && !s.running) this.schedule(uri, 0);
+    return p;
+  }
+
+  /** A feature's answer from the executor that holds the analysis. */
+  async feature(analysis: Analysis, request: Omit<FeatureRequest, 'uri' | 'version' | 'workspaceDocuments'>): Promise<unknown> {
+    if (!analysis.executor || analysis.tooLarge || !analysis.language) return undefined;
+    const { workspaceDocuments } = this.host.jobExtras(analysis.uri, analysis.language);
+    return analysis.executor.feature({ ...request, uri: analysis.uri, version: analysis.version, workspaceDocuments });
+  }
+
+  private schedule(uri: string, delayMs: number): void {
+    const s = this.docs.get(uri);
+    if (!s) return;
+    const due = Date.now() + delayMs;
+    clearTimeout(s.timer);
+    s.timerDue = due;
+    s.timer = setTimeout(() => {
+      s.timer = undefined;
+      s.timerDue = undefined;
+      this.run(s).catch((e) => this.host.log(`Analysis of ${uri} failed: ${(e as Error).stack ?? e}`));
+    }, delayMs);
+  }
+
+  private async run(s: DocState): Promise<void> {
+    if (this.docs.get(s.uri) !== s) return;
+    const version = this.host.versionOf(s.uri);
+    const text = this.host.textOf(s.uri);
+    if (version === undefined || text === undefined) return;
+    // One analysis at a time per document: a running one was cancelled by the newer edit
+    // and reschedules this when it returns.
+    if (s.running) return;
+    const language = this.host.languageOf(s.uri);
+    if (!language) {
+      this.finish(s, { uri: s.uri, version, language: undefined, findings: [], omitted: 0 }, version);
+      return;
+    }
+    const settings = await this.host.settings(s.uri);
+    if (this.docs.get(s.uri) !== s || this.host.versionOf(s.uri) !== version || s.running || s.timer) return;
+    if (text.length > settings.maxFileSizeMb * 1e6) {
+      this.local.close(s.uri);
+      this.worker.close(s.uri);
+      this.finish(s, { uri: s.uri, version, language, findings: [], omitted: 0, tooLarge: { bytes: text.length, limitMb: settings.maxFileSizeMb } }, version);
+      return;
+    }
+    const executor = text.length >= WORKER_MIN_CHARS ? this.worker : this.local;
+    const other = executor === this.local ? this.worker : this.local;
+    other.close(s.uri);
+    const base = s.analysis && s.analysis.executor === executor && !s.analysis.tooLarge ? s.analysis.version : undefined;
+    const logged = s.changeLog.filter((e) => e.version <= version);
+    const changes = base !== undefined && logged.every((e) => e.changes) ? logged.flatMap((e) => e.changes!) : undefined;
+    const job: AnalysisJob = { uri: s.uri, version, language, text, baseVersion: changes ? base : undefined, changes, settings, ...this.host.jobExtras(s.uri, language) };
+    const run = executor.analyze(job);
+    s.running = { version, run, executor };
+    s.dirty = false;
+    let endProgress: (() => void) | undefined;
+    const progressTimer = setTimeout(() => (endProgress = this.host.progress(s.uri, text)), PROGRESS_AFTER_MS);
+    let outcome: AnalysisOutcome;
+    try {
+      outcome = await run.promise;
+    } finally {
+      clearTimeout(progressTimer);
+      endProgress?.();
+      s.running = undefined;
+    }
+    if (this.docs.get(s.uri) !== s) return; // closed meanwhile: publish nothing
+    this.stats.analyses++;
+    if (outcome.kind === 'cancelled') {
+      this.stats.cancelled++;
+      s.dirty = true;
+      if (!s.timer) this.schedule(s.uri, 0);
+      return;
+    }
+    if (outcome.incremental) this.stats.incremental++;
+    const analysis: Analysis = { uri: s.uri, version, language, findings: outcome.findings, omitted: outcome.omitted, error: outcome.error, executor };
+    this.finish(s, analysis, version);
+  }
+
+  private finish(s: DocState, analysis: Analysis, version: number): void {
+    s.analysis = analysis;
+    s.changeLog = s.changeLog.filter((e) => e.version > version);
+    if (this.host.versionOf(s.uri) !== version) {
+      // Finished, but the document moved on: publish nothing; the newer version is queued.
+      s.dirty = true;
+      if (!s.timer) this.schedule(s.uri, 0);
+      return;
+    }
+    this.stats.published++;
+    this.host.publish(analysis);
+    const ready = s.waiters.filter((w) => w.version === version);
+    s.waiters = s.waiters.filter((w) => w.version !== version);
+    for (const w of ready) w.resolve(analysis);
+    if (s.dirty && !s.timer) this.schedule(s.uri, 0);
+  }
+}

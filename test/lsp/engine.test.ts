@@ -1,0 +1,87 @@
+// The analysis scheduler as an editor sees it: diagnostics of a version before any other
+// answer for it, the outline waits for the debounce instead of forcing a lint, capped
+// diagnostics with a summary, progress for a long analysis, big documents in the worker.
+
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { lint } from '../helpers';
+import { TestLspClient } from './client';
+
+interface Stats {
+  analyses: number;
+  published: number;
+}
+
+const zone = (records: number, bad = 0) =>
+  '$ORIGIN example.test.\n$TTL 300\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n@ IN NS ns1\nns1 IN A 192.0.2.1\n' +
+  Array.from({ length: records }, (_, i) => (i < bad ? `bad${i} IN A 300.0.0.${i % 250}` : `h${i} IN A 10.0.${(i >> 8) & 255}.${i & 255}`)).join('\n') +
+  '\n';
+
+test('diagnostics capped by infraLens.lint.maxDiagnostics, with a summary', async (t) => {
+  const client = new TestLspClient({ lint: { debounceMs: 0, maxDiagnostics: 5 } });
+  t.after(() => client.process.kill());
+  await client.initialize();
+  const uri = 'file:///engine/capped.zone';
+  const wait = client.nextDiagnostics(uri);
+  const text = zone(30, 20);
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dns-zone', version: 1, text } });
+  const published = await wait;
+  const all = await lint('zone', text, {}, uri);
+  assert.ok(all.length > 20);
+  assert.equal(published.diagnostics.filter((d) => d.code !== 'infra-lens/diagnostics-capped').length, 5);
+  const rank = { error: 1, warning: 2, information: 3, hint: 4 } as const;
+  const mostSevere = all.map((f) => rank[f.severity ?? 'error']).sort((a, b) => a - b).slice(0, 5);
+  assert.deepEqual(published.diagnostics.filter((d) => d.code !== 'infra-lens/diagnostics-capped').map((d) => d.severity).sort(), mostSevere, 'the most severe are the ones kept');
+  const summary = published.diagnostics.find((d) => d.code === 'infra-lens/diagnostics-capped');
+  assert.ok(summary, 'a summary diagnostic');
+  assert.equal(summary.message, `${all.length - 5} more findings are not shown (infraLens.lint.maxDiagnostics is 5); \`infra-lens lint\` lists them all.`);
+  assert.equal(await client.shutdown(), 0);
+});
+
+test('a big document: diagnostics first, then hover; outline waits for the debounce; progress shown', async (t) => {
+  const client = new TestLspClient({ lint: { debounceMs: 400 } });
+  t.after(() => client.process.kill());
+  const progress: Array<{ kind: string; title?: string; message?: string }> = [];
+  client.connection.onRequest('window/workDoneProgress/create', () => null);
+  client.connection.onNotification('$/progress', (p: { value: { kind: string; title?: string; message?: string } }) => progress.push(p.value));
+  await client.connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+  });
+  await client.connection.sendNotification('initialized', {});
+  const stats = () => client.connection.sendRequest<Stats>('infraLens/serverStats');
+  const uri = 'file:///engine/big.zone';
+
+  // Hover sent together with the open: the diagnostics of version 1 come first.
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dns-zone', version: 1, text: zone(80_000, 1) } });
+  const hover = await client.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 9 } });
+  const v1 = client.published.findIndex((p) => p.uri === uri && p.version === 1);
+  assert.ok(v1 >= 0, 'diagnostics of version 1 were published before the hover was answered');
+  assert.ok(hover, 'the hover answered from the same analysis');
+  assert.ok(client.published[v1].diagnostics.some((d) => d.code === 'zone/bad-ipv4'));
+
+  // An edit, then the outline at once: it waits for the debounced analysis, does not force its own.
+  const before = await stats();
+  const sent = Date.now();
+  await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: ';' }] });
+  const symbols = await client.connection.sendRequest<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  const answered = Date.now() - sent;
+  const after = await stats();
+  assert.ok(answered >= 380, `the outline waited for the debounce (${answered} ms)`);
+  assert.ok(client.published.some((p) => p.uri === uri && p.version === 2), 'diagnostics of version 2 before the outline');
+  assert.equal(after.analyses - before.analyses, 1, 'one analysis for version 2, none forced by the outline');
+  assert.ok(symbols.length > 0 && symbols.length <= 5001, `${symbols.length} top-level symbols (capped)`);
+
+  // Code lenses of a huge zone are capped with a summary lens.
+  const lenses = await client.connection.sendRequest<Array<{ command: { title: string } }>>('textDocument/codeLens', { textDocument: { uri } });
+  assert.ok(lenses.length <= 501, `${lenses.length} lenses`);
+  if (lenses.length === 501) assert.match(lenses[0].command.title, /more code lenses not shown/);
+
+  const begin = progress.find((p) => p.kind === 'begin');
+  assert.ok(begin, 'a long analysis shows work-done progress');
+  assert.equal(begin.title, 'Infra Lens: checking big.zone');
+  assert.match(begin.message ?? '', /^80,00\d lines…$/);
+  assert.ok(progress.some((p) => p.kind === 'end'), 'and ends it');
+  assert.equal(await client.shutdown(), 0);
+});
