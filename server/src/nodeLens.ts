@@ -3,7 +3,8 @@
 // limits and the cgroup's (an in-place resize not applied yet). The join of a k8s parse
 // (languages/k8s) and the container reading (live/proc); the reading is injected, so the LSP
 // test feeds a fake node and the server the real one. Matching is by pod name and namespace
-// as the kubelet's files name them: a Pod by its name, a workload by its pods' name prefix.
+// as the kubelet's files name them (a Pod by its name, a workload by its pods' name prefix),
+// or, when the node says only the container's name and image, by those.
 
 import type { Position } from './core/finding';
 import type { CodeLensEntry } from './core/languageService';
@@ -141,7 +142,7 @@ interface Match {
 
 function matches(input: NodeLensInput): Match[] {
   const out: Match[] = [];
-  const live = input.containers.filter((c) => c.pod?.name && c.name && !c.sandbox);
+  const live = input.containers.filter((c) => c.name && !c.sandbox && (c.pod?.name || c.image));
   if (!live.length) return out;
   for (const obj of input.ast.objects) {
     const pod = obj.pod;
@@ -154,8 +155,13 @@ function matches(input: NodeLensInput): Match[] {
       const resources = obj.map(container.map, 'resources')?.range;
       const hoverSpans: Array<[number, number]> = [[start, lineEnd]];
       if (resources) hoverSpans.push([resources[0], resources[1]]);
+      const image = obj.str(obj.get(container.map, 'image'));
       for (const c of live) {
-        if (c.name !== container.name || c.pod?.namespace !== namespace || !podBelongsTo(obj, c.pod?.name ?? '')) continue;
+        if (c.name !== container.name) continue;
+        // By pod name and namespace; when only the cgroup and the runtime's state are known, by image.
+        const byPod = c.pod?.name !== undefined && c.pod.namespace === namespace && podBelongsTo(obj, c.pod.name);
+        const byImage = c.pod?.name === undefined && image !== undefined && c.image === image;
+        if (!byPod && !byImage) continue;
         out.push({ obj, live: c, differences: limitDifferences(obj, container, c), start, hoverSpans });
       }
     }
@@ -166,7 +172,7 @@ function matches(input: NodeLensInput): Match[] {
 export function nodeLenses(input: NodeLensInput): CodeLensEntry[] {
   return matches(input).map((m) => {
     const position = input.ast.index.positionAt(m.start);
-    const podName = m.obj.kind === 'Pod' ? '' : `${m.live.pod?.name}: `;
+    const podName = m.obj.kind === 'Pod' && m.live.pod?.name ? '' : `${m.live.pod?.name ?? `pod ${m.live.cgroup.podUid}`}: `;
     return {
       range: { start: position, end: position },
       title: podName + lensTitle(m.live, input.rates?.get(m.live.key), m.differences),
@@ -182,7 +188,8 @@ export function nodeHover(input: NodeLensInput, offset: number): string | undefi
   if (!here.length) return undefined;
   const parts = here.map((m) => {
     const c = m.live;
-    const lines = [`**On this node:** ${c.pod?.namespace}/${c.pod?.name} container \`${c.name}\` (cgroup v${c.version}, \`${c.cgroup.containerPath}\`)`, '', lensTitle(c, input.rates?.get(c.key), [])];
+    const where = c.pod?.name ? `${c.pod.namespace}/${c.pod.name}` : `pod ${c.cgroup.podUid}${c.image ? ` (image ${c.image})` : ''}`;
+    const lines = [`**On this node:** ${where} container \`${c.name}\` (cgroup v${c.version}, \`${c.cgroup.containerPath}\`)`, '', lensTitle(c, input.rates?.get(c.key), [])];
     for (const d of m.differences) lines.push('', `**${d.resource}:** manifest ${d.manifest}, node still ${d.node}: the resize is not applied yet (or this manifest is not what was applied).`);
     if (m.differences.length) lines.push('', resizeStatusWording(input.kubernetesVersion));
     return lines.join('\n');

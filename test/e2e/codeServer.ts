@@ -55,6 +55,10 @@ export interface SessionOptions {
   trusted: boolean;
   /** User settings merged over the defaults below. */
   settings?: Record<string, unknown>;
+  /** Added to code-server's environment, which its extension host and our server inherit. */
+  env?: Record<string, string>;
+  /** Files added to the workspace copy before the workbench opens (path relative to it -> text). */
+  files?: Record<string, string>;
 }
 
 export class CodeServerSession {
@@ -83,6 +87,10 @@ export class CodeServerSession {
     if (!version.startsWith(`${CODE_SERVER_VERSION} `)) throw new Error(`expected code-server ${CODE_SERVER_VERSION}, found: ${version.trim()}`);
 
     fs.cpSync(path.join(repoRoot, 'fixtures'), this.workspace, { recursive: true });
+    for (const [rel, text] of Object.entries(this.options.files ?? {})) {
+      fs.mkdirSync(path.dirname(path.join(this.workspace, rel)), { recursive: true });
+      fs.writeFileSync(path.join(this.workspace, rel), text);
+    }
     fs.mkdirSync(path.join(this.userDataDir, 'User'), { recursive: true });
     const settings = {
       'security.workspace.trust.enabled': !this.options.trusted,
@@ -109,7 +117,7 @@ export class CodeServerSession {
     const args = ['--config', config, '--auth', 'none', '--bind-addr', `127.0.0.1:${this.port}`, '--disable-telemetry', '--disable-update-check',
       '--user-data-dir', this.userDataDir, '--extensions-dir', this.extensionsDir, this.workspace];
     // Its own process group, so stop() ends code-server and the extension host it forks.
-    this.server = spawn(bin, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.server = spawn(bin, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: this.options.env ? { ...process.env, ...this.options.env } : undefined });
     this.server.stdout!.on('data', (d) => (this.serverLog += d));
     this.server.stderr!.on('data', (d) => (this.serverLog += d));
     await until(() => {

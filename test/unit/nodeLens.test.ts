@@ -57,3 +57,27 @@ test('NodeLensSource: one scan per max age, and CPU use = Δusage_usec / Δt bet
   assert.equal(scans, 2);
   assert.equal(second.rates.get('uid/id')?.cores, 0.5);
 });
+
+test('nodeLenses: by pod name and namespace, a workload by its pods; by image and container name when only the cgroup and runtime state are known', async () => {
+  const { parseK8s } = await import('../../server/src/languages/k8s/model');
+  const { nodeLenses } = await import('../../server/src/nodeLens');
+  const ast = parseK8s(`apiVersion: apps/v1
+kind: StatefulSet
+metadata: { name: db, namespace: data }
+spec:
+  template:
+    spec:
+      containers:
+        - name: postgres
+          image: postgres:16
+          resources: { limits: { memory: 1Gi, cpu: 250m } }
+`);
+  const running = (over: Partial<ContainerInfo>) => ({ ...container(0), name: 'postgres', ...over });
+  const lenses = (c: ContainerInfo[]) => nodeLenses({ ast, containers: c, kubernetesVersion: '1.35' }).map((l) => l.title);
+  assert.deepEqual(lenses([running({ pod: { namespace: 'data', name: 'db-0' }, limits: { ...container(0).limits, cpu: { limitCores: 0.25 } } })]), ['db-0: live: memory 512Mi of limit 1Gi, cpu limit 0.25, 0 OOM kills']);
+  assert.deepEqual(lenses([running({ pod: { namespace: 'other', name: 'db-0' } })]), [], 'another namespace');
+  assert.deepEqual(lenses([running({ pod: { namespace: 'data', name: 'dbx-0' } })]), [], 'another StatefulSet');
+  assert.deepEqual(lenses([running({ pod: undefined, image: 'postgres:16' })]), ['pod uid: live: memory 512Mi of limit 1Gi, cpu limit 1, 0 OOM kills — cpu: manifest 250m, node still 1: the resize is not applied yet']);
+  assert.deepEqual(lenses([running({ pod: undefined, image: 'postgres:15' })]), [], 'another image');
+  assert.deepEqual(lenses([running({ pod: { namespace: 'data', name: 'db-0' }, sandbox: true })]), [], 'not the sandbox');
+});

@@ -4,6 +4,7 @@
 // the mount's root is that same cgroup.
 
 import * as path from 'node:path';
+import { V1_MEMORY_UNLIMITED } from './cgroupFiles';
 import type { CgroupLine } from './pidCgroup';
 import type { Mount } from './mountinfo';
 import { readText } from './procfs';
@@ -58,8 +59,8 @@ export function cpuMaxCores(text: string): number | undefined {
   return Number(max) / Number(period);
 }
 
-/** v1 memory limits at or above this are "unlimited" (PAGE_COUNTER_MAX × page size). */
-export const V1_UNLIMITED = 9223372036854771712n;
+/** v1 memory limits at or above this are "unlimited" (one constant, in cgroupFiles.ts). */
+export const V1_UNLIMITED = V1_MEMORY_UNLIMITED;
 
 export async function readCgroupViews(lines: CgroupLine[], mounts: Mount[]): Promise<CgroupView[]> {
   const hasV2 = mounts.some((m) => m.fstype === 'cgroup2');

@@ -24,6 +24,7 @@ import { readKubeletFacts } from './kubeletFiles';
 import { parseMountinfo } from './mountinfo';
 import { DEFAULT_CGROUP_ROOT, type NodeRoots } from './nodeRoots';
 import { type CgroupLine, parseCgroup } from './pidCgroup';
+import { readRuntimeFacts } from './runtimeState';
 import { parsePidStat } from './pidStat';
 import { listDir, readText, type ReadResult, statPath } from './procfs';
 
@@ -142,8 +143,10 @@ export interface ContainerInfo {
   /** The pod's sandbox ("pause") container, which holds the namespaces. */
   sandbox: boolean;
   pod?: { namespace?: string; name?: string };
-  /** The container's name in the pod spec, from /var/log/containers. */
+  /** The container's name in the pod spec, from /var/log/containers or the runtime's state. */
   name?: string;
+  /** The image, from the runtime's state (containerd, CRI-O). */
+  image?: string;
   limits: ContainerLimits;
   /** Every cgroup file read, by file name. */
   files: Record<string, CgroupFileRead>;
@@ -353,6 +356,13 @@ export async function scanContainers(roots: NodeRoots, options: ScanOptions = {}
     if (log) {
       info.name = log.container;
       info.pod ??= { namespace: log.namespace, name: log.pod };
+    }
+    const runtime = first.name.containerId ? await readRuntimeFacts(roots, first.name.containerId, first.name.runtime) : undefined;
+    if (runtime) {
+      info.name ??= runtime.containerName;
+      info.image = runtime.image;
+      if (runtime.sandbox) info.sandbox = true;
+      if (!info.pod?.name && runtime.podName) info.pod = { namespace: runtime.podNamespace, name: runtime.podName };
     }
     await readLimits(first, hierarchies, info);
     return info;

@@ -1,7 +1,7 @@
 // Where a node keeps what the container reading joins. Every root can be moved (tests point
 // them at fixture trees; a node image may mount the host at /host): PROC_ROOT as for ss,
-// and INFRA_LENS_CGROUP_ROOT, INFRA_LENS_KUBELET_ROOT, INFRA_LENS_POD_LOGS_ROOT and
-// INFRA_LENS_CONTAINER_LOGS_ROOT for the rest.
+// and INFRA_LENS_CGROUP_ROOT, INFRA_LENS_KUBELET_ROOT, INFRA_LENS_POD_LOGS_ROOT,
+// INFRA_LENS_CONTAINER_LOGS_ROOT and INFRA_LENS_RUN_ROOT for the rest.
 
 import { procRoot } from './procfs';
 
@@ -15,6 +15,8 @@ export interface NodeRoots {
   podLogs: string;
   /** /var/log/containers/<pod>_<namespace>_<container>-<id>.log */
   containerLogs: string;
+  /** The runtimes' state: /run/containerd/…, /run/containers/storage/… */
+  run: string;
 }
 
 export const DEFAULT_CGROUP_ROOT = '/sys/fs/cgroup';
@@ -26,5 +28,6 @@ export function nodeRoots(env: NodeJS.ProcessEnv = process.env): NodeRoots {
     kubelet: env.INFRA_LENS_KUBELET_ROOT || '/var/lib/kubelet',
     podLogs: env.INFRA_LENS_POD_LOGS_ROOT || '/var/log/pods',
     containerLogs: env.INFRA_LENS_CONTAINER_LOGS_ROOT || '/var/log/containers',
+    run: env.INFRA_LENS_RUN_ROOT || '/run',
   };
 }

@@ -260,3 +260,35 @@ test('infra-lens proc containers --json over a fake node root prints the data; t
     node.remove();
   }
 });
+
+test("containers: the runtime's state (containerd's and CRI-O's bundle config.json annotations) names a container the kubelet's log directories do not, with its image", async () => {
+  const node = fakeNode();
+  try {
+    const uid = '33333333-aaaa-4bbb-8ccc-000000000001';
+    const cd = layoutPath(LAYOUTS[0], uid, hex('1'));
+    const crio = layoutPath(LAYOUTS[1], uid, hex('2'));
+    const sandbox = layoutPath(LAYOUTS[0], uid, hex('3'));
+    for (const p of [cd, crio, sandbox]) writeV2Container(node, p, { memoryMax: 'max', memoryCurrent: '1', oomKill: 0, cpuMax: 'max 100000', pidsMax: 'max', pidsCurrent: '1' });
+    writeProcess(node, 10, 'app', cd);
+    writeProcess(node, 11, 'sidecar', crio);
+    writeProcess(node, 12, 'sleep', sandbox);
+    node.write(`run/containerd/io.containerd.runtime.v2.task/k8s.io/${hex('1')}/config.json`, JSON.stringify({ ociVersion: '1.1.0', annotations: { 'io.kubernetes.cri.container-type': 'container', 'io.kubernetes.cri.container-name': 'app', 'io.kubernetes.cri.sandbox-name': 'shop-0', 'io.kubernetes.cri.sandbox-namespace': 'shop', 'io.kubernetes.cri.image-name': 'registry.example/shop:1.4' } }));
+    node.write(`run/containers/storage/overlay-containers/${hex('2')}/userdata/config.json`, JSON.stringify({ annotations: { 'io.kubernetes.container.name': 'sidecar', 'io.kubernetes.pod.name': 'shop-0', 'io.kubernetes.pod.namespace': 'shop', 'io.kubernetes.cri-o.ImageName': 'envoy:1.30' } }));
+    node.write(`run/containerd/io.containerd.runtime.v2.task/k8s.io/${hex('3')}/config.json`, JSON.stringify({ annotations: { 'io.kubernetes.cri.container-type': 'sandbox', 'io.kubernetes.cri.sandbox-name': 'shop-0' } }));
+    const r = await containers(node);
+    const app = byId(r.data, hex('1'));
+    assert.equal(app.name, 'app');
+    assert.equal(app.image, 'registry.example/shop:1.4');
+    assert.deepEqual(app.pod, { namespace: 'shop', name: 'shop-0' });
+    const side = byId(r.data, hex('2'));
+    assert.equal(side.name, 'sidecar');
+    assert.equal(side.image, 'envoy:1.30');
+    assert.equal(byId(r.data, hex('3')).sandbox, true, 'a sandbox by its annotation, whatever its process is called');
+  } finally {
+    node.remove();
+  }
+});
+
+function layoutPath(layout: Layout, uid: string, id: string): string {
+  return layout.path(uid, 'burstable', id);
+}

@@ -25,6 +25,7 @@ export function fakeNode(): FakeNode {
     INFRA_LENS_KUBELET_ROOT: path.join(root, 'var/lib/kubelet'),
     INFRA_LENS_POD_LOGS_ROOT: path.join(root, 'var/log/pods'),
     INFRA_LENS_CONTAINER_LOGS_ROOT: path.join(root, 'var/log/containers'),
+    INFRA_LENS_RUN_ROOT: path.join(root, 'run'),
   };
   for (const dir of Object.values(env)) fs.mkdirSync(dir, { recursive: true });
   const write = (rel: string, text: string) => {

@@ -102,6 +102,7 @@ export function renderContainer(c: NonNullable<ContainersData['selected']>): str
     ['pod UID', c.cgroup.podUid],
     ['QoS class', c.cgroup.qos],
     ['container id', c.cgroup.containerId],
+    ['image', c.image],
     ['runtime', c.cgroup.runtime ?? 'unknown (a bare id under the cgroupfs driver: containerd or Docker)'],
     ['cgroup', `v${c.version}, ${c.cgroup.driver} driver: ${c.cgroup.containerPath}`],
     ['processes', c.pids.map((p, i) => `${p} (${c.commands[i]})`).join(', ')],
