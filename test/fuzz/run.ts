@@ -4,6 +4,7 @@
 // infinite loop is reported rather than freezing the fuzzer. Prints, per language: cases,
 // exceptions, hangs, out-of-range findings, nondeterministic results, the slowest case per KB.
 //   node out/fuzz/run.js [--cases N] [--language L] [--seed S] [--shards N (workers per language)]
+//   node out/fuzz/run.js --language L --dump INDEX   prints case INDEX's document as JSON
 
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import fc from 'fast-check';
@@ -61,6 +62,8 @@ interface Summary {
   nondeterministic: number;
   slowestMsPerKb: number;
   slowestSize: number;
+  /** The case index of the slowest case per KB (re-create it with --dump). */
+  slowestIndex: number;
   seconds: number;
   examples: Map<string, string>;
 }
@@ -68,7 +71,7 @@ interface Summary {
 /** Cases [from, to) of one language in one worker (restarted after a hang). */
 function runLanguage(language: LanguageId, cases: number, seed: number, first = 0): Promise<Summary> {
   const started = Date.now();
-  const s: Summary = { language, cases: 0, exceptions: 0, hangs: 0, outOfRange: 0, nondeterministic: 0, slowestMsPerKb: 0, slowestSize: 0, seconds: 0, examples: new Map() };
+  const s: Summary = { language, cases: 0, exceptions: 0, hangs: 0, outOfRange: 0, nondeterministic: 0, slowestMsPerKb: 0, slowestSize: 0, slowestIndex: -1, seconds: 0, examples: new Map() };
   const remember = (what: string, text: string | undefined) => {
     const previous = s.examples.get(what);
     if (text !== undefined && (previous === undefined || text.length < previous.length)) s.examples.set(what, text);
@@ -106,6 +109,7 @@ function runLanguage(language: LanguageId, cases: number, seed: number, first = 
           if (perKb > s.slowestMsPerKb) {
             s.slowestMsPerKb = perKb;
             s.slowestSize = m.size;
+            s.slowestIndex = m.index;
           }
           if (m.kind === 'exception') s.exceptions++;
           if (m.kind === 'range') s.outOfRange++;
@@ -144,7 +148,7 @@ async function runSharded(language: LanguageId, cases: number, seed: number, sha
     s.hangs += p.hangs;
     s.outOfRange += p.outOfRange;
     s.nondeterministic += p.nondeterministic;
-    if (p.slowestMsPerKb > s.slowestMsPerKb) [s.slowestMsPerKb, s.slowestSize] = [p.slowestMsPerKb, p.slowestSize];
+    if (p.slowestMsPerKb > s.slowestMsPerKb) [s.slowestMsPerKb, s.slowestSize, s.slowestIndex] = [p.slowestMsPerKb, p.slowestSize, p.slowestIndex];
     for (const [what, text] of p.examples) if (!s.examples.has(what) || text.length < s.examples.get(what)!.length) s.examples.set(what, text);
   }
   s.seconds = (Date.now() - started) / 1000;
@@ -162,11 +166,18 @@ async function main(): Promise<void> {
   const languages = opt('--language') ? [opt('--language') as LanguageId] : FUZZ_LANGUAGES;
   const summaries: Summary[] = [];
   const shards = Math.max(1, Number(opt('--shards') ?? 1));
+  const dump = opt('--dump');
+  if (dump !== undefined) {
+    // The document of one case (e.g. the slowest), as JSON: feed it to out/fuzz/debug.js.
+    const index = Number(dump);
+    for (const d of documents({ language: languages[0], cases: index + 1, seed, from: index })) console.log(JSON.stringify(d.text));
+    return;
+  }
   for (const language of languages) summaries.push(await runSharded(language, cases, seed, shards));
   console.log(`## Fuzz: ${cases} generated documents per language (seed ${seed})\n`);
-  console.log('| language | cases | exceptions | hangs | out-of-range findings | nondeterministic | slowest case per KB | time |');
+  console.log('| language | cases | exceptions | hangs | out-of-range findings | nondeterministic | slowest case per KB (case) | time |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
-  for (const s of summaries) console.log(`| ${s.language} | ${s.cases} | ${s.exceptions} | ${s.hangs} | ${s.outOfRange} | ${s.nondeterministic} | ${s.slowestMsPerKb.toFixed(1)} ms/KB (${(s.slowestSize / 1024).toFixed(1)} KB) | ${s.seconds.toFixed(0)} s |`);
+  for (const s of summaries) console.log(`| ${s.language} | ${s.cases} | ${s.exceptions} | ${s.hangs} | ${s.outOfRange} | ${s.nondeterministic} | ${s.slowestMsPerKb.toFixed(1)} ms/KB (${(s.slowestSize / 1024).toFixed(1)} KB, #${s.slowestIndex}) | ${s.seconds.toFixed(0)} s |`);
   let failed = false;
   for (const s of summaries) {
     let shown = 0;

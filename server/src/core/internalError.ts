@@ -31,17 +31,21 @@ export function internalErrorFinding(language: LanguageId, what: string, error: 
 }
 
 /** A check's name for the message: its function name without the "check" prefix. */
-function checkName(check: { name: string }, index: number): string {
+export function checkName(check: { name: string }, index: number): string {
   const name = check.name.replace(/^check/, '');
   return name ? `check ${name}` : `check #${index + 1}`;
 }
 
-/** Runs every check; one that throws becomes an internal-error finding instead. */
-export function runContained<C>(language: LanguageId, checks: ReadonlyArray<(ctx: C) => Finding[]>, ctx: C): Finding[] {
+/**
+ * Runs every check; one that throws becomes an internal-error finding instead. A check may
+ * return its findings or push them into `ctx` itself (then only internal errors come back).
+ */
+export function runContained<C>(language: LanguageId, checks: ReadonlyArray<(ctx: C) => Finding[] | void>, ctx: C): Finding[] {
   const out: Finding[] = [];
   checks.forEach((check, index) => {
     try {
-      out.push(...check(ctx));
+      // No push(...found): a huge list would overflow the call stack.
+      for (const f of check(ctx) ?? []) out.push(f);
     } catch (error) {
       out.push(internalErrorFinding(language, checkName(check, index), error));
     }

@@ -5,6 +5,7 @@
 import type { Finding } from '../../core/finding';
 import type { AnalysisContext, LanguageService, OutlineSymbol } from '../../core/languageService';
 import type { CheckContext } from './check';
+import { runContained } from '../../core/internalError';
 import { completeK8s } from './completion';
 import { hoverK8s } from './hover';
 import { type K8sAst, reparseK8s } from './model';
@@ -50,7 +51,8 @@ import { checkYamlSyntax, yamlSyntax } from './rules/yaml-syntax';
 import { parseVersion } from './version';
 import { Workspace, workspaceIndex } from './workspace';
 
-const CHECKS: Array<(ctx: CheckContext) => void> = [
+/** Exported for the containment test (a throwing check must not hide the others). */
+export const CHECKS: Array<(ctx: CheckContext) => void> = [
   checkYamlSyntax,
   checkFieldType,
   checkResizeRestartPolicy,
@@ -120,7 +122,7 @@ export function lintK8s(ast: K8sAst, ctx: AnalysisContext): Finding[] {
   }
   if (ast.objects.length === 0) return [];
   check.workspace = new Workspace(ast, ctx);
-  for (const run of CHECKS) run(check);
+  for (const f of runContained('k8s', CHECKS, check)) check.findings.push(f);
   return preferFocused(dedupe(check.findings));
 }
 

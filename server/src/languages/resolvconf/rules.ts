@@ -3,6 +3,7 @@
 
 import type { Finding, Fix, Range } from '../../core/finding';
 import type { AnalysisContext } from '../../core/languageService';
+import { runContained } from '../../core/internalError';
 import { defineRule, type RuleMeta } from '../../core/rules';
 import { closestMatch } from '../../core/suggest';
 import { isLoopback } from '../../resolver/address';
@@ -105,19 +106,24 @@ export function lintResolvConf(ast: ResolvConfAst, ctx: Pick<AnalysisContext, 's
     if (r) findings.push(noteFinding(r, note, ast, config));
   }
   if (config.hangsAt) return findings;
-  findings.push(
-    ...checkNoNameserver(ast, config),
-    ...checkDuplicateNameservers(ast, config),
-    ...checkLoopback(config),
-    ...checkSearchDomains(config),
-    ...checkZeroTimeoutAttempts(config),
-    ...checkAmplification(config),
-    ...checkRotate(config),
-    ...checkSingleRequest(config),
-  );
-  if (libc === 'glibc') findings.push(...checkMuslLongLines(ast));
+  for (const f of runContained('resolvconf', RESOLVCONF_CHECKS, { ast, config, libc })) findings.push(f);
   return findings;
 }
+
+/** Each check contained (a throwing one cannot hide the others); exported for that test. Property names name them in the message. */
+const NAMED_CHECKS = {
+  checkNoNameserver: (c: ResolvConfCheck) => checkNoNameserver(c.ast, c.config),
+  checkDuplicateNameservers: (c: ResolvConfCheck) => checkDuplicateNameservers(c.ast, c.config),
+  checkLoopback: (c: ResolvConfCheck) => checkLoopback(c.config),
+  checkSearchDomains: (c: ResolvConfCheck) => checkSearchDomains(c.config),
+  checkZeroTimeoutAttempts: (c: ResolvConfCheck) => checkZeroTimeoutAttempts(c.config),
+  checkAmplification: (c: ResolvConfCheck) => checkAmplification(c.config),
+  checkRotate: (c: ResolvConfCheck) => checkRotate(c.config),
+  checkSingleRequest: (c: ResolvConfCheck) => checkSingleRequest(c.config),
+  checkMuslLongLines: (c: ResolvConfCheck) => (c.libc === 'glibc' ? checkMuslLongLines(c.ast) : []),
+};
+interface ResolvConfCheck { ast: ResolvConfAst; config: ResolverConfig; libc: Libc }
+export const RESOLVCONF_CHECKS: Array<(c: ResolvConfCheck) => Finding[]> = Object.values(NAMED_CHECKS);
 
 /** Kept for callers of the first cut: the unknown-keyword findings alone. */
 export function checkUnknownKeyword(ast: ResolvConfAst): Finding[] {

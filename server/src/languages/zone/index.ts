@@ -2,6 +2,7 @@
 // and the zone-level checks of rules/ (named-checkzone's and ours) over one ZoneIndex.
 
 import type { Finding } from '../../core/finding';
+import { checkName, internalErrorFinding } from '../../core/internalError';
 import type { AnalysisContext, LanguageService } from '../../core/languageService';
 import type { RuleMeta } from '../../core/rules';
 import type { ZoneAst } from './model';
@@ -54,8 +55,8 @@ import { ttlTooLarge } from './rules/ttl-too-large';
 import { txtStringTooLong } from './rules/txt-string-too-long';
 import { unknownType } from './rules/unknown-type';
 
-/** Checks over the whole loaded zone, in the order named-checkzone runs them. */
-const ZONE_CHECKS: Array<() => ZoneCheck> = [
+/** Checks over the whole loaded zone, in the order named-checkzone runs them (exported for the containment test). */
+export const ZONE_CHECKS: Array<() => ZoneCheck> = [
   checkOutOfZone,
   checkSoaNotAtApex,
   checkMultipleSingleton,
@@ -100,8 +101,23 @@ function parserFindings(ast: ZoneAst, out: Finding[]): void {
   for (const f of ast.findings) if (!(ast.fragment && f.ruleId === noTtl.id && f.severity === undefined)) out.push(f);
 }
 
+/** A check's first throw becomes one zone/internal-error finding and ends that check alone; try/catch costs nothing until it throws. */
+function containZoneCheck(factory: () => ZoneCheck, index: number): () => ZoneCheck {
+  return () => {
+    let failed = false;
+    const fail = (error: unknown, out: Finding[]) => (failed = true, out.push(internalErrorFinding('zone', checkName(factory, index), error)));
+    let c: ZoneCheck;
+    try { c = factory(); } catch (error) { return { finish: (_z, out) => void fail(error, out) }; }
+    return {
+      record: c.record && ((r, row, z, out) => { if (!failed) try { c.record!(r, row, z, out); } catch (e) { fail(e, out); } }),
+      node: c.node && ((n, z, out) => { if (!failed) try { c.node!(n, z, out); } catch (e) { fail(e, out); } }),
+      finish: c.finish && ((z, out) => { if (!failed) try { c.finish!(z, out); } catch (e) { fail(e, out); } }),
+    };
+  };
+}
+
 export function lintZone(ast: ZoneAst): Finding[] {
-  const checker = new ZoneChecker(ast, ZONE_CHECKS, true);
+  const checker = new ZoneChecker(ast, ZONE_CHECKS.map(containZoneCheck), true);
   for (const r of ast.records) checker.add(r);
   const found = checker.finish();
   const out: Finding[] = [];
@@ -116,7 +132,7 @@ export function lintZone(ast: ZoneAst): Finding[] {
  */
 export function checkZoneText(text: string, ctx: AnalysisContext): Finding[] {
   const ast = newAst(text, ctx);
-  const checker = new ZoneChecker(ast, ZONE_CHECKS, false);
+  const checker = new ZoneChecker(ast, ZONE_CHECKS.map(containZoneCheck), false);
   parseZone(text, ctx, { ast, keepRecords: false, onRecord: (r) => checker.add(r) });
   const found = checker.finish();
   const out: Finding[] = [];
