@@ -4,16 +4,28 @@ export type Align = 'left' | 'right';
 
 /** Columns padded to their widest cell; the last column is never padded. */
 export function table(header: string[], rows: string[][], align: Align[] = []): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => {
-        if (i === cells.length - 1 && align[i] !== 'right') return c;
-        return align[i] === 'right' ? c.padStart(widths[i]) : c.padEnd(widths[i]);
-      })
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line)].join('\n') + '\n';
+  // Plain loops: `proc sockets` formats tens of thousands of rows once, before the JIT warms up.
+  const widths = header.map((h) => h.length);
+  for (const r of rows) {
+    for (let i = 0; i < widths.length; i++) {
+      const w = (r[i] ?? '').length;
+      if (w > widths[i]) widths[i] = w;
+    }
+  }
+  const line = (cells: string[]): string => {
+    let s = '';
+    const last = cells.length - 1;
+    for (let i = 0; i <= last; i++) {
+      const c = cells[i];
+      if (i > 0) s += '  ';
+      if (align[i] === 'right') s += c.padStart(widths[i]);
+      else s += i === last ? c : c.padEnd(widths[i]);
+    }
+    return s.trimEnd();
+  };
+  const lines = [line(header)];
+  for (const r of rows) lines.push(line(r));
+  return lines.join('\n') + '\n';
 }
 
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];

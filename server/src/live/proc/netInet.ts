@@ -5,7 +5,7 @@
 // hosts 127.0.0.1 reads 0100007F. Ports are plain %04X.
 
 import * as os from 'node:os';
-import { procPath, readText, type ReadResult } from './procfs';
+import { procPath, readText, readTextSync, type ReadResult } from './procfs';
 
 export type InetProtocol = 'tcp' | 'tcp6' | 'udp' | 'udp6';
 export const INET_PROTOCOLS: InetProtocol[] = ['tcp', 'tcp6', 'udp', 'udp6'];
@@ -115,48 +115,48 @@ function cachedAddress(hex: string, endianness: 'LE' | 'BE'): string | undefined
   return address;
 }
 
-function endpoint(field: string, endianness: 'LE' | 'BE'): Endpoint | undefined {
-  const [hexAddr, hexPort] = field.split(':');
-  const address = hexAddr === undefined ? undefined : cachedAddress(hexAddr, endianness);
-  if (address === undefined || !/^[0-9A-Fa-f]{4}$/.test(hexPort ?? '')) return undefined;
-  return { address, port: parseInt(hexPort, 16) };
+/** `ADDR:PORT`: 8 or 32 hex digits, a colon, 4 hex digits. */
+function endpoint(hexAddr: string, hexPort: string, endianness: 'LE' | 'BE'): Endpoint | undefined {
+  const address = cachedAddress(hexAddr, endianness);
+  return address === undefined ? undefined : { address, port: parseInt(hexPort, 16) };
 }
 
-/** The first `n` space-separated fields of a row (the kernel pads with spaces only). */
-function columns(line: string, n: number): string[] {
-  const out: string[] = [];
-  let i = 0;
-  const len = line.length;
-  while (out.length < n) {
-    while (i < len && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
-    if (i >= len) break;
-    const start = i;
-    while (i < len && line.charCodeAt(i) !== 32 && line.charCodeAt(i) !== 9) i++;
-    out.push(line.slice(start, i));
-  }
-  return out;
-}
+// One row: `sl: local rem st tx:rx tr:when retrnsmt uid timeout inode …`. The row's fields are
+// matched by one regular expression over the whole table (compiled to native code, fast on
+// the first call) rather than split and scanned field by field in JavaScript: the CLI runs
+// this once, before the JIT has warmed up, on tens of thousands of rows. A row that does not
+// have this shape does not match and is skipped.
+const HEX = '[0-9A-Fa-f]';
+const ADDRESS = `(${HEX}{32}|${HEX}{8}):(${HEX}{4})`;
+const SP = '[ \\t]+';
+const ROW = new RegExp(`^[ \\t]*\\d+:${SP}${ADDRESS}${SP}${ADDRESS}${SP}(${HEX}+)${SP}(${HEX}+):(${HEX}+)${SP}\\S+${SP}\\S+${SP}(\\d+)${SP}\\S+${SP}(\\d+)(?=[ \\t]|$)`, 'gm');
 
 /** Rows that do not parse are skipped; one bad line never loses the table. */
 export function parseInet(text: string, protocol: InetProtocol, endianness: 'LE' | 'BE' = os.endianness()): InetSocket[] {
   const out: InetSocket[] = [];
-  for (const raw of text.split('\n')) {
-    const cols = columns(raw, 10);
-    if (cols.length < 10 || !/^\d+:$/.test(cols[0])) continue;
-    const local = endpoint(cols[1], endianness);
-    const peer = endpoint(cols[2], endianness);
-    const stateCode = parseInt(cols[3], 16);
-    const [tx, rx] = cols[4].split(':').map((h) => parseInt(h, 16));
-    const uid = Number(cols[7]);
-    const inode = Number(cols[9]);
-    if (!local || !peer || !Number.isFinite(stateCode) || !Number.isFinite(tx) || !Number.isFinite(rx) || !Number.isFinite(uid) || !Number.isFinite(inode)) continue;
-    const state = SOCKET_STATES[stateCode]?.ss ?? `0x${cols[3]}`;
-    out.push({ protocol, state, stateCode, local, peer, recvQ: rx, sendQ: tx, uid, inode });
+  ROW.lastIndex = 0;
+  for (let m = ROW.exec(text); m !== null; m = ROW.exec(text)) {
+    const local = endpoint(m[1], m[2], endianness);
+    const peer = endpoint(m[3], m[4], endianness);
+    if (!local || !peer) continue;
+    const stateCode = parseInt(m[5], 16);
+    const state = SOCKET_STATES[stateCode]?.ss ?? `0x${m[5]}`;
+    out.push({ protocol, state, stateCode, local, peer, recvQ: parseInt(m[7], 16), sendQ: parseInt(m[6], 16), uid: Number(m[8]), inode: Number(m[9]) });
   }
   return out;
 }
 
 export async function readInet(protocol: InetProtocol): Promise<ReadResult<InetSocket[]>> {
   const text = await readText(procPath('net', protocol));
+  return text.ok ? { ok: true, value: parseInet(text.value, protocol) } : text;
+}
+
+
+/**
+ * The same, read synchronously (`proc sockets`): node's one-call read of the whole file. The
+ * async read takes a thread-pool round trip per 64 KiB, each waiting for the main thread.
+ */
+export function readInetSync(protocol: InetProtocol): ReadResult<InetSocket[]> {
+  const text = readTextSync(procPath('net', protocol));
   return text.ok ? { ok: true, value: parseInet(text.value, protocol) } : text;
 }

@@ -87,6 +87,19 @@ export function readLinkSync(file: string): ReadResult<string> {
   return attemptSync(file, () => fs.readlinkSync(file, { encoding: 'utf8' }));
 }
 
+/**
+ * The link's target, or undefined when it cannot be read (closed, exited, no permission): for
+ * hot loops (one call per fd of every process) where the reason does not matter, without a
+ * result object or closure per call.
+ */
+export function linkTargetSync(file: string): string | undefined {
+  try {
+    return fs.readlinkSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 export function listDirSync(dir: string): ReadResult<string[]> {
   return attemptSync(dir, () => fs.readdirSync(dir));
 }

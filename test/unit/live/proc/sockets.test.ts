@@ -163,3 +163,29 @@ test('--no-processes rendering: no Process column, as ss without -p', () => {
   assert.doesNotMatch(text, /Process|users:/);
   assert.match(text, /tcp\s+LISTEN\s+0\s+0\s+127\.0\.0\.1:42681\s+0\.0\.0\.0:\*\n/);
 });
+
+test('parseInet (one regular expression over the table) skips malformed rows and keeps good ones around them', () => {
+  const good = '   0: 0100007F:0035 00000000:0000 0A 00000000:00000001 00:00000000 00000000   101        0 4242 1 0000000000000000 100 0 0 10 0';
+  const table = [
+    '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode',
+    good,
+    '   1: 0100007F:0035 00000000:0000 0A 00000000:00000001 00:00000000 00000000   101        0', // cut short: no inode
+    '   2: 0100007G:0035 00000000:0000 0A 00000000:00000001 00:00000000 00000000   101        0 7', // not hex
+    '   3: 0100007F:035 00000000:0000 0A 00000000:00000001 00:00000000 00000000   101        0 7', // 3-digit port
+    '   4: 0100007F:0035 00000000:0000 0A 00000000:00000001 00:00000000 00000000   101        0 7x', // inode glued to text
+    'x5: 0100007F:0035 00000000:0000 0A 00000000:00000001 00:00000000 00000000   101        0 7', // sl not digits
+    '\t6:\t0100007f:01bb\t0200007F:D431\t01\t0000000A:00000002\t00:00000000\t00000000\t0\t0\t99', // tabs, lower-case hex, no trailing fields
+    good.replace('4242', '4343'),
+  ].join('\r\n'); // CRLF as a copied file might have
+  const rows = parseInet(table, 'tcp', 'LE');
+  assert.deepEqual(rows.map((r) => r.inode), [4242, 99, 4343]);
+  assert.deepEqual(rows[0], { protocol: 'tcp', state: 'LISTEN', stateCode: 10, local: { address: '127.0.0.1', port: 53 }, peer: { address: '0.0.0.0', port: 0 }, recvQ: 1, sendQ: 0, uid: 101, inode: 4242 });
+  assert.deepEqual([rows[1].local, rows[1].peer, rows[1].state, rows[1].sendQ, rows[1].recvQ], [{ address: '127.0.0.1', port: 443 }, { address: '127.0.0.2', port: 0xd431 }, 'ESTAB', 10, 2]);
+  assert.deepEqual(parseInet('', 'tcp', 'LE'), []);
+  assert.deepEqual(parseInet(good.replace(' 0A ', ' 7F '), 'tcp', 'LE')[0].state, '0x7F', 'an unknown state is shown as its code');
+});
+
+test('formatOwners lists every holder in order, as ss -p does', () => {
+  assert.equal(formatOwners([]), '');
+  assert.equal(formatOwners([{ pid: 1, command: 'a', fd: 3 }, { pid: 7, command: 'b c', fd: 10 }]), 'users:(("a",pid=1,fd=3),("b c",pid=7,fd=10))');
+});

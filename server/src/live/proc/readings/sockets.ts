@@ -5,8 +5,8 @@
 import { failedReport } from '../../../core/command';
 import { scanSocketOwners } from '../fdScan';
 import { notes, table } from '../format';
-import { type Endpoint, INET_PROTOCOLS, type InetProtocol, type InetSocket, readInet, SOCKET_STATES } from '../netInet';
-import { readUnix, type UnixSocket } from '../netUnix';
+import { type Endpoint, INET_PROTOCOLS, type InetProtocol, type InetSocket, readInetSync, SOCKET_STATES } from '../netInet';
+import { readUnixSync, type UnixSocket } from '../netUnix';
 import { flagOption, okReport, type Reading, type ReadingInput, stringOption } from '../report';
 
 export interface SocketOwner {
@@ -71,7 +71,14 @@ export function formatEndpoint(e: Endpoint, v6: boolean): string {
 }
 
 export function formatOwners(owners: SocketOwner[]): string {
-  return owners.length ? `users:(${owners.map((o) => `("${o.command}",pid=${o.pid},fd=${o.fd})`).join(',')})` : '';
+  if (owners.length === 0) return '';
+  // A loop, not map/join: one call per socket, 10,000 of them, run once (cold).
+  let s = 'users:(';
+  for (let i = 0; i < owners.length; i++) {
+    const o = owners[i];
+    s += `${i ? ',' : ''}("${o.command}",pid=${o.pid},fd=${o.fd})`;
+  }
+  return `${s})`;
 }
 
 /** Long unix socket paths keep their start and end, so the process column stays in view. */
@@ -105,16 +112,15 @@ export function renderSockets(data: SocketsData): string {
   return text + notes(data.unreadable);
 }
 
-async function collect(protos: Proto[]): Promise<{ rows: Array<InetSocket | UnixSocket>; unreadable: string[] }> {
+function collect(protos: Proto[]): { rows: Array<InetSocket | UnixSocket>; unreadable: string[] } {
   const unreadable: string[] = [];
-  const tables = await Promise.all(
-    protos.map(async (p) => {
-      const result = p === 'unix' ? await readUnix() : await readInet(p);
-      if (result.ok) return result.value as Array<InetSocket | UnixSocket>;
-      unreadable.push(result.error.message);
-      return [];
-    }),
-  );
+  // Synchronous reads: tens of milliseconds for 10,000 rows, all of it the kernel's.
+  const tables = protos.map((p) => {
+    const result = p === 'unix' ? readUnixSync() : readInetSync(p);
+    if (result.ok) return result.value as Array<InetSocket | UnixSocket>;
+    unreadable.push(result.error.message);
+    return [];
+  });
   // Tables in ss's order (tcp, tcp6, udp, udp6, unix). A table read in several chunks can
   // repeat a row; one inode is one socket (inode 0 rows are TIME_WAIT and request sockets,
   // which are kept whole).
@@ -143,7 +149,8 @@ export async function socketsData(input: ReadingInput): Promise<SocketsData | st
   const port = portOption === undefined ? undefined : Number(portOption);
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) return `--port needs a number 0-65535, not '${portOption}'`;
   const processes = !flagOption(input, 'no-processes');
-  const [{ rows, unreadable }, scan] = await Promise.all([collect(protos), processes ? scanSocketOwners() : undefined]);
+  const { rows, unreadable } = collect(protos);
+  const scan = processes ? await scanSocketOwners() : undefined;
   let owners = new Map<number, SocketOwner[]>();
   const ownersUnreadable: number[] = [];
   if (scan?.ok) {
@@ -153,7 +160,12 @@ export async function socketsData(input: ReadingInput): Promise<SocketsData | st
   const none: SocketOwner[] = [];
   const sockets: SocketRow[] = [];
   // The rows are fresh objects from this read: give them their owners in place, no copy.
-  for (const r of rows) if (matchesFilters(r, state, port)) sockets.push(Object.assign(r, { owners: (r.inode && owners.get(r.inode)) || none }));
+  for (const r of rows) {
+    if (!matchesFilters(r, state, port)) continue;
+    const row = r as SocketRow;
+    row.owners = (r.inode && owners.get(r.inode)) || none;
+    sockets.push(row);
+  }
   const filters = { state, port, proto: stringOption(input, 'proto') || stringOption(input, 'protocol') ? protos : undefined };
   if (unreadable.length === protos.length) return unreadable.join('; ');
   return { sockets, filters, processes, ownersUnreadable, unreadable };
