@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as dgram from 'node:dgram';
+import * as fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { runCheckRecordCommand } from '../../../server/src/live/dns/checkRecord';
@@ -198,4 +199,23 @@ test('the live record check agrees with the zone file, and notices a difference'
   assert.match(stale.text, /- in the file, not live: 192\.0\.2\.12/);
   assert.match(stale.text, /\+ live, not in the file: 192\.0\.2\.11/);
   assert.match(stale.text, /\(authoritative\)/);
+});
+
+test('batch mode: `dig -f FILE` prints what dig -f prints for the same file (comments, +short carried, @server per line)', () => {
+  const dir = fs.mkdtempSync('/tmp/dig-batch-');
+  const file = `${dir}/names`;
+  fs.writeFileSync(file, 'www.example.test A\n\n# a comment\n; another\nexample.test MX\ntxt2.example.test TXT +noshort\n  mail.example.test\nsvc.example.test HTTPS @127.0.0.1 +short\n_sip._tcp.example.test SRV\n');
+  try {
+    const args = ['@127.0.0.1', '-p', String(named.port), '+short', '-f', file];
+    const theirs = execFileSync('dig', args, { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [cliPath, 'dig', ...args], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    console.log(`# batch of 6 lookups: dig printed ${theirs.split('\n').length - 1} lines`);
+    assert.equal(r.stdout, theirs);
+    const json = spawnSync(process.execPath, [cliPath, 'dig', ...args, '--json'], { encoding: 'utf8' });
+    const results = JSON.parse(json.stdout) as DigJson[];
+    assert.deepEqual(results.map((x) => x.question[0].type), ['A', 'MX', 'TXT', 'A', 'HTTPS', 'SRV']);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

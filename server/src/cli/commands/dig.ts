@@ -1,9 +1,106 @@
-// Bundle entry of `infra-lens dig`: the DNS client only.
+// Bundle entry of `infra-lens dig`: the DNS client only. `-f FILE` is dig's batch mode, here
+// in the CLI alone (the editor's lookup never reads a file named by its arguments): one
+// lookup per line of FILE ('-' for standard input), each line written as dig's own
+// arguments and added to the command line's. As dig 9.18 does, blank lines and lines that
+// start with '#' or ';' are skipped, an @server on a line replaces the command line's,
+// +short/+noshort on a line stays in force for the lines after it (dig keeps it global),
+// a name on the command line is looked up first. The exit status is the last lookup's (dig
+// 9.18 was seen to return 0 after a last lookup that got no reply; we return 9 there).
 
+import * as fs from 'node:fs';
+import { errnoReason } from '../readInput';
+import { parseDigArgs } from '../../live/dns/args';
 import { runDigCommand } from '../../live/dns/command';
-import { digArgs, printReport } from '../report';
+import { escapeForTerminal } from '../../core/terminalText';
+import { cliContext, digArgs, printReport } from '../report';
+import type { Report } from '../../protocol';
+
+/** dig's status when the batch file cannot be opened. */
+export const EXIT_BATCH_FILE = 8;
+/** A batch file is a list of names: far below this. */
+export const MAX_BATCH_BYTES = 16 * 1024 * 1024;
+
+/** `-f FILE` / `-fFILE` taken out of argv; undefined when there is none. */
+export function batchOption(argv: string[]): { file: string; rest: string[] } | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-f' && i + 1 < argv.length) return { file: argv[i + 1], rest: [...argv.slice(0, i), ...argv.slice(i + 2)] };
+    if (a.startsWith('-f') && a.length > 2) return { file: a.slice(2), rest: [...argv.slice(0, i), ...argv.slice(i + 1)] };
+  }
+  return undefined;
+}
+
+/** The argv of each lookup of a batch, in order (see the top of this file). */
+export function batchLookups(globalArgv: string[], text: string): string[][] {
+  const out: string[][] = [];
+  const global = globalArgv.filter((a) => a !== '--json');
+  const first = parseDigArgs(global);
+  if (first.ok && (first.request.name !== undefined || first.request.reverse !== undefined)) out.push(global);
+  // The command line's options without its name: the name was looked up above.
+  const options = first.ok && first.request.name !== undefined ? global.filter((a) => a !== first.request.name) : global;
+  const carried: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const words = line.trim().split(/\s+/).filter(Boolean);
+    if (words.length === 0 || words[0].startsWith('#') || words[0].startsWith(';')) continue;
+    const base = words.some((w) => w.startsWith('@')) ? options.filter((a) => !a.startsWith('@')) : options;
+    out.push([...base, ...carried, ...words]);
+    for (const w of words) if (/^\+(no)?short$/.test(w)) carried.push(w);
+  }
+  return out;
+}
+
+/** The whole file, read with a bound: a FIFO (`-f <(…)`) and /dev/null work, /dev/zero is refused. */
+function readBatch(file: string): { ok: true; text: string } | { ok: false; reason: string } {
+  let fd: number | undefined;
+  try {
+    fd = file === '-' ? 0 : fs.openSync(file, 'r');
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(64 * 1024);
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_BATCH_BYTES) return { ok: false, reason: `over the ${MAX_BATCH_BYTES}-byte limit for a batch file` };
+      chunks.push(chunk.subarray(0, n));
+    }
+    const bytes = Buffer.concat(chunks);
+    const nul = bytes.indexOf(0);
+    if (nul >= 0) return { ok: false, reason: `a binary file (NUL byte at offset ${nul})` };
+    return { ok: true, text: bytes.toString('utf8') };
+  } catch (e) {
+    return { ok: false, reason: errnoReason(e) };
+  } finally {
+    if (fd !== undefined && fd !== 0) fs.closeSync(fd);
+  }
+}
+
+async function runBatch(file: string, rest: string[], json: boolean): Promise<number> {
+  const batch = readBatch(file);
+  if (!batch.ok) {
+    process.stderr.write(escapeForTerminal(`infra-lens dig: couldn't open batch file ${file}: ${batch.reason}`) + '\n');
+    return EXIT_BATCH_FILE;
+  }
+  const lookups = batchLookups(rest, batch.text);
+  let status = 0;
+  if (!json) {
+    for (const argv of lookups) status = await printReport('dig', runDigCommand, { argv }, false);
+    return status;
+  }
+  // --json: one array, a lookup's data (or its error) per element.
+  const results: unknown[] = [];
+  for (const argv of lookups) {
+    const report: Report = await runDigCommand({ argv }, cliContext());
+    status = report.exitCode ?? (report.ok ? 0 : 1);
+    results.push(report.ok ? report.data : { error: report.error, data: report.data });
+  }
+  process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+  return status;
+}
 
 export function run(argv: string[]): Promise<number> {
+  const batch = batchOption(argv);
+  if (batch) return runBatch(batch.file, batch.rest, argv.includes('--json'));
   const { args, json } = digArgs(argv);
   return printReport('dig', runDigCommand, args, json);
 }

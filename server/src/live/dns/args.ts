@@ -282,6 +282,7 @@ export const DIG_USAGE = `Usage: infra-lens dig [@server] [-p port] [-t type] [-
   @server        ask this server (repeatable; default: the nameservers in /etc/resolv.conf)
   -p port        port for every server (default 53)
   -x addr        reverse lookup of an IPv4 or IPv6 address (PTR)
+  -f file        batch mode (CLI only): one lookup per line of file (- for stdin), as dig -f
   type           any mnemonic (A, MX, HTTPS, SVCB, URI...) or TYPEnnn
   +tcp           TCP only (UDP answers with TC=1 are retried over TCP anyway)
   +short         rdata only, as dig +short

@@ -140,7 +140,7 @@ function onAbort(signal: AbortSignal | undefined, abort: () => void): () => void
 
 function udpTry(server: Server, packet: Buffer, id: number, question: Question, timeoutMs: number, warnings: string[], signal?: AbortSignal): Promise<TryResult> {
   return new Promise((resolve) => {
-    const socket = dgram.createSocket(net.isIPv6(server.address) ? 'udp6' : 'udp4');
+    const socket = dgram.createSocket(net.isIP(server.address) === 6 ? 'udp6' : 'udp4'); // isIP tries IPv4 first: no IPv6 regex for a v4 server
     let started = 0;
     let done = false;
     /** A malformed packet with our ID: the outcome if nothing valid comes before the timeout. */
