@@ -1,6 +1,7 @@
 // Benchmark: `infra-lens dig` against `dig` on the same local named (started here, on a
 // loopback high port, and stopped at the end): whole-process wall time per query, interleaved
-// runs, medians, as a Markdown section (goal ≤ 2x). Also the in-process lookup and our strict
+// runs, medians, as a Markdown section (goal ≤ 2x); the same in dig's batch mode (-f, 200 lookups
+// in one process, per-lookup time); also the in-process lookup and our strict
 // message reader against dns-packet's decode on the same responses.
 //   node bench/dns.mjs [lookups=30]
 
@@ -49,6 +50,20 @@ try {
     peers.forEach(([, argv], k) => times[k].push(once(...argv(n, t))));
   }
   const [ours, theirs, nodeStart] = times.map(median);
+
+  // Batch mode (dig -f): one process, many lookups; the per-query time without process start.
+  const batchSize = 200;
+  const batchRuns = Math.max(3, Math.ceil(lookups / 6));
+  const batchFile = path.join(outdir, 'batch.txt');
+  fs.writeFileSync(batchFile, Array.from({ length: batchSize }, (_, i) => queries[i % queries.length].join(' ')).join('\n') + '\n');
+  const batchPeers = [
+    [process.execPath, [cli, 'dig', '@127.0.0.1', '-p', String(named.port), '+short', '-f', batchFile]],
+    ['dig', ['@127.0.0.1', '-p', String(named.port), '+short', '-f', batchFile]],
+  ];
+  const sameOutput = execFileSync(...batchPeers[0], { encoding: 'utf8' }) === execFileSync(...batchPeers[1], { encoding: 'utf8' });
+  const batchTimes = batchPeers.map(() => []);
+  for (let i = 0; i < batchRuns; i++) batchPeers.forEach((argv, k) => batchTimes[k].push(once(...argv)));
+  const [oursBatch, theirsBatch] = batchTimes.map(median);
   const rows = [];
   const t0 = performance.now();
   for (let i = 0; i < lookups * 10; i++) {
@@ -87,11 +102,14 @@ try {
   const loose = bench((b) => dnsPacket.decode(b));
   rows.push(
     `| lookup, whole process (\`+short\`, ${queries.length} names/types in turn) | \`infra-lens dig\` ${ours.toFixed(1)} ms | \`dig\` ${theirs.toFixed(1)} ms | ${(ours / theirs).toFixed(2)}x |`,
+    `| lookup, whole process, beyond a bare \`node -e 0\` (${nodeStart.toFixed(1)} ms) | ${(ours - nodeStart).toFixed(1)} ms | \`dig\` ${theirs.toFixed(1)} ms | ${((ours - nodeStart) / theirs).toFixed(2)}x |`,
+    `| batch \`-f\` of ${batchSize} lookups, whole process (${batchRuns} runs; same output as dig: ${sameOutput ? 'yes' : 'NO'}) | ${oursBatch.toFixed(1)} ms | \`dig -f\` ${theirsBatch.toFixed(1)} ms | ${(oursBatch / theirsBatch).toFixed(2)}x |`,
+    `| batch \`-f\`, per lookup | ${(oursBatch / batchSize).toFixed(2)} ms | \`dig -f\` ${(theirsBatch / batchSize).toFixed(2)} ms | ${(oursBatch / theirsBatch).toFixed(2)}x |`,
     `| lookup in process (send, wait, strict parse; TC→TCP for the big TXT) | ${inProcess.toFixed(2)} ms | | |`,
     `| parse one response | ours (strict, presentation text) ${strict.toFixed(1)} µs | dns-packet decode ${loose.toFixed(1)} µs | ${(strict / loose).toFixed(2)}x |`,
   );
   console.log('## infra-lens dig vs dig\n');
-  console.log(`Against a local \`named\` on 127.0.0.1:${named.port}; ${lookups} interleaved runs each, medians. A bare \`node -e 0\` takes ${nodeStart.toFixed(1)} ms here (in the same interleaving): process start is most of the CLI figure. Goal: ≤ 2x \`dig\`.\n`);
+  console.log(`Against a local \`named\` on 127.0.0.1:${named.port}; ${lookups} interleaved runs each, medians. A bare \`node -e 0\` takes ${nodeStart.toFixed(1)} ms here (in the same interleaving), ${(nodeStart / theirs).toFixed(2)}x \`dig\`'s whole lookup: node's own start-up alone is over the ≤ 2x goal for a single lookup, so the first row cannot reach it; the second row is what our code adds, the batch rows the per-query cost once the process is up. Goal: ≤ 2x \`dig\`.\n`);
   console.log('| measure | ours | peer | ratio |');
   console.log('|---|---:|---:|---:|');
   for (const r of rows) console.log(r);
