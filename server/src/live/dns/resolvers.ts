@@ -10,10 +10,16 @@ import type { Server } from './client';
 
 export const RESOLV_CONF = '/etc/resolv.conf';
 
+// The last file read and its parse: a batch (dig -f) asks once per lookup, and the file is
+// re-read each time (an edit is seen at once) but parsed again only when its text changed.
+let lastRead: { path: string; text: string; config: ResolverConfig } | undefined;
+
 /** The node's resolver configuration; an unreadable file means glibc's defaults. */
 export function systemResolverConfig(path = RESOLV_CONF): { config: ResolverConfig; error?: string } {
   try {
-    return { config: resolverConfig(fs.readFileSync(path, 'utf8')) };
+    const text = fs.readFileSync(path, 'utf8');
+    if (lastRead?.path !== path || lastRead.text !== text) lastRead = { path, text, config: resolverConfig(text) };
+    return { config: lastRead.config };
   } catch (e) {
     return { config: resolverConfig(''), error: `cannot read ${path}: ${(e as Error).message}` };
   }
