@@ -13,15 +13,21 @@ export function table(header: string[], rows: string[][], align: Align[] = []): 
     }
   }
   const line = (cells: string[]): string => {
+    // Cells after the last non-empty one add nothing (no padding to trim off afterwards).
+    let last = cells.length - 1;
+    while (last > 0 && cells[last] === '') last--;
     let s = '';
-    const last = cells.length - 1;
     for (let i = 0; i <= last; i++) {
       const c = cells[i];
       if (i > 0) s += '  ';
       if (align[i] === 'right') s += c.padStart(widths[i]);
       else s += i === last ? c : c.padEnd(widths[i]);
     }
-    return s.trimEnd();
+    // A cell's own trailing blanks are trimmed as before; most lines have none to copy.
+    const end = s.charCodeAt(s.length - 1);
+    // (A superset of what trimEnd removes, so the result is always trimEnd's.)
+    const blank = end <= 32 || end === 0xa0 || end === 0x1680 || (end >= 0x2000 && end <= 0x200a) || end === 0x2028 || end === 0x2029 || end === 0x202f || end === 0x205f || end === 0x3000 || end === 0xfeff;
+    return blank ? s.trimEnd() : s;
   };
   const lines = [line(header)];
   for (const r of rows) lines.push(line(r));

@@ -189,3 +189,9 @@ test('formatOwners lists every holder in order, as ss -p does', () => {
   assert.equal(formatOwners([]), '');
   assert.equal(formatOwners([{ pid: 1, command: 'a', fd: 3 }, { pid: 7, command: 'b c', fd: 10 }]), 'users:(("a",pid=1,fd=3),("b c",pid=7,fd=10))');
 });
+
+test('table pads only up to the last non-empty cell and trims what a cell itself ends with', async () => {
+  const { table } = await import('../../../../server/src/live/proc/format');
+  const text = table(['A', 'B', 'C'], [['x', 'long value', ''], ['yy', 'b', 'c'], ['z ', '', ''], ['w', 'v\u00a0', '']], ['left', 'left', 'left']);
+  assert.deepEqual(text.split('\n'), ['A   B           C', 'x   long value', 'yy  b           c', 'z', 'w   v', '']);
+});
