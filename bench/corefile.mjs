@@ -5,30 +5,16 @@
 // rules over the raw tokenizer) and the growth ratio (10x the input should cost ~10x).
 //   node bench/corefile.mjs
 
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { bundleExports } from './bundle.mjs';
 
-const dir = mkdtempSync(join(tmpdir(), 'corefile-bench-'));
-const entry = join(dir, 'entry.mjs');
-await build({
-  stdin: {
-    contents: `export { lexCorefile } from './server/src/languages/corefile/lexer';
+const bundle = await bundleExports(
+  `export { lexCorefile } from './server/src/languages/corefile/lexer';
 export { parseCorefile } from './server/src/languages/corefile/parser';
 export { corefileLanguage } from './server/src/languages/corefile';
 export { DEFAULT_SETTINGS } from './server/src/core/settings';`,
-    resolveDir: process.cwd(),
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: entry,
-  logLevel: 'error',
-});
-const { lexCorefile, parseCorefile, corefileLanguage, DEFAULT_SETTINGS } = await import(pathToFileURL(entry).href);
+  'corefile',
+);
+const { lexCorefile, parseCorefile, corefileLanguage, DEFAULT_SETTINGS } = bundle.module;
 
 function corefile(blocks) {
   const out = [];
@@ -80,4 +66,4 @@ for (const blocks of [100, 1000, 10000]) {
   );
   previous = lint;
 }
-rmSync(dir, { recursive: true, force: true });
+bundle.dispose();
