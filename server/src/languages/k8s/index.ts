@@ -150,7 +150,7 @@ export const k8sLanguage: LanguageService<K8sAst> = {
   ],
   parse: (text, ctx) => workspaceIndex.parse(ctx?.uri, text),
   // Only the documents an edit touches are parsed again, and their rules run again (documentLint.ts).
-  reparse: (previous, text, _changes, ctx) => workspaceIndex.put(ctx?.uri, text, reparseK8s(previous, text)),
+  reparse: (previous, text, changes, ctx) => workspaceIndex.put(ctx?.uri, text, reparseK8s(previous, text, changes)),
   lint: lintK8s,
   hover: hoverK8s,
   complete: (ast, position, ctx) => completeK8s(ast, position, ctx),

@@ -4,6 +4,7 @@
 // offsets, so a rule can point at the one token that is wrong.
 
 import { type Alias, type Document, isAlias, isMap, isScalar, isSeq, type Node, type Pair, parseAllDocuments, type Scalar, visit, type YAMLMap } from 'yaml';
+import type { TextChange } from '../../core/languageService';
 import { LineIndex } from '../../core/text';
 import { findTemplateAction } from './template';
 
@@ -275,6 +276,16 @@ export function segmentStarts(text: string): number[] {
   return [...new Set(starts)];
 }
 
+/** The unchanged head and tail of `text` after the one edit in `changes`, if it is one and fits. */
+function editBounds(previous: K8sAst, text: string, changes: TextChange[] | undefined): { prefix: number; suffix: number } | undefined {
+  if (changes?.length !== 1) return undefined;
+  const [c] = changes;
+  const start = previous.index.offsetAt(c.range.start);
+  const end = previous.index.offsetAt(c.range.end);
+  if (end < start || previous.text.length - (end - start) + c.text.length !== text.length || !text.startsWith(c.text, start)) return undefined;
+  return { prefix: start, suffix: previous.text.length - end };
+}
+
 function parseSegment(text: string, start: number): Segment {
   let docs: Document.Parsed[] = [];
   const piece = text;
@@ -407,13 +418,18 @@ export function parseK8s(text: string): K8sAst {
  * the edit are kept, those after it kept and moved, only the pieces the edit touches are
  * parsed again. `previous` is consumed (its documents move to the new parse).
  */
-export function reparseK8s(previous: K8sAst, text: string): K8sAst {
+export function reparseK8s(previous: K8sAst, text: string, changes?: TextChange[]): K8sAst {
   const old = previous.text;
-  let prefix = 0;
+  // One edit (a keystroke): where it starts and ends says what is unchanged, without
+  // comparing the two texts character by character.
+  let { prefix, suffix } = editBounds(previous, text, changes) ?? { prefix: 0, suffix: 0 };
   const max = Math.min(old.length, text.length);
-  while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  if (!changes || changes.length !== 1 || prefix + suffix === 0) {
+    prefix = 0;
+    suffix = 0;
+    while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+    while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  }
   const delta = text.length - old.length;
   const byOldStart = new Map(previous.segments.map((s) => [s.start, s]));
   const starts = segmentStarts(text);

@@ -71,8 +71,11 @@ test('the findings of an edited file, linted after every edit with the earlier l
       findingsOf(ast, ctx);
       for (const e of edits) {
         const at = e.at % (text.length + 1);
+        // The edit as the editor sends it (LSP positions in the text before it).
+        const change = { range: ast.index.rangeOf(at, Math.min(text.length, at + e.cut)), text: e.insert };
         text = text.slice(0, at) + e.insert + text.slice(at + e.cut);
-        ast = reparseK8s(ast, text);
+        ast = reparseK8s(ast, text, [change]);
+        assert.deepEqual(summary(ast, false), summary(parseK8s(text), false));
         const expected = findingsOf(parseK8s(text), scratchCtx);
         assert.deepEqual(findingsOf(ast, ctx), expected);
         // Nothing changed since: every document's findings are reused, and still right.
@@ -95,8 +98,9 @@ test('keystrokes inside a line (no line moves, summaries mostly kept), linted af
       for (const k of keys) {
         const at = k.at % (text.length + 1);
         if (text.slice(at, at + k.cut).includes('\n')) continue;
+        const change = { range: ast.index.rangeOf(at, Math.min(text.length, at + k.cut)), text: k.insert };
         text = text.slice(0, at) + k.insert + text.slice(at + k.cut);
-        ast = reparseK8s(ast, text);
+        ast = reparseK8s(ast, text, [change]);
         assert.deepEqual(findingsOf(ast, ctx), findingsOf(parseK8s(text), scratchCtx));
       }
     }),
