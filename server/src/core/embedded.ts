@@ -10,6 +10,7 @@ import type { OffsetMap } from './embeddedMap';
 import type { AnalysisContext, CodeLensEntry, CompletionEntry, FileReference, HoverResult, InlayHintEntry, LanguageService, OutlineSymbol, TextChange } from './languageService';
 import type { RuleMeta } from './rules';
 import type { LanguageId } from './rules';
+import { disableForFileEdit, disableForLineEdit } from './codeActions';
 import { applySuppressions } from './suppression';
 import { LineIndex } from './text';
 
@@ -168,7 +169,11 @@ function mapFinding(f: Finding, own: ParsedRegion, all: ParsedRegion[], hostInde
     return mapped ? [mapped] : [];
   });
   const { uri: _uri, ...rest } = f;
-  return { ...rest, range: m.toHostRange(f.range), ...(related ? { related } : {}), ...(fixes ? { fixes } : {}) };
+  // The disable comments go into the region, in its language; only for its own findings (an
+  // imported file's finding is disabled in that file's key).
+  const prefix = own.service.commentPrefixes[0];
+  const suppress = m.region === own.region && prefix !== undefined ? { line: m.toHostEdit(disableForLineEdit(own.region.text, f, prefix)), file: m.toHostEdit(disableForFileEdit(own.region.text, f.ruleId, prefix)) } : { line: undefined, file: undefined };
+  return { ...rest, range: m.toHostRange(f.range), ...(related ? { related } : {}), ...(fixes ? { fixes } : {}), suppress };
 }
 
 export interface EmbeddingOptions {
