@@ -757,19 +757,22 @@ function expand(t: Template, n: number): string {
       const v = n + p.offset;
       if (v > 0x7fffffff || v < -0x80000000) return '\u0000';
       let s: string;
+      // genname() prints the int with %o/%x/%X (and nibbles() in hex): a negative value
+      // comes out as its unsigned 32-bit form, -976 as fffffc30.
+      const u = v >>> 0;
       switch (p.base) {
         case 'o':
-          s = v.toString(8);
+          s = u.toString(8);
           break;
         case 'x':
-          s = v.toString(16);
+          s = u.toString(16);
           break;
         case 'X':
-          s = v.toString(16).toUpperCase();
+          s = u.toString(16).toUpperCase();
           break;
         case 'n':
         case 'N':
-          s = nibbles(v, p.base === 'N');
+          s = nibbles(u, p.base === 'N');
           break;
         default:
           s = String(v);

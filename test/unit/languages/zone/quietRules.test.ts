@@ -69,3 +69,27 @@ test('zone/target-no-address: a target below a DNAME is redirected elsewhere (BI
   const plain = text.replace('example. DNAME example.net.\n', '');
   assert.deepEqual((await lint('zone', plain, { zone: { origin: 'example.' } })).filter((f) => f.ruleId === 'zone/target-no-address').map((f) => f.severity), ['warning']);
 });
+
+const REVERSE_ZONE = (extra: string) => `$ORIGIN 2.0.192.in-addr.arpa.\n$TTL 300\n@ SOA ns1.example.net. hostmaster.example.net. 1 7200 3600 1209600 300\n@ NS ns1.example.net.\n${extra}\n`;
+const badNames = async (text: string, origin?: string) =>
+  (await lint('zone', text, origin ? { zone: { origin } } : {})).filter((f) => f.ruleId === 'zone/bad-owner-name').map((f) => rangeText(text, f));
+
+test('zone/bad-owner-name follows BIND\'s exceptions: gc._msdcs and SPF exists targets are quiet A owners', async () => {
+  assert.deepEqual(await badNames(zoneWith('gc._msdcs A 192.0.2.2\na._spf A 192.0.2.3\nb._spf_rate A 192.0.2.4\nc._spf_verify A 192.0.2.5')), []);
+  // the SPF exception is checkowner_in_a's only; AAAA and MX owners have none, and other underscores still draw it
+  assert.deepEqual(await badNames(zoneWith('a._spf AAAA 2001:db8::1\nx._tcp A 192.0.2.6')), ['a._spf', 'x._tcp']);
+});
+
+test('zone/bad-owner-name checks the host names named checks: PTR in reverse zones, SVCB service form, DSYNC, AFSDB, RT', async () => {
+  assert.deepEqual(await badNames(REVERSE_ZONE('1 PTR bad_host.example.net.\nb._dns-sd._udp PTR !@#3.\nlb._dns-sd._tcp PTR x_y.example.net.'), '2.0.192.in-addr.arpa.'), ['bad_host.example.net.', 'x_y.example.net.']);
+  // a PTR outside the reverse trees, and SVCB in alias form, are not host names to check-names
+  assert.deepEqual(await badNames(zoneWith('_svc PTR x_y.example.net.\nalias SVCB 0 _under.example.net.')), []);
+  assert.deepEqual(await badNames(zoneWith('svc SVCB 1 _under.example.net. alpn=h2\n_dsync DSYNC CDS 1 5359 _n.example.net.\nafs AFSDB 1 a_b.example.net.\nrt RT 1 r_t.example.net.')), ['_under.example.net.', '_n.example.net.', 'a_b.example.net.', 'r_t.example.net.']);
+});
+
+test('$GENERATE: a negative offset prints as unsigned in hex and nibble modes, as named does (BIND good-generate-modifier.db)', async () => {
+  const text = zoneWith('$GENERATE 1024-1025 ${-2000,0,n} AAAA 2001:db8::${0,4,x}\n$GENERATE 1-1 x${-2,0,x} A 192.0.2.9');
+  const ast = parseZone(text, CTX);
+  assert.deepEqual(ast.records.filter((r) => r.generated).map((r) => r.owner), ['0.3.c.f.f.f.f.f.example.com.', '1.3.c.f.f.f.f.f.example.com.', 'xffffffff.example.com.']);
+  assert.deepEqual(await badNames(text), []);
+});
