@@ -33,6 +33,8 @@ export interface EmbeddedRegion {
   origin?: string;
   /** Other files the program would see, by absolute path (the sibling keys of the same volume). */
   files?: ReadonlyMap<string, string>;
+  /** The names in a directory the program would see (an import glob), or undefined when they are not known. */
+  listDir?: (absoluteDir: string) => string[] | undefined;
   /**
    * The region as the program reads it from `path` when that differs from `text` (placeholders
    * read as sample values, directives read inside a server block): another region that
@@ -190,6 +192,7 @@ export function withEmbeddedLanguages<P>(host: LanguageService<P>, embedding: Em
       settings: origin !== undefined ? { ...ctx.settings, zone: { ...ctx.settings.zone, origin } } : ctx.settings,
       // The program inside the pod reads its volume, not the editor's disk.
       readFile: files ? (p) => files.get(p) : undefined,
+      listDir: region.listDir,
       // The sibling files are the documents in view (a resolv.conf beside the Corefile).
       workspaceDocuments: files ? () => [...files].map(([p, text]) => ({ uri: fileUri(p), text })) : undefined,
       isCancelled: ctx.isCancelled,
