@@ -5,6 +5,7 @@
 // exact token, and the next entry is read as if nothing happened (per-record recovery).
 
 import { IncludeRefused } from '../../core/includePolicy';
+import { noteReparse } from './incrementalLint';
 import type { Finding, Severity } from '../../core/finding';
 import { lineRange } from '../../core/finding';
 import type { AnalysisContext, TextChange } from '../../core/languageService';
@@ -264,6 +265,11 @@ export function reparseZone(prev: ZoneAst, text: string, _changes: TextChange[],
     parseEntry(entry, state, file, true);
     pushEnds(entries, ast);
   };
+  // The records re-read: prev.records[start, oldEnd) became ast.records[start, newEnd).
+  const start = ast.records.length;
+  let oldEnd = prev.records.length;
+  let newEnd = -1;
+  let shift: { fromLine: number; delta: number } | undefined;
   // Lex from i0 until an entry starts where an old entry started, past the change.
   let sync = -1;
   let lineDelta = 0;
@@ -284,7 +290,10 @@ export function reparseZone(prev: ZoneAst, text: string, _changes: TextChange[],
   for (let k = sync; k >= 0 && k < n; k++) {
     if (sameSnapshot(snapshot(state, file), table.stateIn[k])) {
       const start = k > 0 ? k - 1 : -1;
-      appendShifted(prev.records, start >= 0 ? table.recordsEnd[start] : 0, ast.records, lineDelta, shiftRecord);
+      oldEnd = start >= 0 ? table.recordsEnd[start] : 0;
+      newEnd = ast.records.length;
+      shift = { fromLine: table.line[k], delta: lineDelta };
+      appendShifted(prev.records, oldEnd, ast.records, lineDelta, shiftRecord);
       appendShifted(prev.findings, start >= 0 ? table.findingsEnd[start] : 0, ast.findings, lineDelta, shiftFinding);
       appendShifted(prev.directives, start >= 0 ? table.directivesEnd[start] : 0, ast.directives, lineDelta, shiftDirective);
       appendShifted(prev.multiLine, start >= 0 ? table.multiLineEnd[start] : 0, ast.multiLine, lineDelta, (m, d) => ({ line: m.line + d, endLine: m.endLine + d }));
@@ -309,6 +318,7 @@ export function reparseZone(prev: ZoneAst, text: string, _changes: TextChange[],
   }
   ast.entries = entries;
   settleApex(ast, ast.records.find((r) => r.type === 'SOA'));
+  noteReparse(prev, ast, start, oldEnd, newEnd < 0 ? ast.records.length : newEnd, shift);
   return ast;
 }
 
