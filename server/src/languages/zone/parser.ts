@@ -233,9 +233,12 @@ export function reparseZone(prev: ZoneAst, text: string, _changes: TextChange[],
   if (ast.origin !== table.startOrigin || ast.originSource !== table.originSource) return parseZone(text, ctx);
   const old = prev.text;
   const min = Math.min(old.length, text.length);
+  // Equal chunks compare as strings (memcmp), the last one character by character.
   let a = 0;
+  while (a + CHUNK <= min && old.slice(a, a + CHUNK) === text.slice(a, a + CHUNK)) a += CHUNK;
   while (a < min && old.charCodeAt(a) === text.charCodeAt(a)) a++;
   let suffix = 0;
+  while (suffix + CHUNK <= min - a && old.slice(old.length - suffix - CHUNK, old.length - suffix) === text.slice(text.length - suffix - CHUNK, text.length - suffix)) suffix += CHUNK;
   while (suffix < min - a && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
   const bNew = text.length - suffix;
   const delta = text.length - old.length;
@@ -254,7 +257,13 @@ export function reparseZone(prev: ZoneAst, text: string, _changes: TextChange[],
     ast.findings = prev.findings.slice(0, table.findingsEnd[k]);
     ast.directives = prev.directives.slice(0, table.directivesEnd[k]);
     ast.multiLine = prev.multiLine.slice(0, table.multiLineEnd[k]);
-    for (let j = 0; j < i0; j++) copyRow(table, j, entries, 0, 0);
+    entries.offset = table.offset.slice(0, i0);
+    entries.line = table.line.slice(0, i0);
+    entries.stateIn = table.stateIn.slice(0, i0);
+    entries.recordsEnd = table.recordsEnd.slice(0, i0);
+    entries.findingsEnd = table.findingsEnd.slice(0, i0);
+    entries.directivesEnd = table.directivesEnd.slice(0, i0);
+    entries.multiLineEnd = table.multiLineEnd.slice(0, i0);
   }
   const from = i0 >= 0 ? table.offset[i0] : 0;
   if (i0 >= 0) restore(table.stateIn[i0], state, file);
@@ -293,22 +302,20 @@ export function reparseZone(prev: ZoneAst, text: string, _changes: TextChange[],
       oldEnd = start >= 0 ? table.recordsEnd[start] : 0;
       newEnd = ast.records.length;
       shift = { fromLine: table.line[k], delta: lineDelta };
-      appendShifted(prev.records, oldEnd, ast.records, lineDelta, shiftRecord);
-      appendShifted(prev.findings, start >= 0 ? table.findingsEnd[start] : 0, ast.findings, lineDelta, shiftFinding);
-      appendShifted(prev.directives, start >= 0 ? table.directivesEnd[start] : 0, ast.directives, lineDelta, shiftDirective);
-      appendShifted(prev.multiLine, start >= 0 ? table.multiLineEnd[start] : 0, ast.multiLine, lineDelta, (m, d) => ({ line: m.line + d, endLine: m.endLine + d }));
-      const base = { records: ast.records.length, findings: ast.findings.length, directives: ast.directives.length, multiLine: ast.multiLine.length };
-      const last = n - 1;
-      const offsetOf = (end: number[], j: number) => (j >= 0 ? end[j] : 0);
-      for (let j = k; j < n; j++) {
-        entries.offset.push(table.offset[j] + delta);
-        entries.line.push(table.line[j] + lineDelta);
-        entries.stateIn.push(table.stateIn[j]);
-        entries.recordsEnd.push(base.records - (offsetOf(table.recordsEnd, last) - table.recordsEnd[j]));
-        entries.findingsEnd.push(base.findings - (offsetOf(table.findingsEnd, last) - table.findingsEnd[j]));
-        entries.directivesEnd.push(base.directives - (offsetOf(table.directivesEnd, last) - table.directivesEnd[j]));
-        entries.multiLineEnd.push(base.multiLine - (offsetOf(table.multiLineEnd, last) - table.multiLineEnd[j]));
-      }
+      const ends = (end: number[]) => (start >= 0 ? end[start] : 0);
+      // Each list's tail moves by how much its part before the tail grew or shrank.
+      const moved = { records: ast.records.length - oldEnd, findings: ast.findings.length - ends(table.findingsEnd), directives: ast.directives.length - ends(table.directivesEnd), multiLine: ast.multiLine.length - ends(table.multiLineEnd) };
+      ast.records = appendShifted(prev.records, oldEnd, ast.records, lineDelta, shiftRecord);
+      ast.findings = appendShifted(prev.findings, ends(table.findingsEnd), ast.findings, lineDelta, shiftFinding);
+      ast.directives = appendShifted(prev.directives, ends(table.directivesEnd), ast.directives, lineDelta, shiftDirective);
+      ast.multiLine = appendShifted(prev.multiLine, ends(table.multiLineEnd), ast.multiLine, lineDelta, (m, d) => ({ line: m.line + d, endLine: m.endLine + d }));
+      entries.offset = entries.offset.concat(tailPlus(table.offset, k, delta));
+      entries.line = entries.line.concat(tailPlus(table.line, k, lineDelta));
+      entries.stateIn = entries.stateIn.concat(table.stateIn.slice(k));
+      entries.recordsEnd = entries.recordsEnd.concat(tailPlus(table.recordsEnd, k, moved.records));
+      entries.findingsEnd = entries.findingsEnd.concat(tailPlus(table.findingsEnd, k, moved.findings));
+      entries.directivesEnd = entries.directivesEnd.concat(tailPlus(table.directivesEnd, k, moved.directives));
+      entries.multiLineEnd = entries.multiLineEnd.concat(tailPlus(table.multiLineEnd, k, moved.multiLine));
       break;
     }
     const it = lexEntries(text, table.offset[k] + delta, table.line[k] + lineDelta).next();
@@ -334,16 +341,6 @@ function upperBound(list: number[], x: number): number {
   return lo;
 }
 
-function copyRow(from: EntryTable, j: number, to: EntryTable, delta: number, lineDelta: number): void {
-  to.offset.push(from.offset[j] + delta);
-  to.line.push(from.line[j] + lineDelta);
-  to.stateIn.push(from.stateIn[j]);
-  to.recordsEnd.push(from.recordsEnd[j]);
-  to.findingsEnd.push(from.findingsEnd[j]);
-  to.directivesEnd.push(from.directivesEnd[j]);
-  to.multiLineEnd.push(from.multiLineEnd[j]);
-}
-
 function pushEnds(table: EntryTable, ast: ZoneAst): void {
   table.recordsEnd.push(ast.records.length);
   table.findingsEnd.push(ast.findings.length);
@@ -361,9 +358,22 @@ function restore(s: ParseSnapshot, state: ParseState, file: FileState): void {
   state.generatedChars = s.generatedChars;
 }
 
-function appendShifted<T>(from: T[], start: number, to: T[], lineDelta: number, shift: (x: T, d: number) => T): void {
-  for (let i = start; i < from.length; i++) to.push(lineDelta === 0 ? from[i] : shift(from[i], lineDelta));
+/** `to` followed by from[start..], shifted by lineDelta lines (a copy of the array: memcpy when 0). */
+function appendShifted<T>(from: T[], start: number, to: T[], lineDelta: number, shift: (x: T, d: number) => T): T[] {
+  if (lineDelta === 0) return start === 0 && to.length === 0 ? from.slice() : to.concat(from.slice(start));
+  for (let i = start; i < from.length; i++) to.push(shift(from[i], lineDelta));
+  return to;
 }
+
+/** list[from..] with `add` added to each. */
+function tailPlus(list: number[], from: number, add: number): number[] {
+  const tail = list.slice(from);
+  if (add !== 0) for (let i = 0; i < tail.length; i++) tail[i] += add;
+  return tail;
+}
+
+/** Texts are compared in chunks this long first. */
+const CHUNK = 4096;
 
 function shiftToken(t: Token, d: number, seen: Map<Token, Token>): Token {
   let s = seen.get(t);
