@@ -33,6 +33,8 @@ export interface ZoneLintMemo {
   /** Owner names as small numbers, and each record's owner as one (scans of ints, not strings). */
   ids: Map<string, number>;
   ownerIds: Int32Array;
+  /** Number of records it describes (reparse edits the records array in place). */
+  count: number;
 }
 
 /**
@@ -42,6 +44,8 @@ export interface ZoneLintMemo {
  */
 export interface ZoneEdit {
   base: ZoneLintMemo;
+  /** The memo's records [start, oldEnd) (possibly line-shifted copies), taken before the splice. */
+  removed: ZoneRecord[];
   start: number;
   oldEnd: number;
   newEnd: number;
@@ -70,7 +74,7 @@ export function noteReparse(prev: ZoneAst, next: ZoneAst, start: number, oldEnd:
   const shifts = shift && shift.delta !== 0 ? [shift] : [];
   if (memo) {
     memos.delete(prev);
-    if (memo.valid && memo.records === prev.records) edits.set(next, { base: memo, start, oldEnd, newEnd, shifts });
+    if (memo.valid && memo.records === prev.records && memo.count === prev.records.length) edits.set(next, { base: memo, removed: prev.records.slice(start, oldEnd), start, oldEnd, newEnd, shifts });
     return;
   }
   // prev was never linted (its lint was cancelled): compose its edit with this one.
@@ -78,7 +82,9 @@ export function noteReparse(prev: ZoneAst, next: ZoneAst, start: number, oldEnd:
   if (!e || !e.base.valid) return;
   edits.delete(prev);
   const t = Math.max(oldEnd, e.newEnd);
-  edits.set(next, { base: e.base, start: Math.min(e.start, start), oldEnd: e.oldEnd + (t - e.newEnd), newEnd: newEnd + (t - oldEnd), shifts: [...e.shifts, ...shifts] });
+  // The base's records in the combined window: before e's, e's own, and after e's (prev's from e.newEnd on).
+  const removed = [...prev.records.slice(Math.min(start, e.start), e.start), ...e.removed, ...prev.records.slice(e.newEnd, t)];
+  edits.set(next, { base: e.base, removed, start: Math.min(e.start, start), oldEnd: e.oldEnd + (t - e.newEnd), newEnd: newEnd + (t - oldEnd), shifts: [...e.shifts, ...shifts] });
 }
 
 export type RunChecks = (ast: ZoneAst, records: ZoneRecord[]) => Finding[];
@@ -86,7 +92,7 @@ export type RunChecks = (ast: ZoneAst, records: ZoneRecord[]) => Finding[];
 /** The check findings of `ast` (not the parser's), incrementally when the last lint allows. */
 export function checkFindings(ast: ZoneAst, run: RunChecks): Finding[] {
   const held = memos.get(ast);
-  if (held?.valid && held.records === ast.records) return collect(held);
+  if (held?.valid && held.records === ast.records && held.count === ast.records.length) return collect(held);
   const edit = edits.get(ast);
   edits.delete(ast);
   if (edit && incrementalOk(ast, edit)) {
@@ -112,7 +118,7 @@ function memoizable(ast: ZoneAst): boolean {
 
 function buildMemo(ast: ZoneAst, found: Finding[]): ZoneLintMemo {
   const records = ast.records;
-  const memo: ZoneLintMemo = { valid: true, records, origin: ast.origin, originSource: ast.originSource, fragment: ast.fragment, scopes: new Map(), dependents: new Map(), skeleton: new Set([ast.origin]), ids: new Map(), ownerIds: new Int32Array(records.length) };
+  const memo: ZoneLintMemo = { valid: true, records, origin: ast.origin, originSource: ast.originSource, fragment: ast.fragment, scopes: new Map(), dependents: new Map(), skeleton: new Set([ast.origin]), ids: new Map(), ownerIds: new Int32Array(records.length), count: records.length };
   for (const f of found) addToScope(memo.scopes, scopeOf(records, f.range.start.line), f);
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
@@ -197,8 +203,8 @@ function incrementalOk(ast: ZoneAst, e: ZoneEdit): boolean {
   const b = e.base;
   if (!b.valid || b.origin !== ast.origin || b.originSource !== ast.originSource || b.fragment !== ast.fragment || ast.includes.length > 0) return false;
   if (e.oldEnd - e.start > MAX_WINDOW || e.newEnd - e.start > MAX_WINDOW) return false;
-  if (ast.records.length - e.newEnd !== b.records.length - e.oldEnd) return false;
-  for (let i = e.start; i < e.oldEnd; i++) if (reachesFar(b.records[i], ast.origin)) return false;
+  if (ast.records.length - e.newEnd !== b.count - e.oldEnd || e.removed.length !== e.oldEnd - e.start) return false;
+  for (const r of e.removed) if (reachesFar(r, ast.origin)) return false;
   for (let i = e.start; i < e.newEnd; i++) if (reachesFar(ast.records[i], ast.origin)) return false;
   return true;
 }
@@ -214,7 +220,7 @@ function update(ast: ZoneAst, e: ZoneEdit, run: RunChecks): ZoneLintMemo | undef
   ids.set(memo.ownerIds.subarray(e.oldEnd), e.newEnd);
   // C: the owners whose records changed; A: C and the owners whose findings read C's records.
   const changed = new Set<string>();
-  for (let i = e.start; i < e.oldEnd; i++) changed.add(memo.records[i].owner);
+  for (const r of e.removed) changed.add(r.owner);
   for (let i = e.start; i < e.newEnd; i++) changed.add(ast.records[i].owner);
   const affected = new Set<string>(changed);
   for (const c of changed) for (const o of memo.dependents.get(c) ?? []) affected.add(o);
@@ -250,10 +256,11 @@ function update(ast: ZoneAst, e: ZoneEdit, run: RunChecks): ZoneLintMemo | undef
     else if (e.shifts.length) for (let i = 0; i < list.length; i++) list[i] = shiftFinding(list[i], e.shifts);
   }
   for (const [scope, list] of fresh) memo.scopes.set(scope, list);
-  for (let i = e.start; i < e.oldEnd; i++) unregister(memo, memo.records[i]);
+  for (const r of e.removed) unregister(memo, r);
   for (let i = e.start; i < e.newEnd; i++) register(memo, ast.records[i]);
   memo.records = ast.records;
   memo.ownerIds = ids;
+  memo.count = ast.records.length;
   memo.valid = true;
   return memo;
 }

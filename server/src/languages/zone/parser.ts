@@ -246,39 +246,23 @@ export function reparseZone(prev: ZoneAst, text: string, _changes: TextChange[],
   // The first entry to read again: the last one starting before the change (its line is unchanged).
   // -1: the change comes before the first entry, so everything is read again.
   const i0 = upperBound(table.offset, a - 1) - 1;
+  const kept = Math.max(0, i0);
+  const endsAt = (end: number[], j: number) => (j > 0 ? end[j - 1] : 0);
   const state = newState(ast, ctx, {});
   const path = uriToPath(ctx.uri);
   const file: FileState = { uri: ctx.uri, origin: ast.origin, dir: path ? dirOf(path) : undefined };
-  const entries = newEntryTable(ast);
-  // Keep the entries before i0 as they are.
-  if (n > 0 && i0 > 0) {
-    const k = i0 - 1;
-    ast.records = prev.records.slice(0, table.recordsEnd[k]);
-    ast.findings = prev.findings.slice(0, table.findingsEnd[k]);
-    ast.directives = prev.directives.slice(0, table.directivesEnd[k]);
-    ast.multiLine = prev.multiLine.slice(0, table.multiLineEnd[k]);
-    entries.offset = table.offset.slice(0, i0);
-    entries.line = table.line.slice(0, i0);
-    entries.stateIn = table.stateIn.slice(0, i0);
-    entries.recordsEnd = table.recordsEnd.slice(0, i0);
-    entries.findingsEnd = table.findingsEnd.slice(0, i0);
-    entries.directivesEnd = table.directivesEnd.slice(0, i0);
-    entries.multiLineEnd = table.multiLineEnd.slice(0, i0);
-  }
+  // The entries read again go to a window table and the AST's lists (empty so far); then they
+  // are spliced into the previous parse's lists in place: no copy of 100,000 rows per keystroke.
+  const window = newEntryTable(ast);
   const from = i0 >= 0 ? table.offset[i0] : 0;
   if (i0 >= 0) restore(table.stateIn[i0], state, file);
   const row = (entry: Entry) => {
-    entries.offset.push(entry.offset);
-    entries.line.push(entry.line);
-    entries.stateIn.push(snapshot(state, file));
+    window.offset.push(entry.offset);
+    window.line.push(entry.line);
+    window.stateIn.push(snapshot(state, file));
     parseEntry(entry, state, file, true);
-    pushEnds(entries, ast);
+    pushEnds(window, ast);
   };
-  // The records re-read: prev.records[start, oldEnd) became ast.records[start, newEnd).
-  const start = ast.records.length;
-  let oldEnd = prev.records.length;
-  let newEnd = -1;
-  let shift: { fromLine: number; delta: number } | undefined;
   // Lex from i0 until an entry starts where an old entry started, past the change.
   let sync = -1;
   let lineDelta = 0;
@@ -296,26 +280,11 @@ export function reparseZone(prev: ZoneAst, text: string, _changes: TextChange[],
     if (state.sawInclude) return parseZone(text, ctx);
   }
   // After the change: read old entries again until the parser's state is what it was there.
+  // `tail`: the first old entry kept after the window (n: none).
+  let tail = n;
   for (let k = sync; k >= 0 && k < n; k++) {
     if (sameSnapshot(snapshot(state, file), table.stateIn[k])) {
-      const start = k > 0 ? k - 1 : -1;
-      oldEnd = start >= 0 ? table.recordsEnd[start] : 0;
-      newEnd = ast.records.length;
-      shift = { fromLine: table.line[k], delta: lineDelta };
-      const ends = (end: number[]) => (start >= 0 ? end[start] : 0);
-      // Each list's tail moves by how much its part before the tail grew or shrank.
-      const moved = { records: ast.records.length - oldEnd, findings: ast.findings.length - ends(table.findingsEnd), directives: ast.directives.length - ends(table.directivesEnd), multiLine: ast.multiLine.length - ends(table.multiLineEnd) };
-      ast.records = appendShifted(prev.records, oldEnd, ast.records, lineDelta, shiftRecord);
-      ast.findings = appendShifted(prev.findings, ends(table.findingsEnd), ast.findings, lineDelta, shiftFinding);
-      ast.directives = appendShifted(prev.directives, ends(table.directivesEnd), ast.directives, lineDelta, shiftDirective);
-      ast.multiLine = appendShifted(prev.multiLine, ends(table.multiLineEnd), ast.multiLine, lineDelta, (m, d) => ({ line: m.line + d, endLine: m.endLine + d }));
-      entries.offset = entries.offset.concat(tailPlus(table.offset, k, delta));
-      entries.line = entries.line.concat(tailPlus(table.line, k, lineDelta));
-      entries.stateIn = entries.stateIn.concat(table.stateIn.slice(k));
-      entries.recordsEnd = entries.recordsEnd.concat(tailPlus(table.recordsEnd, k, moved.records));
-      entries.findingsEnd = entries.findingsEnd.concat(tailPlus(table.findingsEnd, k, moved.findings));
-      entries.directivesEnd = entries.directivesEnd.concat(tailPlus(table.directivesEnd, k, moved.directives));
-      entries.multiLineEnd = entries.multiLineEnd.concat(tailPlus(table.multiLineEnd, k, moved.multiLine));
+      tail = k;
       break;
     }
     const it = lexEntries(text, table.offset[k] + delta, table.line[k] + lineDelta).next();
@@ -323,10 +292,65 @@ export function reparseZone(prev: ZoneAst, text: string, _changes: TextChange[],
     row(it.value);
     if (state.sawInclude) return parseZone(text, ctx);
   }
+  if (tail === n) lineDelta = 0;
+  // prev.records[start, oldEnd) became the window's records; the ones after move by lineDelta lines.
+  const start = endsAt(table.recordsEnd, kept);
+  const oldEnd = endsAt(table.recordsEnd, tail);
+  noteReparse(prev, ast, start, oldEnd, start + ast.records.length, tail < n ? { fromLine: table.line[tail], delta: lineDelta } : undefined);
+  const lists = [
+    ['records', table.recordsEnd, shiftRecord],
+    ['findings', table.findingsEnd, shiftFinding],
+    ['directives', table.directivesEnd, shiftDirective],
+    ['multiLine', table.multiLineEnd, (m: { line: number; endLine: number }, d: number) => ({ line: m.line + d, endLine: m.endLine + d })],
+  ] as const;
+  const moved: Record<string, number> = {};
+  for (const [name, ends, shift] of lists) {
+    const at = endsAt(ends, kept);
+    const to = endsAt(ends, tail);
+    const windowItems = ast[name] as unknown[];
+    moved[name] = at + windowItems.length - to;
+    const list = spliceIn(prev[name] as unknown[], at, to - at, windowItems);
+    if (lineDelta !== 0) for (let i = at + windowItems.length; i < list.length; i++) list[i] = (shift as (x: unknown, d: number) => unknown)(list[i], lineDelta);
+    (ast as unknown as Record<string, unknown[]>)[name] = list;
+  }
+  // The entry table: window rows (their ends counted from the window's start) in place of the
+  // rows re-read; the rows after it move by delta characters, lineDelta lines and `moved` items.
+  const rows = window.offset.length;
+  const endColumns = [
+    ['recordsEnd', 'records'],
+    ['findingsEnd', 'findings'],
+    ['directivesEnd', 'directives'],
+    ['multiLineEnd', 'multiLine'],
+  ] as const;
+  const entries: EntryTable = { ...table, startOrigin: ast.origin, originSource: ast.originSource, unsafe: false };
+  for (const [column, list] of endColumns) {
+    const base = endsAt(table[column], kept);
+    const w = window[column];
+    for (let i = 0; i < w.length; i++) w[i] += base;
+    entries[column] = spliceIn(table[column], kept, tail - kept, w);
+    const add = moved[list];
+    if (add !== 0) for (let i = kept + rows; i < entries[column].length; i++) entries[column][i] += add;
+  }
+  entries.offset = spliceIn(table.offset, kept, tail - kept, window.offset);
+  entries.line = spliceIn(table.line, kept, tail - kept, window.line);
+  entries.stateIn = spliceIn(table.stateIn, kept, tail - kept, window.stateIn);
+  if (delta !== 0 || lineDelta !== 0) {
+    for (let i = kept + rows; i < entries.offset.length; i++) {
+      entries.offset[i] += delta;
+      entries.line[i] += lineDelta;
+    }
+  }
+  prev.entries = undefined; // its rows are the new parse's now
   ast.entries = entries;
   settleApex(ast, ast.records.find((r) => r.type === 'SOA'));
-  noteReparse(prev, ast, start, oldEnd, newEnd < 0 ? ast.records.length : newEnd, shift);
   return ast;
+}
+
+/** list with list[at, at + remove) replaced by items: in place, or a new array for a big window. */
+function spliceIn<T>(list: T[], at: number, remove: number, items: T[]): T[] {
+  if (items.length > 10000) return list.slice(0, at).concat(items, list.slice(at + remove));
+  list.splice(at, remove, ...items);
+  return list;
 }
 
 /** Index of the first element greater than `x` in an ascending list. */
@@ -356,20 +380,6 @@ function restore(s: ParseSnapshot, state: ParseState, file: FileState): void {
   state.warnedRfc1035Ttl = s.warnedRfc1035Ttl;
   state.generated = s.generated;
   state.generatedChars = s.generatedChars;
-}
-
-/** `to` followed by from[start..], shifted by lineDelta lines (a copy of the array: memcpy when 0). */
-function appendShifted<T>(from: T[], start: number, to: T[], lineDelta: number, shift: (x: T, d: number) => T): T[] {
-  if (lineDelta === 0) return start === 0 && to.length === 0 ? from.slice() : to.concat(from.slice(start));
-  for (let i = start; i < from.length; i++) to.push(shift(from[i], lineDelta));
-  return to;
-}
-
-/** list[from..] with `add` added to each. */
-function tailPlus(list: number[], from: number, add: number): number[] {
-  const tail = list.slice(from);
-  if (add !== 0) for (let i = 0; i < tail.length; i++) tail[i] += add;
-  return tail;
 }
 
 /** Texts are compared in chunks this long first. */
