@@ -101,5 +101,48 @@ test('a Corefile in a ConfigMap: diagnostic, hover, completion and quick fixes o
     assert.equal(applyEdits(repeated, fix.edit!.changes[URI]), SHIPPED);
   });
 
+  await t.test('"Disable … for this file" writes the Corefile comment at the top of data.Corefile, not a YAML line', async () => {
+    const wait = client.nextDiagnostics(URI, (p) => p.version === 4);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 4 }, contentChanges: [{ text: TEXT }] });
+    const d = (await wait).diagnostics.find((x) => x.code === 'corefile/unknown-directive')!;
+    const actions = await client.connection.sendRequest<Array<{ title: string; edit?: { changes: Record<string, Edit[]> } }>>('textDocument/codeAction', { textDocument: { uri: URI }, range: d.range, context: { diagnostics: [{ ...d, source: 'infra-lens' }] } });
+    const disable = actions.find((a) => a.title === 'Disable corefile/unknown-directive for this file')!;
+    const suppressed = applyEdits(TEXT, disable.edit!.changes[URI]);
+    assert.match(corefileOf(suppressed), /^# infra-lens-disable-file corefile\/unknown-directive\n\.:53 \{/);
+    const after = client.nextDiagnostics(URI, (p) => p.version === 5);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 5 }, contentChanges: [{ text: suppressed }] });
+    assert.ok(!(await after).diagnostics.some((x) => x.code === 'corefile/unknown-directive'), 'the comment silences it');
+  });
+
+  assert.equal(await client.shutdown(), 0);
+});
+
+// `kubectl get configmap coredns -o json` written back: the Corefile is a JSON string, where a
+// `#` line of the host would break the document; the disable comment goes inside the string.
+test('a Corefile in a JSON ConfigMap: "Disable … for this line" keeps the JSON valid and silences the finding', async (t) => {
+  const client = new TestLspClient();
+  t.after(() => client.process.kill());
+  await client.initialize();
+  const uri = 'file:///work/coredns-configmap.json.yaml';
+  const corefile = '.:53 {\n    errors\n    forwrd . /etc/resolv.conf\n    cache 30\n}\n';
+  const json = `${JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'coredns', namespace: 'kube-system' }, data: { Corefile: corefile } }, null, 2)}\n`;
+  const wait = client.nextDiagnostics(uri);
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: json } });
+  const d = (await wait).diagnostics.find((x) => x.code === 'corefile/unknown-directive');
+  assert.ok(d, 'the typo inside the JSON string is found');
+  const actions = await client.connection.sendRequest<Array<{ title: string; edit?: { changes: Record<string, Edit[]> } }>>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [{ ...d, source: 'infra-lens' }] } });
+  let version = 1;
+  for (const title of ['Disable corefile/unknown-directive for this line', 'Disable corefile/unknown-directive for this file']) {
+    const action = actions.find((a) => a.title === title);
+    assert.ok(action, `${title} in ${actions.map((a) => a.title).join(', ')}`);
+    const edited = applyEdits(json, action.edit!.changes[uri]);
+    const parsed = JSON.parse(edited) as { data: { Corefile: string } };
+    assert.match(parsed.data.Corefile, /# infra-lens-disable-(next-line|file) corefile\/unknown-directive\n/);
+    const edit = ++version;
+    const again = client.nextDiagnostics(uri, (p) => p.version === edit);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: edit }, contentChanges: [{ text: edited }] });
+    assert.ok(!(await again).diagnostics.some((x) => x.code === 'corefile/unknown-directive'), `${title}: the comment silences it`);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text: json }] });
+  }
   assert.equal(await client.shutdown(), 0);
 });

@@ -6,7 +6,7 @@
 
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { includeReaderFor } from '../core/includeReader';
+import { includeDirListerFor, includeReaderFor } from '../core/includeReader';
 import type { Finding } from '../core/finding';
 import type { AnalysisContext, LanguageService, TextChange } from '../core/languageService';
 import { internalErrorFinding } from '../core/internalError';
@@ -165,6 +165,7 @@ function contextFor(job: AnalysisJob, isCancelled: () => boolean): AnalysisConte
     settings: job.settings,
     realPath: job.mayReadFiles ? (p: string) => fs.realpathSync(p) : undefined,
     readFile: job.mayReadFiles ? includeReaderFor(uriPath(job.uri), job.language, [...(job.includeRoots ?? []), ...job.settings.includePaths]) : undefined,
+    listDir: job.mayReadFiles ? includeDirListerFor(uriPath(job.uri), [...(job.includeRoots ?? []), ...job.settings.includePaths]) : undefined,
     workspaceDocuments: others ? () => others : undefined,
     isCancelled,
   };

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { detectLanguage, LANGUAGE_IDS, looksLikeKubernetes, looksLikeKubernetesJson } from '../core/languageDetect';
-import { includeReaderFor } from '../core/includeReader';
+import { includeDirListerFor, includeReaderFor } from '../core/includeReader';
 import { escapeForTerminal } from '../core/terminalText';
 import { finalizeFindings, lintText } from '../core/lint';
 import type { LanguageService } from '../core/languageService';
@@ -192,6 +192,7 @@ export async function runLintCli(argv: string[]): Promise<number> {
       settings: settingsFor(nameOf(target)),
       workspaceDocuments,
       readFile: includeReaderFor(path.resolve(target.file), language, includeRoots),
+      listDir: includeDirListerFor(path.resolve(target.file), includeRoots),
       realPath: (p: string) => fs.realpathSync(p),
     };
     const service = LANGUAGES[language];

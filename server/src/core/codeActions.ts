@@ -105,8 +105,11 @@ export function quickFixesFor(finding: Finding, text: string, commentPrefix: str
       const command = fix.command ? { title: fix.title, command: fix.command.command, arguments: fix.command.arguments ?? [] } : undefined;
       actions.push({ title: fix.title, kind: 'quickfix', finding, edits: fix.edits.length ? fix.edits : undefined, command, preferred: fix.preferred === true });
     }
-    actions.push({ title: `Disable ${finding.ruleId} for this line`, kind: 'quickfix', finding, edits: [disableForLineEdit(text, finding, commentPrefix)] });
-    actions.push({ title: `Disable ${finding.ruleId} for this file`, kind: 'quickfix', finding, edits: [disableForFileEdit(text, finding.ruleId, commentPrefix)] });
+    // An embedded region's finding brings its own comments (in the region's language), or none.
+    const line = finding.suppress ? finding.suppress.line : disableForLineEdit(text, finding, commentPrefix);
+    const file = finding.suppress ? finding.suppress.file : disableForFileEdit(text, finding.ruleId, commentPrefix);
+    if (line) actions.push({ title: `Disable ${finding.ruleId} for this line`, kind: 'quickfix', finding, edits: [line] });
+    if (file) actions.push({ title: `Disable ${finding.ruleId} for this file`, kind: 'quickfix', finding, edits: [file] });
   }
   actions.push({
     title: `Show documentation for ${finding.ruleId}`,

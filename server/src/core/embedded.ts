@@ -10,6 +10,7 @@ import type { OffsetMap } from './embeddedMap';
 import type { AnalysisContext, CodeLensEntry, CompletionEntry, FileReference, HoverResult, InlayHintEntry, LanguageService, OutlineSymbol, TextChange } from './languageService';
 import type { RuleMeta } from './rules';
 import type { LanguageId } from './rules';
+import { disableForFileEdit, disableForLineEdit } from './codeActions';
 import { applySuppressions } from './suppression';
 import { LineIndex } from './text';
 
@@ -32,6 +33,8 @@ export interface EmbeddedRegion {
   origin?: string;
   /** Other files the program would see, by absolute path (the sibling keys of the same volume). */
   files?: ReadonlyMap<string, string>;
+  /** The names in a directory the program would see (an import glob), or undefined when they are not known. */
+  listDir?: (absoluteDir: string) => string[] | undefined;
   /**
    * The region as the program reads it from `path` when that differs from `text` (placeholders
    * read as sample values, directives read inside a server block): another region that
@@ -168,7 +171,11 @@ function mapFinding(f: Finding, own: ParsedRegion, all: ParsedRegion[], hostInde
     return mapped ? [mapped] : [];
   });
   const { uri: _uri, ...rest } = f;
-  return { ...rest, range: m.toHostRange(f.range), ...(related ? { related } : {}), ...(fixes ? { fixes } : {}) };
+  // The disable comments go into the region, in its language; only for its own findings (an
+  // imported file's finding is disabled in that file's key).
+  const prefix = own.service.commentPrefixes[0];
+  const suppress = m.region === own.region && prefix !== undefined ? { line: m.toHostEdit(disableForLineEdit(own.region.text, f, prefix)), file: m.toHostEdit(disableForFileEdit(own.region.text, f.ruleId, prefix)) } : { line: undefined, file: undefined };
+  return { ...rest, range: m.toHostRange(f.range), ...(related ? { related } : {}), ...(fixes ? { fixes } : {}), suppress };
 }
 
 export interface EmbeddingOptions {
@@ -185,6 +192,7 @@ export function withEmbeddedLanguages<P>(host: LanguageService<P>, embedding: Em
       settings: origin !== undefined ? { ...ctx.settings, zone: { ...ctx.settings.zone, origin } } : ctx.settings,
       // The program inside the pod reads its volume, not the editor's disk.
       readFile: files ? (p) => files.get(p) : undefined,
+      listDir: region.listDir,
       // The sibling files are the documents in view (a resolv.conf beside the Corefile).
       workspaceDocuments: files ? () => [...files].map(([p, text]) => ({ uri: fileUri(p), text })) : undefined,
       isCancelled: ctx.isCancelled,

@@ -46,6 +46,13 @@ export interface Finding {
   tags?: Array<'unnecessary' | 'deprecated'>;
   /** A finding for another file than the one linted (e.g. a $INCLUDEd zone file). */
   uri?: string;
+  /**
+   * A finding of an embedded region (the Corefile in a ConfigMap): its "disable" comments,
+   * written in the region's language and mapped onto the host, since a host-language comment
+   * line would break the scalar (a JSON string, a quoted value). An absent edit means the
+   * host cannot hold the comment there.
+   */
+  suppress?: { line?: TextEdit; file?: TextEdit };
 }
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };

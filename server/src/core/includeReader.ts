@@ -84,6 +84,47 @@ export function makeIncludeReader(policy: IncludePolicy): (file: string) => stri
 }
 
 /**
+ * A listDir for AnalysisContext under the same roots: the names of the regular files (and
+ * symlinks to them, as a ConfigMap volume's keys are) in a directory inside the roots;
+ * undefined when it does not exist; IncludeRefused outside the roots.
+ */
+export function includeDirListerFor(documentPath: string, roots: string[]): (dir: string) => string[] | undefined {
+  const own = documentPath.slice(0, Math.max(1, documentPath.lastIndexOf('/')));
+  const policy: IncludePolicy = { roots: (roots.length ? roots : [own]).map((r) => realOrSelf(r)), maxBytes: DEFAULT_INCLUDE_MAX_BYTES, language: 'other' };
+  return (dir: string) => {
+    let real: string;
+    try {
+      real = fs.realpathSync(dir);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+      throw new IncludeRefused(dir, errnoText(e));
+    }
+    const where = pathVerdict(real, policy);
+    if (!where.ok) throw new IncludeRefused(dir, where.reason);
+    return fs
+      .readdirSync(real, { withFileTypes: true })
+      .filter((e) => e.isFile() || (e.isSymbolicLink() && isFile(`${real}/${e.name}`)))
+      .map((e) => e.name);
+  };
+}
+
+function realOrSelf(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The include reader for one document: roots are the workspace folders (editor) or the trees
  * given on the command line (CLI) plus infraLens.includePaths / --allow-include; with no root
  * at all, the document's own directory. `language` is the including document's.

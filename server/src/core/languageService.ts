@@ -16,6 +16,12 @@ export interface AnalysisContext {
    * the reason when the include policy will not read it.
    */
   readFile?: (absolutePath: string) => string | undefined;
+  /**
+   * The names in a directory (a Corefile's `import dir/*.server` glob), under the same policy
+   * as readFile; undefined when the directory's contents are not known (then the glob is not
+   * followed). Absent where readFile is.
+   */
+  listDir?: (absoluteDir: string) => string[] | undefined;
   /** The path with symlinks resolved (include cycle detection); absent: paths are compared as written. */
   realPath?: (absolutePath: string) => string | undefined;
   /**

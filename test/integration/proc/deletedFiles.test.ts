@@ -50,7 +50,7 @@ test('a deleted 50 MB file held open is listed with its exact size, holder and f
     assert.deepEqual(entries.map((e) => [Number(e.f), Number(e.s), e.n]), [[4, SIZE, `${file} (deleted)`]]);
 
     // The CLI prints the same data.
-    const cli = JSON.parse(execFileSync(process.execPath, [cliPath, 'proc', 'deleted-files', '--json'], { encoding: 'utf8' })) as DeletedFilesData;
+    const cli = JSON.parse(execFileSync(process.execPath, [cliPath, 'proc', 'deleted-files', '--json'], { encoding: 'utf8', maxBuffer: 64 << 20 })) as DeletedFilesData;
     assert.equal(cli.files.find((f) => f.path === file)?.size, SIZE);
   } finally {
     child.kill('SIGKILL');

@@ -30,8 +30,9 @@ function cliReadableByOtherUser(): string {
 }
 const otherUserCli = cliReadableByOtherUser();
 
+// A busy node (a CI host running editors) has megabytes of sockets JSON: more than the default 1 MiB buffer.
 function cliAsOtherUser<T>(args: string[]): { status: number; data: T } {
-  const out = execFileSync(process.execPath, [otherUserCli, 'proc', ...args, '--json'], { encoding: 'utf8', cwd: path.dirname(otherUserCli), ...(isRoot ? { uid: NOBODY, gid: NOBODY } : {}) });
+  const out = execFileSync(process.execPath, [otherUserCli, 'proc', ...args, '--json'], { encoding: 'utf8', maxBuffer: 64 << 20, cwd: path.dirname(otherUserCli), ...(isRoot ? { uid: NOBODY, gid: NOBODY } : {}) });
   return { status: 0, data: JSON.parse(out) as T };
 }
 

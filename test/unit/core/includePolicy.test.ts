@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import test from 'node:test';
-import { includeReaderFor, makeIncludeReader } from '../../../server/src/core/includeReader';
+import { includeDirListerFor, includeReaderFor, makeIncludeReader } from '../../../server/src/core/includeReader';
 import { contentVerdict, IncludeRefused, isInside, looksLikeCorefile, looksLikeZoneFile, pathVerdict } from '../../../server/src/core/includePolicy';
 import { lintText } from '../../../server/src/core/lint';
 import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
@@ -100,6 +100,26 @@ test('the reader refuses FIFOs, devices, /proc, symlinks out of the tree, loops,
   assert.match(results['/proc/self/environ'], /^refused: \/proc/);
   // An explicit extra root (infraLens.includePaths / --allow-include) lets the outside file in.
   assert.equal(attempt(makeIncludeReader(policy([dir, outside])), path.join(dir, 'link.inc')), 'read 31 bytes');
+});
+
+test('the directory lister (import globs): files and symlinks to files inside the roots; refused outside; undefined when missing', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-lens-list-'));
+  try {
+    // A ConfigMap volume: keys are symlinks into ..data/, which is a directory (not listed).
+    fs.mkdirSync(path.join(root, 'custom', '..data'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'custom', '..data', 'a.override'), 'log\n');
+    fs.symlinkSync('..data/a.override', path.join(root, 'custom', 'a.override'));
+    fs.writeFileSync(path.join(root, 'custom', 'b.server'), 'x.org {\n}\n');
+    fs.symlinkSync('/nonexistent', path.join(root, 'custom', 'dangling.server'));
+    fs.writeFileSync(path.join(root, 'Corefile'), '.:53 {\n}\n');
+    const list = includeDirListerFor(path.join(root, 'Corefile'), []);
+    assert.deepEqual(list(path.join(root, 'custom'))!.sort(), ['a.override', 'b.server']);
+    assert.equal(list(path.join(root, 'missing')), undefined);
+    assert.throws(() => list('/etc'), (e) => e instanceof IncludeRefused);
+    assert.throws(() => includeDirListerFor('/work/Corefile', ['/'])('/proc/self'), (e) => e instanceof IncludeRefused, '/proc is never listed');
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test('zone $INCLUDE and Corefile import: refused includes are findings that never quote the file', async () => {

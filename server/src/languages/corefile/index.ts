@@ -74,7 +74,7 @@ export const corefileLanguage: LanguageService<CorefileAst> = {
     deprecatedRule,
     cacheTtlDuration,
   ],
-  parse: (text, ctx) => parseCorefile(text, { uri: ctx.uri, readFile: ctx.readFile }),
+  parse: (text, ctx) => parseCorefile(text, { uri: ctx.uri, readFile: ctx.readFile, listDir: ctx.listDir }),
   lint(ast, ctx) {
     const inView = (path: string) => ctx.workspaceDocuments?.().find((d) => d.uri === `file://${path}` || d.uri === encodeURI(`file://${path}`))?.text;
     const rc: RuleContext = { ast, settings: ctx.settings, inView };

@@ -89,6 +89,29 @@ export interface ParseOptions {
   uri?: string;
   /** Reads a file relative imports point to; absent in restricted mode. */
   readFile?: (absolutePath: string) => string | undefined;
+  /** The names in a directory, for an import glob; undefined when they are not known. */
+  listDir?: (absoluteDir: string) => string[] | undefined;
+}
+
+/**
+ * Go's filepath.Match for one path segment, as CoreDNS's import globs use it: `*` any run of
+ * non-separator characters (a leading dot included), `?` one, `\` escapes the next one.
+ * Classes (`[...]`) never reach here: CoreDNS refuses them in an import.
+ */
+export function globSegmentMatches(pattern: string, name: string): boolean {
+  let source = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*') source += '[^/]*';
+    else if (c === '?') source += '[^/]';
+    else if (c === '\\' && i + 1 < pattern.length) source += escapeRegExp(pattern[++i]);
+    else source += escapeRegExp(c);
+  }
+  return new RegExp(`^${source}$`, 's').test(name);
+}
+
+function escapeRegExp(c: string): string {
+  return /[\\^$.*+?()[\]{}|/-]/.test(c) ? `\\${c}` : c;
 }
 
 /** A token read from an imported file remembers where it came from. */
@@ -409,14 +432,46 @@ class Parser {
       return [];
     }
     const dir = this.baseDir();
-    if (/[*?]/.test(pattern) || hasEnvPlaceholder(target) || !this.opts.readFile || dir === undefined) {
+    if (hasEnvPlaceholder(target) || !this.opts.readFile || dir === undefined) {
       opaque();
       return [];
     }
     const full = pattern.startsWith('/') ? pattern : `${dir}/${pattern}`;
+    if (/[*?]/.test(pattern)) return this.importGlob(target, full, statement, opaque);
+    return this.importOneFile(target, full, statement, opaque);
+  }
+
+  /**
+   * `import dir/*.server`: every match in name order, as CoreDNS's filepath.Glob gives them;
+   * no match is no error (CoreDNS logs a warning and goes on). A wildcard in a directory
+   * part, or a directory whose contents are not known, leaves the import unread.
+   */
+  private importGlob(target: Token, full: string, statement: ImportStatement, opaque: () => void): SourcedToken[] {
+    const slash = full.lastIndexOf('/');
+    const dir = full.slice(0, Math.max(1, slash));
+    const base = full.slice(slash + 1);
+    let names: string[] | undefined;
+    try {
+      names = /[*?]/.test(dir) ? undefined : this.opts.listDir?.(dir);
+    } catch (e) {
+      this.error(target, `import ${target.text} is not followed: ${e instanceof IncludeRefused ? e.reason : (e as Error).message}`, 'warning');
+    }
+    if (names === undefined) {
+      opaque();
+      return [];
+    }
+    const matches = names.filter((n) => globSegmentMatches(base, n)).sort();
+    statement.resolved = 'file';
+    const tokens: SourcedToken[] = [];
+    for (const name of matches) tokens.push(...this.importOneFile(target, `${dir === '/' ? '' : dir}/${name}`, statement, opaque));
+    return tokens;
+  }
+
+  private importOneFile(target: Token, full: string, statement: ImportStatement, opaque: () => void): SourcedToken[] {
+    const pattern = target.text;
     let text: string | undefined;
     try {
-      text = ++this.fileImports > MAX_FILE_IMPORTS ? undefined : this.opts.readFile(full);
+      text = ++this.fileImports > MAX_FILE_IMPORTS ? undefined : this.opts.readFile?.(full);
     } catch (e) {
       // The include policy refused it (outside the workspace, a device, not a Corefile…).
       this.error(target, `import ${pattern} is not followed: ${e instanceof IncludeRefused ? e.reason : (e as Error).message}`, 'warning');

@@ -13,7 +13,7 @@ import type { Finding } from '../../core/finding';
 import type { AnalysisContext } from '../../core/languageService';
 import { defineRule, type LanguageId } from '../../core/rules';
 import type { K8sAst, K8sObject } from './model';
-import { checkMountedKeys, mountsOf } from './embeddedMounts';
+import { checkMountedKeys, type ConfigMapMounts, mountsOf } from './embeddedMounts';
 
 export const embeddedFolded = defineRule({
   id: 'k8s/embedded-folded',
@@ -97,6 +97,8 @@ function regionsOf(ast: K8sAst, ctx: AnalysisContext): K8sRegion[] {
       const at = mountedAt(String(e.key.value));
       if (v !== undefined && at) files.set(at, v);
     }
+    for (const s of mounts.siblings) for (const [p, text] of s.files ?? []) files.set(p, text);
+    const listDir = directoryLister(files, mounts.known ? mounts.siblings : [], mounts.known ? undefined : DEFAULT_DIR);
     for (const e of entries) {
       const value = e.value;
       if (!isScalar(value) || typeof value.value !== 'string' || !value.range || !e.key.range) continue;
@@ -128,6 +130,7 @@ function regionsOf(ast: K8sAst, ctx: AnalysisContext): K8sRegion[] {
         path: pathOf(key),
         origin: languageId === 'zone' ? originFromKey(key) : undefined,
         files,
+        listDir,
         file: text === decoded.text ? undefined : { text: decoded.text, map: decoded.map },
         obj,
         key,
@@ -139,6 +142,24 @@ function regionsOf(ast: K8sAst, ctx: AnalysisContext): K8sRegion[] {
     }
   }
   return out;
+}
+
+/**
+ * What an import glob sees in the pod: the names in a directory a ConfigMap volume fills (its
+ * own, or another the workload mounts and that is in view); undefined for any other directory
+ * or a volume whose ConfigMap is not in view (an optional coredns-custom), which may hold
+ * anything.
+ */
+function directoryLister(files: ReadonlyMap<string, string>, siblings: ConfigMapMounts['siblings'], defaultDir: string | undefined): (dir: string) => string[] | undefined {
+  const unknown = new Set(siblings.filter((s) => !s.files).map((s) => s.dir));
+  const known = new Set([...files.keys()].map((p) => p.slice(0, Math.max(1, p.lastIndexOf('/')))));
+  for (const s of siblings) if (s.files) known.add(s.dir);
+  if (defaultDir) known.add(defaultDir);
+  return (dir) => {
+    const d = dir.replace(/\/+$/, '') || '/';
+    if (unknown.has(d) || !known.has(d)) return undefined;
+    return [...files.keys()].filter((p) => p.slice(0, Math.max(1, p.lastIndexOf('/'))) === d).map((p) => p.slice(p.lastIndexOf('/') + 1));
+  };
 }
 
 /** `db.example.org` and `example.org.zone` name their zone; anything else is its own name. */

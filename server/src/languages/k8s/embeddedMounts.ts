@@ -15,6 +15,25 @@ export interface ConfigMapMounts {
   known: boolean;
   /** Path a key is read at in the pod; undefined when unknown or when the volume leaves the key out. */
   pathOf(key: string): string | undefined;
+  /**
+   * The same workload's other ConfigMap volumes (coredns-custom at /etc/coredns/custom):
+   * where each is mounted and, when that ConfigMap is in view, its files by path.
+   */
+  siblings: Array<{ dir: string; files?: Map<string, string> }>;
+}
+
+/** A ConfigMap's string values by the path a volume puts them at. */
+function volumeFiles(cm: K8sObject, use: VolumeUse): Map<string, string> {
+  const dir = use.mountPath!.replace(/\/+$/, '');
+  const files = new Map<string, string>();
+  for (const e of cm.entries(cm.map(cm.root, 'data'))) {
+    const key = String(e.key.value);
+    const text = cm.str(e.value);
+    if (text === undefined) continue;
+    const item = use.items ? use.items.find((i) => i.key === key) : { path: key };
+    if (item) files.set(`${dir}/${item.path}`, text);
+  }
+  return files;
 }
 
 interface VolumeUse {
@@ -69,8 +88,17 @@ export function mountsOf(configMap: K8sObject, ast: K8sAst, ctx: AnalysisContext
     use = configMapVolumes(obj).find((v) => v.configMap === configMap.name && v.mountPath);
     if (use) break;
   }
+  const siblings = use
+    ? configMapVolumes(use.workload)
+        .filter((v) => v.configMap !== configMap.name && v.mountPath && !v.subPath)
+        .map((v) => {
+          const [cm] = workspace.find(use!.workload, 'ConfigMap', v.configMap);
+          return { dir: v.mountPath!.replace(/\/+$/, ''), files: cm ? volumeFiles(cm.obj, v) : undefined };
+        })
+    : [];
   return {
     known: use?.mountPath !== undefined,
+    siblings,
     pathOf(key) {
       if (!use?.mountPath) return undefined;
       const dir = use.mountPath.replace(/\/+$/, '');

@@ -66,6 +66,32 @@ test('import: one argument, a snippet or a file; globs with one wildcard', async
   );
 });
 
+test('import globs: every match in name order, as CoreDNS reads them; no match is no error; an unknown directory is not followed', async () => {
+  const { lintText } = await import('../../../../server/src/core/lint');
+  const { corefileLanguage } = await import('../../../../server/src/languages/corefile');
+  const { DEFAULT_SETTINGS } = await import('../../../../server/src/core/settings');
+  const { globSegmentMatches } = await import('../../../../server/src/languages/corefile/parser');
+  const files: Record<string, string> = { '/etc/coredns/custom/b.override': 'cache 0\n', '/etc/coredns/custom/a.override': 'errros\n', '/etc/coredns/custom/c.server': 'x.org {\n}\n' };
+  const listDir = (dir: string) => (dir === '/etc/coredns/custom' ? Object.keys(files).map((p) => p.slice(dir.length + 1)) : dir === '/etc/coredns/empty' ? [] : undefined);
+  const ctx = { uri: 'file:///etc/coredns/Corefile', settings: DEFAULT_SETTINGS, readFile: (p: string) => files[p], listDir };
+  const { findings } = await lintText(corefileLanguage, '.:53 {\n    forward . 10.0.0.2\n    import custom/*.override\n}\n', ctx);
+  assert.deepEqual(
+    findings.map((f) => [f.ruleId, f.uri ?? 'self']),
+    [
+      ['corefile/unknown-directive', 'file:///etc/coredns/custom/a.override'],
+      ['corefile/invalid-value', 'file:///etc/coredns/custom/b.override'],
+    ],
+  );
+  // No file matches: CoreDNS logs a warning and starts; nothing to report.
+  assert.deepEqual((await lintText(corefileLanguage, '.:53 {\n    forward . 10.0.0.2\n    import empty/*.override\n}\n', ctx)).findings, []);
+  // A directory whose contents are not known (an optional volume): the import is not followed,
+  // and block-wide checks stay quiet (the import may bring a forward).
+  const unknown = await lintText(corefileLanguage, '.:53 {\n    import other/*.override\n}\n', ctx);
+  assert.deepEqual(unknown.findings.filter((f) => f.severity === 'error' || f.severity === 'warning'), []);
+  assert.ok(globSegmentMatches('*.server', '..data') === false && globSegmentMatches('*', '..data') && globSegmentMatches('a?.conf', 'ab.conf') && !globSegmentMatches('a?.conf', 'a/.conf'));
+  assert.ok(globSegmentMatches('\\*.conf', '*.conf') && !globSegmentMatches('\\*.conf', 'x.conf'));
+});
+
 test('env placeholders are accepted where values are checked', async () => {
   assert.deepEqual(await lint('corefile', '.:{$PORT} {\n    bufsize {$SIZE}\n    forward . {$UPSTREAM}\n}\n'), []);
 });

@@ -296,6 +296,75 @@ data:
   assert.ok((await lintYaml(missing)).findings.some((f) => f.ruleId === 'corefile/syntax' && /File to import not found: missing.server/.test(f.message)));
 });
 
+// k3s's shape: the Corefile imports /etc/coredns/custom/*.override and *.server, where the
+// Deployment mounts the optional coredns-custom ConfigMap.
+const K3S_CUSTOM = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: coredns
+  namespace: kube-system
+data:
+  Corefile: |
+    .:53 {
+        errors
+        forward . /etc/resolv.conf
+        cache 30
+        import /etc/coredns/custom/*.override
+    }
+    import /etc/coredns/custom/*.server
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: coredns
+  namespace: kube-system
+spec:
+  selector:
+    matchLabels: { k8s-app: kube-dns }
+  template:
+    metadata:
+      labels: { k8s-app: kube-dns }
+    spec:
+      containers:
+        - name: coredns
+          image: rancher/mirrored-coredns-coredns:1.12.0
+          args: ["-conf", "/etc/coredns/Corefile"]
+          volumeMounts:
+            - { name: config-volume, mountPath: /etc/coredns, readOnly: true }
+            - { name: custom-config-volume, mountPath: /etc/coredns/custom, readOnly: true }
+      volumes:
+        - name: config-volume
+          configMap: { name: coredns }
+        - name: custom-config-volume
+          configMap: { name: coredns-custom, optional: true }
+`;
+
+test('coredns-custom mounted beside the Corefile: its keys are what the import globs read', async () => {
+  const custom = (override: string) => `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: coredns-custom
+  namespace: kube-system
+data:
+  log.override: |
+    log
+  upstream.override: |
+    ${override}
+`;
+  // An override that brings a second cache into the main block: CoreDNS refuses to start
+  // ("plugin/cache: this plugin can only be used once per Server Block"). Only the glob shows it.
+  const text = `${K3S_CUSTOM}---\n${custom('cache 60')}`;
+  const { findings } = await lintYaml(text);
+  const lines = text.split('\n');
+  const twice = findings.filter((f) => f.ruleId === 'corefile/once-per-block');
+  assert.equal(twice.length, 1, loud(findings).join('\n'));
+  assert.match(lines[twice[0].range.start.line], /^ {4}cache 60$/, "on coredns-custom's own line");
+  // A harmless override: nothing.
+  assert.deepEqual(loud((await lintYaml(`${K3S_CUSTOM}---\n${custom('loadbalance')}`)).findings), []);
+  // Without coredns-custom in view the optional volume may hold anything: nothing is claimed.
+  assert.deepEqual(loud((await lintYaml(K3S_CUSTOM)).findings), []);
+});
+
 // ---- formatting, inlay hints and symbols, mapped ---------------------------------------
 
 test('formatting a ConfigMap formats its Corefile inside the block scalar', async () => {

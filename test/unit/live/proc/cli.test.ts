@@ -7,7 +7,7 @@ import { READING_NAMES } from '../../../../server/src/live/proc/command';
 import { cliPath } from '../../../helpers';
 
 function cli(...args: string[]) {
-  return spawnSync(process.execPath, [cliPath, 'proc', ...args], { encoding: 'utf8' });
+  return spawnSync(process.execPath, [cliPath, 'proc', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
 }
 
 test('every reading the client and README name is served', () => {
