@@ -692,7 +692,10 @@ const readContext = (origin: string) => (lastReadContext.origin === origin ? las
 /** Reads the record's RDATA into values (or wire octets); returns BIND's first problem. */
 function readRecordData(record: ZoneRecord): RdataProblem | undefined {
   const { rdata, spec } = record;
-  if (rdata.length > 0 && rdata[0].text === '\\#' && !rdata[0].quoted) {
+  // BIND 9.18 reads a TXT's unquoted \# as the string "#" unless a length (digits) follows
+  // it: `TXT \# -1` is "#" "-1" (named-checkzone accepts it); other types say "not a number".
+  const txtHash = record.type === 'TXT' && rdata.length > 0 && (rdata.length === 1 || rdata[1].quoted || !/^[0-9]+$/.test(rdata[1].text));
+  if (rdata.length > 0 && rdata[0].text === '\\#' && !rdata[0].quoted && !txtHash) {
     const g = readGenericRdata(rdata);
     if (g.problem) return g.problem;
     record.wire = g.wire;
