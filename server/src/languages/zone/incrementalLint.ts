@@ -59,6 +59,9 @@ const edits = new WeakMap<ZoneAst, ZoneEdit>();
 /** How lints ran (tests check that the incremental path is taken). */
 export const lintStats = { full: 0, incremental: 0 };
 
+/** Findings placed at a fixed position, not at a record: they belong to the zone scope (''). */
+const ZONE_WIDE = new Set(['zone/missing-soa']);
+
 /** Rules whose messages cite a line number: their findings are made again when lines move. */
 const CITES_LINES = new Set(['zone/duplicate-record']);
 
@@ -119,7 +122,7 @@ function memoizable(ast: ZoneAst): boolean {
 function buildMemo(ast: ZoneAst, found: Finding[]): ZoneLintMemo {
   const records = ast.records;
   const memo: ZoneLintMemo = { valid: true, records, origin: ast.origin, originSource: ast.originSource, fragment: ast.fragment, scopes: new Map(), dependents: new Map(), skeleton: new Set([ast.origin]), ids: new Map(), ownerIds: new Int32Array(records.length), count: records.length };
-  for (const f of found) addToScope(memo.scopes, scopeOf(records, f.range.start.line), f);
+  for (const f of found) addToScope(memo.scopes, scopeOfFinding(records, f), f);
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     if (r.type === 'NS' || r.type === 'DNAME') memo.skeleton.add(r.owner);
@@ -149,6 +152,10 @@ function addToScope(scopes: Map<string, Finding[]>, scope: string, f: Finding): 
   const list = scopes.get(scope);
   if (list) list.push(f);
   else scopes.set(scope, [f]);
+}
+
+function scopeOfFinding(records: ZoneRecord[], f: Finding): string {
+  return ZONE_WIDE.has(f.ruleId) ? '' : scopeOf(records, f.range.start.line);
 }
 
 /** The owner of the record whose lines hold `line` ('' when none does). Records are in line order. */
@@ -248,7 +255,7 @@ function update(ast: ZoneAst, e: ZoneEdit, run: RunChecks): ZoneLintMemo | undef
   // Replace the findings of A and of '' with the sub-zone's; move the others' lines.
   const fresh = new Map<string, Finding[]>();
   for (const f of found) {
-    const scope = scopeOf(ast.records, f.range.start.line);
+    const scope = scopeOfFinding(ast.records, f);
     if (scope === '' || affected.has(scope)) addToScope(fresh, scope, f);
   }
   for (const [scope, list] of memo.scopes) {
