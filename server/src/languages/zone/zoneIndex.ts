@@ -372,7 +372,9 @@ export class ZoneIndex {
         this.setToken(i, 3, t.token);
         flags |= HAS_TARGET;
         if (t.relative) flags |= TARGET_RELATIVE;
-        if (t.relative && looksMeantAbsolute(t.token.text, r.origin)) flags |= TARGET_MEANT_ABSOLUTE;
+        // A one-label name can only be meant absolute when it is the origin's text (cheap test first).
+        const text = t.token.text;
+        if (t.relative && (text.indexOf('.') >= 0 || text.length === r.origin.length - 1) && looksMeantAbsolute(text, r.origin)) flags |= TARGET_MEANT_ABSOLUTE;
         if (isAtOrBelow(t.name, this.ast.origin)) flags |= TARGET_IN_ZONE;
       }
     }
