@@ -7,8 +7,8 @@
 // are redone by running the ordinary checks (checker.ts) over a small sub-zone: the records
 // of A, of the names A's records depend on (targets, their ancestors, the wildcards beside
 // them), and the zone's skeleton (the apex, every NS and DNAME owner), which is everything
-// a finding of A can read. Edits that touch the skeleton or a wildcard, $GENERATE/$INCLUDE
-// zones, or a changed apex fall back to the whole walk. The result equals a lint from
+// a finding of A can read. Edits that touch the skeleton or a wildcard, zones with wildcards,
+// $GENERATE/$INCLUDE zones, or a changed apex fall back to the whole walk. The result equals a lint from
 // scratch (test/unit/languages/zone/reparse.test.ts checks it after random edits).
 
 import type { Finding, Range } from '../../core/finding';
@@ -35,6 +35,12 @@ export interface ZoneLintMemo {
   ownerIds: Int32Array;
   /** Number of records it describes (reparse edits the records array in place). */
   count: number;
+  /**
+   * The zone has a wildcard: zone/target-no-address then asks whether names exist (any record
+   * below them) to find the wildcard that covers a target, which no per-name index here
+   * follows; such zones take the whole walk.
+   */
+  wildcards: boolean;
 }
 
 /**
@@ -121,11 +127,12 @@ function memoizable(ast: ZoneAst): boolean {
 
 function buildMemo(ast: ZoneAst, found: Finding[]): ZoneLintMemo {
   const records = ast.records;
-  const memo: ZoneLintMemo = { valid: true, records, origin: ast.origin, originSource: ast.originSource, fragment: ast.fragment, scopes: new Map(), dependents: new Map(), skeleton: new Set([ast.origin]), ids: new Map(), ownerIds: new Int32Array(records.length), count: records.length };
+  const memo: ZoneLintMemo = { valid: true, records, origin: ast.origin, originSource: ast.originSource, fragment: ast.fragment, scopes: new Map(), dependents: new Map(), skeleton: new Set([ast.origin]), ids: new Map(), ownerIds: new Int32Array(records.length), count: records.length, wildcards: false };
   for (const f of found) addToScope(memo.scopes, scopeOfFinding(records, f), f);
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     if (r.type === 'NS' || r.type === 'DNAME') memo.skeleton.add(r.owner);
+    if (r.owner.startsWith('*.')) memo.wildcards = true;
     memo.ownerIds[i] = idOf(memo, r.owner);
     register(memo, r);
   }
@@ -208,7 +215,7 @@ function reachesFar(r: ZoneRecord, origin: string): boolean {
 
 function incrementalOk(ast: ZoneAst, e: ZoneEdit): boolean {
   const b = e.base;
-  if (!b.valid || b.origin !== ast.origin || b.originSource !== ast.originSource || b.fragment !== ast.fragment || ast.includes.length > 0) return false;
+  if (!b.valid || b.wildcards || b.origin !== ast.origin || b.originSource !== ast.originSource || b.fragment !== ast.fragment || ast.includes.length > 0) return false;
   if (e.oldEnd - e.start > MAX_WINDOW || e.newEnd - e.start > MAX_WINDOW) return false;
   if (ast.records.length - e.newEnd !== b.count - e.oldEnd || e.removed.length !== e.oldEnd - e.start) return false;
   for (const r of e.removed) if (reachesFar(r, ast.origin)) return false;

@@ -625,7 +625,9 @@ function parseRecord(tokens: Token[], entry: Pick<Entry, 'blankOwner' | 'line' |
   const type = spec?.name ?? `TYPE${looked.code}`;
   const rdata = tokens.slice(i);
 
-  // TTL: explicit, else $TTL, else the SOA minimum or the last explicit TTL (BIND's fallbacks).
+  // TTL: explicit, else $TTL, else the SOA minimum or the last explicit TTL (BIND's fallbacks,
+  // in dns_master_load's order: the SOA minimum only while no TTL has been seen, and then it
+  // stands as the default, like a $TTL, so later records take it without another warning).
   let ttl: number;
   if (ttlToken) {
     ttl = readTtl(ttlToken.text).value ?? 0;
@@ -635,10 +637,12 @@ function parseRecord(tokens: Token[], entry: Pick<Entry, 'blankOwner' | 'line' |
     }
     state.lastTtl = ttl;
   } else if (state.defaultTtl !== undefined) ttl = state.defaultTtl;
-  else if (type === 'SOA' && rdata.length >= 7 && readTtl(rdata[6].text).value !== undefined && !rdata.some((t) => t.text === '\\#')) {
+  else if (type === 'SOA' && state.lastTtl === undefined && rdata.length >= 7 && readTtl(rdata[6].text).value !== undefined && !rdata.some((t) => t.text === '\\#')) {
     ttl = readTtl(rdata[6].text).value!;
+    if (ttl > MAX_TTL) ttl = 0; // limit_ttl(): BIND warns "$TTL … > MAXTTL" and takes 0
     atToken(state, file, noTtl.id, typeToken, 'No TTL specified; using SOA MINTTL instead (add a $TTL line)', { severity: 'warning' });
     state.lastTtl = ttl;
+    state.defaultTtl = ttl;
   } else if (state.lastTtl !== undefined) {
     ttl = state.lastTtl;
     if (!state.warnedRfc1035Ttl) {
@@ -786,19 +790,22 @@ function expand(t: Template, n: number): string {
       const v = n + p.offset;
       if (v > 0x7fffffff || v < -0x80000000) return '\u0000';
       let s: string;
+      // genname() prints the int with %o/%x/%X (and nibbles() in hex): a negative value
+      // comes out as its unsigned 32-bit form, -976 as fffffc30.
+      const u = v >>> 0;
       switch (p.base) {
         case 'o':
-          s = v.toString(8);
+          s = u.toString(8);
           break;
         case 'x':
-          s = v.toString(16);
+          s = u.toString(16);
           break;
         case 'X':
-          s = v.toString(16).toUpperCase();
+          s = u.toString(16).toUpperCase();
           break;
         case 'n':
         case 'N':
-          s = nibbles(v, p.base === 'N');
+          s = nibbles(u, p.base === 'N');
           break;
         default:
           s = String(v);

@@ -16,8 +16,8 @@ async function timerFindings(text: string): Promise<Array<{ token: string; sever
 const WARNINGS: Array<[string, number, string, string]> = [
   ['retry longer than refresh', 3600, '3600 7200 1209600 3600', '7200'],
   ['expire shorter than refresh + retry', 3600, '7200 3600 10000 3600', '10000'],
-  ['negative-caching TTL over 3 hours', 86400, '7200 3600 1209600 86400', '86400'],
-  ['refresh under a minute', 3600, '30 10 1209600 3600', '30'],
+  ['negative-caching TTL over a day', 172800, '7200 3600 1209600 172800', '172800'],
+  ['negative-caching TTL over a day, minimum mistaken for expire', 604800, '7200 3600 1209600 3600000', '3600000'],
 ];
 
 for (const [what, ttl, timers, token] of WARNINGS) {
@@ -44,6 +44,25 @@ test('zone/soa-timers: RFC 1912 ranges, retry = refresh and minimum above the SO
     ['604800', 'information'], // expire under 2 weeks
     ['3600', 'information'], // minimum capped by the SOA TTL of 300
   ]);
+});
+
+test('zone/soa-timers: the IANA root zone\'s SOA (negative TTL one day) and a test zone\'s 0 0 0 0 0 draw no warning', async () => {
+  const root = await timerFindings(`$ORIGIN .\n$TTL 86400\n@ SOA a.root-servers.net. nstld.verisign-grs.com. 2026120100 1800 900 604800 86400\n@ NS a.root-servers.net.\n`);
+  assert.deepEqual(root.map((f) => [f.token, f.severity]), [
+    ['604800', 'information'], // expire one week, under RFC 1912's 2 weeks
+    ['86400', 'information'], // negative TTL one day: over RFC 2308's 1-3 hours, not over a day
+  ]);
+  const zeros = await timerFindings(zone(3600, '0 0 0 0'));
+  assert.deepEqual(zeros.map((f) => [f.token, f.severity]), [
+    ['0', 'information'], // refresh under a minute
+    ['0', 'information'], // expire under 2 weeks
+  ]);
+});
+
+test('zone/soa-timers: a refresh under a minute is information (BIND clamps it to 300 s)', async () => {
+  const found = await timerFindings(zone(3600, '30 10 1209600 3600'));
+  assert.deepEqual(found.map((f) => [f.token, f.severity]), [['30', 'information']]);
+  assert.match(found[0].message, /min-refresh-time/);
 });
 
 test('zone/soa-timers: a long minimum under a short SOA TTL is capped, so it is not a warning', async () => {

@@ -1,8 +1,11 @@
 // zone/bad-owner-name: a host name that is not a valid host name (letters, digits and
 // hyphens; RFC 952/1123) where one is required: owners of A/AAAA/MX records and the names
-// in NS, MX, SRV and SOA mname. named-checkzone warns "bad owner name (check-names)" /
-// "bad name (check-names)" (-k warn, the default).
+// in NS, MX, SRV, AFSDB, RT, DSYNC, SVCB/HTTPS (service form), SOA mname and PTR in reverse
+// zones, with BIND's exceptions (gc._msdcs, SPF exists targets, DNS-SD browsing PTRs).
+// named-checkzone warns "bad owner name (check-names)" / "bad name (check-names)" (-k warn,
+// the default).
 
+import type { ZoneRecord } from '../model';
 import { type ZoneCheck, zoneRule } from '../ruleKit';
 import { ownerOrType, recordFinding } from '../zoneIndex';
 
@@ -38,18 +41,43 @@ export function isHostName(key: string, allowWildcard: boolean): boolean {
 }
 
 const HOST_OWNER_TYPES = new Set(['A', 'AAAA', 'MX']);
-/** Field index of the host name in RDATA that check-names checks. */
-const HOST_FIELD: Record<string, number> = { NS: 0, MX: 1, SRV: 3, SOA: 0 };
+/** Field index of the host name in RDATA that check-names checks (BIND's checknames_*). */
+const HOST_FIELD: Record<string, number> = { NS: 0, MX: 1, SRV: 3, SOA: 0, AFSDB: 1, RT: 1, DSYNC: 3, SVCB: 1, HTTPS: 1, PTR: 0 };
+/** DNS-SD browsing names under a reverse zone (RFC 6763 §11), whose PTR targets are not hosts (dns_name_isdnssd). */
+const DNS_SD = /^(b|db|r|dr|lb)\._dns-sd\._udp\./;
+const REVERSE = /(^|\.)(in-addr\.arpa|ip6\.arpa|ip6\.int)\.$/;
+
+/**
+ * BIND's exceptions for A/AAAA owners (checkowner_in_a/aaaa): Active Directory's
+ * `gc._msdcs.<forest>`, and, for A, SPF `exists:` targets below a `_spf`, `_spf_verify` or
+ * `_spf_rate` label (RFC 7208 §5.7, appendix D.1).
+ */
+function ownerException(type: string, owner: string): boolean {
+  // BIND counts the root label: "more than 2" is two or more here, and its SPF loop skips
+  // the last label and the root.
+  const labels = owner.split('.').filter(Boolean);
+  if (labels.length < 2) return false;
+  if (labels[0].toLowerCase() === 'gc' && labels[1].toLowerCase() === '_msdcs' && isHostName(`${labels.slice(2).join('.')}.`, false)) return true;
+  return type === 'A' && labels.slice(0, -1).some((l) => /^_spf(_verify|_rate)?$/i.test(l));
+}
+
+/** Whether check-names looks at this record's host-name field (SVCB alias form, PTR outside reverse zones: no). */
+function checksTarget(type: string, owner: string, values: NonNullable<ZoneRecord['values']>): boolean {
+  if (type === 'SVCB' || type === 'HTTPS') return values[0]?.value !== 0;
+  if (type === 'PTR') return REVERSE.test(owner.toLowerCase()) && !DNS_SD.test(owner.toLowerCase());
+  return true;
+}
 
 export function checkBadOwnerName(): ZoneCheck {
   return {
-    record(r, _row, z, out) {
-      if (HOST_OWNER_TYPES.has(r.type) && !isHostName(r.owner, true) && z.inZone(r.owner)) {
+    // Out-of-zone owners too: named checks names before it drops out-of-zone data.
+    record(r, _row, _z, out) {
+      if (HOST_OWNER_TYPES.has(r.type) && !isHostName(r.owner, true) && !(r.type !== 'MX' && ownerException(r.type, r.owner))) {
         out.push(recordFinding(badOwnerName, r, ownerOrType(r), `${r.owner.replace(/\.$/, '')}: bad owner name (check-names): a ${r.type} owner must be a host name (letters, digits, hyphens)`));
       }
       const index = HOST_FIELD[r.type];
       const v = index !== undefined ? r.values?.[index] : undefined;
-      if (v && typeof v.value === 'string' && !isHostName(v.value, false)) {
+      if (v && typeof v.value === 'string' && !isHostName(v.value, false) && checksTarget(r.type, r.owner, r.values!)) {
         out.push(recordFinding(badOwnerName, r, v.tokens[0], `${v.value.replace(/\.$/, '')}: bad name (check-names): the ${r.type} ${v.spec.name} must be a host name (letters, digits, hyphens)`));
       }
     },

@@ -1,13 +1,15 @@
 // zone/soa-timers: SOA timers that make the zone misbehave are warnings: a retry longer than
-// refresh (a failed refresh is retried later than a good one repeats), an expire shorter than
-// refresh + retry (secondaries drop the zone before they have tried again), a negative-
-// caching TTL over 3 hours (RFC 2308 §5: new names stay NXDOMAIN in caches that long), and a
-// refresh under a minute (secondaries poll the primary constantly). Resolvers cache negative
-// answers for the smaller of the SOA minimum and the SOA record's TTL (RFC 2308 §5), so that
-// smaller value is the one compared with 3 hours; a minimum above the SOA TTL is reported as
-// information (the field does not do what it says, but nothing breaks), and so are the RFC
-// 1912 §2.2 ranges (refresh 20 min-12 h, expire 2-4 weeks): named, Knot and NSD load and
-// serve such zones and they work.
+// refresh (a failed refresh is retried later than a good one repeats: the fields look
+// swapped), an expire shorter than refresh + retry (secondaries that do not clamp it, like
+// Knot and NSD, drop the zone before they have tried again; BIND raises it to refresh +
+// retry), and a negative-caching TTL over one day (RFC 2308 §5: "values exceeding one day
+// have been found to be problematic"). Resolvers cache negative answers for the smaller of
+// the SOA minimum and the SOA record's TTL (RFC 2308 §5), so that smaller value is compared.
+// Information only, because the zone loads and works everywhere: a negative TTL of 3 hours
+// to a day (over RFC 2308's "one to three hours", but BIND's resolver caps it at
+// max-ncache-ttl, 3 h by default, and the IANA root zone itself uses a day), a minimum above
+// the SOA TTL (the field does not do what it says), a refresh under a minute (BIND clamps it
+// to min-refresh-time, 300 s; test zones write 0 0 0 0 0), and the RFC 1912 §2.2 ranges.
 
 import type { Finding } from '../../../core/finding';
 import { humanTtl } from '../hover';
@@ -16,8 +18,10 @@ import { recordFinding, type ZoneIndex } from '../zoneIndex';
 
 export const soaTimers = zoneRule('soa-timers', 'warning', 'SOA timers that make secondaries or caches misbehave');
 
-/** RFC 2308 §5: negative answers should be cached for one to three hours. */
-const MAX_NEGATIVE_TTL = 3 * 3600;
+/** RFC 2308 §5: one to three hours work well as a negative-caching TTL ... */
+const ADVISED_NEGATIVE_TTL = 3 * 3600;
+/** ... and "values exceeding one day have been found to be problematic". */
+const PROBLEMATIC_NEGATIVE_TTL = 86400;
 
 export function checkSoaTimers(): ZoneCheck {
   return {
@@ -37,7 +41,7 @@ function findSoaTimers(z: ZoneIndex): Finding[] {
     const advise = (i: number, message: string) => out.push(recordFinding(soaTimers, r, v[i].tokens[0], message, { severity: 'information' }));
     const t = (n: number) => `${n} s (${humanTtl(n)})`;
 
-    if (refresh < 60) warn(3, `SOA refresh ${t(refresh)}: secondaries would poll the primary for the serial more than once a minute`);
+    if (refresh < 60) advise(3, `SOA refresh ${t(refresh)}: secondaries would poll the primary for the serial more than once a minute (BIND's secondaries raise it to min-refresh-time, 300 s by default; Knot's poll every ${Math.max(refresh, 2)} s)`);
     else if (refresh < 1200 || refresh > 43200) advise(3, `SOA refresh ${t(refresh)} is outside the 20 minutes to 12 hours RFC 1912 §2.2 advises`);
 
     if (retry > refresh) warn(4, `SOA retry ${t(retry)} is longer than refresh ${t(refresh)}: a secondary whose refresh failed would wait longer to try again than it waits between successful checks`);
@@ -47,9 +51,11 @@ function findSoaTimers(z: ZoneIndex): Finding[] {
     else if (expire < 1209600 || expire > 2419200) advise(5, `SOA expire ${t(expire)} is outside the 2 to 4 weeks RFC 1912 §2.2 advises`);
 
     const negativeTtl = Math.min(minimum, r.ttl);
-    if (negativeTtl > MAX_NEGATIVE_TTL) {
-      const which = minimum <= r.ttl ? `SOA minimum ${t(minimum)}` : `SOA minimum ${t(minimum)} and the SOA TTL ${t(r.ttl)}`;
-      warn(6, `${which} make a negative-caching TTL of ${t(negativeTtl)} (RFC 2308): a name added later stays NXDOMAIN in resolvers' caches that long; RFC 2308 §5 advises 1-3 hours`);
+    const which = minimum <= r.ttl ? `SOA minimum ${t(minimum)}` : `SOA minimum ${t(minimum)} and the SOA TTL ${t(r.ttl)}`;
+    if (negativeTtl > PROBLEMATIC_NEGATIVE_TTL) {
+      warn(6, `${which} make a negative-caching TTL of ${t(negativeTtl)}: a name added later stays NXDOMAIN in resolvers' caches that long; RFC 2308 §5 finds values over one day problematic and advises 1-3 hours`);
+    } else if (negativeTtl > ADVISED_NEGATIVE_TTL) {
+      advise(6, `${which} make a negative-caching TTL of ${t(negativeTtl)}, over the 1-3 hours RFC 2308 §5 advises (BIND's resolvers cap it at max-ncache-ttl, 3 hours by default)`);
     } else if (minimum > r.ttl) {
       advise(6, `SOA minimum ${t(minimum)} is longer than the SOA record's TTL ${t(r.ttl)}: resolvers cache negative answers for the smaller of the two (RFC 2308 §5), ${t(r.ttl)}`);
     }
