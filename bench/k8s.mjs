@@ -6,12 +6,10 @@
 // interleaved run. Goal: 2,000 files ≤ 2x the bare parse; 10,000 files finish.
 //   node bench/k8s.mjs [--files N,N,...] [--runs R]
 
-import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
+import { bundleExports } from './bundle.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,24 +18,14 @@ const arg = (name, fallback) => {
 const SIZES = arg('files', '2000,10000').split(',').map(Number);
 const RUNS = Number(arg('runs', '5'));
 
-const dir = mkdtempSync(join(tmpdir(), 'k8s-bench-'));
-const entry = join(dir, 'entry.mjs');
-await build({
-  stdin: {
-    contents: `export { runLintCli } from './server/src/cli/lint';
+const bundle = await bundleExports(
+  `export { runLintCli } from './server/src/cli/lint';
 export { workspaceIndex } from './server/src/languages/k8s/workspace';
 export { parseAllDocuments } from 'yaml';`,
-    resolveDir: process.cwd(),
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: entry,
-  logLevel: 'error',
-  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-});
-const { runLintCli, workspaceIndex, parseAllDocuments } = await import(pathToFileURL(entry).href);
+  'k8s',
+);
+const { runLintCli, workspaceIndex, parseAllDocuments } = bundle.module;
+const dir = bundle.dir;
 
 function manifest(i) {
   const name = `app-${i}`;
@@ -105,7 +93,7 @@ for (const files of SIZES) {
   rows.push(`| ${files.toLocaleString('en')} × 4 | ${results.length} | ${findings} | ${p.toFixed(0)} | ${l.toFixed(0)} | ${(l / p).toFixed(2)}x |`);
   rmSync(root, { recursive: true, force: true });
 }
-rmSync(dir, { recursive: true, force: true });
+bundle.dispose();
 
 console.log('## k8s: lint of a manifest tree vs the bare yaml parse');
 console.log('');

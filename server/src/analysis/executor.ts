@@ -17,6 +17,8 @@ export interface Executor {
   analyze(job: AnalysisJob): RunningAnalysis;
   feature(request: FeatureRequest): Promise<unknown>;
   close(uri: string): void;
+  /** Gets ready for a first analysis (the worker loads its code while settings are asked for). */
+  warm?(): void;
 }
 
 export class LocalExecutor implements Executor {
@@ -69,6 +71,12 @@ export class WorkerExecutor implements Executor {
     private readonly log: (message: string) => void = () => {},
     private readonly heapLimitMb = 4096,
   ) {}
+
+  warm(): void {
+    this.ensureWorker();
+    // Stopped again if no analysis comes (a document over the size limit).
+    if (this.held.size === 0 && this.pending.size === 0) this.stopWhenIdle();
+  }
 
   private ensureWorker(): Worker {
     clearTimeout(this.idleTimer);
@@ -169,16 +177,18 @@ export class WorkerExecutor implements Executor {
   close(uri: string): void {
     if (!this.held.delete(uri) || !this.worker) return;
     this.worker.postMessage({ type: 'close', uri } satisfies ToWorker);
-    if (this.held.size === 0) {
-      clearTimeout(this.idleTimer);
-      this.idleTimer = setTimeout(() => {
-        if (this.held.size === 0 && this.pending.size === 0 && this.worker) {
-          const worker = this.worker;
-          this.worker = undefined;
-          void worker.terminate();
-        }
-      }, IDLE_STOP_MS);
-      this.idleTimer.unref();
-    }
+    if (this.held.size === 0) this.stopWhenIdle();
+  }
+
+  private stopWhenIdle(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (this.held.size === 0 && this.pending.size === 0 && this.worker) {
+        const worker = this.worker;
+        this.worker = undefined;
+        void worker.terminate();
+      }
+    }, IDLE_STOP_MS);
+    this.idleTimer.unref();
   }
 }

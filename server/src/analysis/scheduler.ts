@@ -77,6 +77,8 @@ export class AnalysisScheduler {
   open(uri: string): void {
     this.close(uri);
     this.docs.set(uri, { uri, changeLog: [], waiters: [], dirty: true });
+    // A big document goes to the worker: let it load its code during the settings round trip.
+    if ((this.host.textOf(uri)?.length ?? 0) >= WORKER_MIN_CHARS) this.worker.warm?.();
     this.schedule(uri, 0);
   }
 

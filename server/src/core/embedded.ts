@@ -69,6 +69,8 @@ export interface EmbeddingHost<P> {
   checkRegions?(parsed: P, regions: ParsedRegion[], ctx: AnalysisContext): Finding[];
   /** The rules of checkRegions and of the embedding itself (a folded scalar). */
   rules?: RuleMeta[];
+  /** The host parse's own line index of the same text, if it has one (saves indexing it again per keystroke). */
+  lineIndex?(parsed: P): LineIndex | undefined;
 }
 
 
@@ -228,7 +230,8 @@ export function withEmbeddedLanguages<P>(host: LanguageService<P>, embedding: Em
   };
 
   const build = (hostParsed: P, text: string, ctx: AnalysisContext, previous?: EmbeddedParse<P>): EmbeddedParse<P> => {
-    const index = new LineIndex(text);
+    const own = embedding.lineIndex?.(hostParsed);
+    const index = own && own.text === text ? own : new LineIndex(text);
     return { host: hostParsed, text, index, regions: parseRegions(hostParsed, text, ctx, previous) };
   };
 

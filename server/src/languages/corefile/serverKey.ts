@@ -91,7 +91,20 @@ function addAt(network: number[], bits: number, k: number): number[] {
   return out;
 }
 
+/** Keys already read: every rule and the setup checks ask again for each block's keys. */
+const normalized = new Map<string, NormalizedKey>();
+const MAX_NORMALIZED = 50_000;
+
+/** A server key as CoreDNS reads it (results are shared: do not modify them). */
 export function normalizeKey(key: string): NormalizedKey {
+  let k = normalized.get(key);
+  if (k) return k;
+  if (normalized.size >= MAX_NORMALIZED) normalized.clear();
+  normalized.set(key, (k = readKey(key)));
+  return k;
+}
+
+function readKey(key: string): NormalizedKey {
   const { transport, rest, explicit } = splitTransport(key);
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(key);
   const unknownScheme = !explicit && scheme ? scheme[1] : undefined;

@@ -213,4 +213,5 @@ export const k8sEmbedding: EmbeddingHost<K8sAst> = {
     return [...regions.flatMap((r) => checkFolded(ast, r.region as K8sRegion)), ...checkZoneFiles(ast, regions), ...checkMountedKeys(ast, ctx, embeddedMissingKey)];
   },
   rules: [embeddedFolded, embeddedMissingKey],
+  lineIndex: (ast) => ast.index,
 };

@@ -47,11 +47,12 @@ import { checkVpaResourcePolicy, vpaResourcePolicy } from './rules/vpa-resource-
 import { checkVpaTarget, vpaTarget } from './rules/vpa-target';
 import { checkVpaUpdateMode, vpaUpdateMode } from './rules/vpa-update-mode';
 import { checkYamlSyntax, yamlSyntax } from './rules/yaml-syntax';
+import { lintDocuments } from './documentLint';
 import { parseVersion } from './version';
 import { Workspace, workspaceIndex } from './workspace';
 
+/** The rules of each document (run per document, their findings reused while it is unchanged). */
 const CHECKS: Array<(ctx: CheckContext) => void> = [
-  checkYamlSyntax,
   checkFieldType,
   checkResizeRestartPolicy,
   checkResizeResourceName,
@@ -120,7 +121,9 @@ export function lintK8s(ast: K8sAst, ctx: AnalysisContext): Finding[] {
   }
   if (ast.objects.length === 0) return [];
   check.workspace = new Workspace(ast, ctx);
-  for (const run of CHECKS) run(check);
+  // Syntax errors are the file's (reported once the file holds any object at all).
+  checkYamlSyntax(check);
+  check.findings.push(...lintDocuments(check, CHECKS, ctx.isCancelled));
   return preferFocused(dedupe(check.findings));
 }
 
@@ -146,8 +149,8 @@ export const k8sLanguage: LanguageService<K8sAst> = {
     selectorMismatch, portRange, workloadRestartPolicy, probeHandler, volumeMountName, envValueFrom, requiredField, resourceName,
   ],
   parse: (text, ctx) => workspaceIndex.parse(ctx?.uri, text),
-  // Only the documents an edit touches are parsed again; the rules then run on the whole file.
-  reparse: (previous, text, _changes, ctx) => workspaceIndex.put(ctx?.uri, text, reparseK8s(previous, text)),
+  // Only the documents an edit touches are parsed again, and their rules run again (documentLint.ts).
+  reparse: (previous, text, changes, ctx) => workspaceIndex.put(ctx?.uri, text, reparseK8s(previous, text, changes)),
   lint: lintK8s,
   hover: hoverK8s,
   complete: (ast, position, ctx) => completeK8s(ast, position, ctx),

@@ -4,6 +4,7 @@
 // offsets, so a rule can point at the one token that is wrong.
 
 import { type Alias, type Document, isAlias, isMap, isScalar, isSeq, type Node, type Pair, parseAllDocuments, type Scalar, visit, type YAMLMap } from 'yaml';
+import type { TextChange } from '../../core/languageService';
 import { LineIndex } from '../../core/text';
 import { findTemplateAction } from './template';
 
@@ -72,18 +73,24 @@ export interface PodView {
   path: string;
   /** The labels the pods get (the Pod's or the template's metadata.labels). */
   labels: Map<string, string>;
+  /** The labels as "key=value", the workspace's lookup keys. */
+  labelKeys: string[];
   containers: ContainerView[];
 }
 
 export class K8sObject {
   readonly name?: string;
   readonly namespace?: string;
+  /** "Kind/name", the workspace's lookup key (computed once: objects live across reparses). */
+  readonly nameKey?: string;
   private podView?: PodView | null;
 
   constructor(
-    readonly ast: K8sAst,
+    /** The parse this object is part of (moved to the new parse when reparse keeps its document). */
+    public ast: K8sAst,
     readonly doc: Document.Parsed,
-    readonly docIndex: number,
+    /** Index of its document in the file (updated when reparse keeps the document). */
+    public docIndex: number,
     readonly root: YAMLMap,
     readonly apiVersion: string,
     readonly kind: string,
@@ -91,6 +98,7 @@ export class K8sObject {
     const metadata = this.map(root, 'metadata');
     this.name = this.str(this.get(metadata, 'name'));
     this.namespace = this.str(this.get(metadata, 'namespace'));
+    if (this.name !== undefined) this.nameKey = `${kind}/${this.name}`;
   }
 
   /** The node an alias points at; other nodes as they are. */
@@ -206,7 +214,7 @@ export class K8sObject {
         if (isMap(node)) containers.push({ map: node, list, index, path: `${pathText}.${list}[${index}]`, name: this.str(this.get(node, 'name')) });
       }
     }
-    return { spec, path: pathText, labels, containers };
+    return { spec, path: pathText, labels, labelKeys: [...labels].map(([k, v]) => `${k}=${v}`), containers };
   }
 }
 
@@ -268,6 +276,16 @@ export function segmentStarts(text: string): number[] {
   return [...new Set(starts)];
 }
 
+/** The unchanged head and tail of `text` after the one edit in `changes`, if it is one and fits. */
+function editBounds(previous: K8sAst, text: string, changes: TextChange[] | undefined): { prefix: number; suffix: number } | undefined {
+  if (changes?.length !== 1) return undefined;
+  const [c] = changes;
+  const start = previous.index.offsetAt(c.range.start);
+  const end = previous.index.offsetAt(c.range.end);
+  if (end < start || previous.text.length - (end - start) + c.text.length !== text.length || !text.startsWith(c.text, start)) return undefined;
+  return { prefix: start, suffix: previous.text.length - end };
+}
+
 function parseSegment(text: string, start: number): Segment {
   let docs: Document.Parsed[] = [];
   const piece = text;
@@ -282,27 +300,45 @@ function parseSegment(text: string, start: number): Segment {
   return { start, text: piece, docs };
 }
 
+/**
+ * Every offset triple of a document (its own range and each node's, each once), found in one
+ * walk and remembered: a document after the edit point moves on every keystroke, and a
+ * loop over this list is much cheaper than walking its nodes again.
+ */
+const documentRanges = new WeakMap<Document.Parsed, number[][]>();
+
+function rangesOf(doc: Document.Parsed): number[][] {
+  let list = documentRanges.get(doc);
+  if (list) return list;
+  const seen = new Set<number[]>([doc.range as number[]]);
+  const out: number[][] = [doc.range as number[]];
+  visit(doc, (_key, node) => {
+    const range = (node as { range?: number[] | null } | null)?.range;
+    if (!range || seen.has(range)) return;
+    seen.add(range);
+    out.push(range);
+  });
+  documentRanges.set(doc, (list = out));
+  return list;
+}
+
 /** Moves every offset of parsed documents by `delta` (a piece parsed alone, or reused after an edit). */
 function shiftDocuments(docs: Document.Parsed[], delta: number): void {
   if (delta === 0) return;
   for (const doc of docs) {
-    const r = doc.range as number[];
-    r[0] += delta;
-    r[1] += delta;
-    r[2] += delta;
-    for (const e of [...doc.errors, ...doc.warnings]) {
+    for (const r of rangesOf(doc)) {
+      r[0] += delta;
+      r[1] += delta;
+      r[2] += delta;
+    }
+    for (const e of doc.errors) {
       e.pos[0] += delta;
       e.pos[1] += delta;
     }
-    const moved = new Set<unknown>();
-    visit(doc, (_key, node) => {
-      const range = (node as { range?: number[] | null } | null)?.range;
-      if (!range || moved.has(range)) return;
-      moved.add(range);
-      range[0] += delta;
-      range[1] += delta;
-      range[2] += delta;
-    });
+    for (const e of doc.warnings) {
+      e.pos[0] += delta;
+      e.pos[1] += delta;
+    }
   }
 }
 
@@ -325,25 +361,51 @@ function buildAst(text: string, segments: Segment[]): K8sAst {
   ast.template = findTemplateAction(text, docs, ast.errors.length > 0);
   if (ast.template) return ast;
   docs.forEach((doc, docIndex) => {
-    const root = doc.contents;
-    if (!isMap(root)) return;
-    const probe = new K8sObject(ast, doc, docIndex, root, '', '');
-    const apiVersion = probe.str(probe.get(root, 'apiVersion'));
-    const kind = probe.str(probe.get(root, 'kind'));
-    if (!apiVersion || !kind) return;
-    if (kind === 'List' && apiVersion === 'v1') {
-      // `kubectl get -o yaml` output: each item is an object of its own.
-      for (const { node } of probe.items(probe.get(root, 'items'))) {
-        if (!isMap(node)) continue;
-        const itemVersion = probe.str(probe.get(node, 'apiVersion'));
-        const itemKind = probe.str(probe.get(node, 'kind'));
-        if (itemVersion && itemKind) ast.objects.push(new K8sObject(ast, doc, docIndex, node, itemVersion, itemKind));
+    // A document reparse kept: its objects (and what they memoized) move to this parse.
+    const kept = documentObjects.get(doc);
+    if (kept) {
+      for (const obj of kept) {
+        obj.ast = ast;
+        obj.docIndex = docIndex;
+        ast.objects.push(obj);
       }
       return;
     }
-    ast.objects.push(new K8sObject(ast, doc, docIndex, root, apiVersion, kind));
+    const found = objectsOfDocument(ast, doc, docIndex);
+    documentObjects.set(doc, found);
+    ast.objects.push(...found);
   });
   return ast;
+}
+
+/** The objects of each parsed document, built once per document. */
+const documentObjects = new WeakMap<Document.Parsed, K8sObject[]>();
+
+/** The objects of a document of some parse (undefined: not one buildAst has seen). */
+export function objectsOf(doc: Document.Parsed): readonly K8sObject[] | undefined {
+  return documentObjects.get(doc);
+}
+
+function objectsOfDocument(ast: K8sAst, doc: Document.Parsed, docIndex: number): K8sObject[] {
+  const objects: K8sObject[] = [];
+  const root = doc.contents;
+  if (!isMap(root)) return objects;
+  const probe = new K8sObject(ast, doc, docIndex, root, '', '');
+  const apiVersion = probe.str(probe.get(root, 'apiVersion'));
+  const kind = probe.str(probe.get(root, 'kind'));
+  if (!apiVersion || !kind) return objects;
+  if (kind === 'List' && apiVersion === 'v1') {
+    // `kubectl get -o yaml` output: each item is an object of its own.
+    for (const { node } of probe.items(probe.get(root, 'items'))) {
+      if (!isMap(node)) continue;
+      const itemVersion = probe.str(probe.get(node, 'apiVersion'));
+      const itemKind = probe.str(probe.get(node, 'kind'));
+      if (itemVersion && itemKind) objects.push(new K8sObject(ast, doc, docIndex, node, itemVersion, itemKind));
+    }
+    return objects;
+  }
+  objects.push(new K8sObject(ast, doc, docIndex, root, apiVersion, kind));
+  return objects;
 }
 
 export function parseK8s(text: string): K8sAst {
@@ -356,29 +418,35 @@ export function parseK8s(text: string): K8sAst {
  * the edit are kept, those after it kept and moved, only the pieces the edit touches are
  * parsed again. `previous` is consumed (its documents move to the new parse).
  */
-export function reparseK8s(previous: K8sAst, text: string): K8sAst {
+export function reparseK8s(previous: K8sAst, text: string, changes?: TextChange[]): K8sAst {
   const old = previous.text;
-  let prefix = 0;
+  // One edit (a keystroke): where it starts and ends says what is unchanged, without
+  // comparing the two texts character by character.
+  let { prefix, suffix } = editBounds(previous, text, changes) ?? { prefix: 0, suffix: 0 };
   const max = Math.min(old.length, text.length);
-  while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  if (!changes || changes.length !== 1 || prefix + suffix === 0) {
+    prefix = 0;
+    suffix = 0;
+    while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+    while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  }
   const delta = text.length - old.length;
   const byOldStart = new Map(previous.segments.map((s) => [s.start, s]));
   const starts = segmentStarts(text);
   const segments = starts.map((start, i) => {
     const end = starts[i + 1] ?? text.length;
-    const piece = text.slice(start, end);
+    // Inside the common prefix or suffix, a piece of the same start and length has the same
+    // text: no need to compare the characters (that would read the whole file per keystroke).
     // Untouched and before the edit: the same piece at the same place.
     const same = end <= prefix ? byOldStart.get(start) : undefined;
-    if (same && same.text === piece) return same;
+    if (same && same.text.length === end - start) return same;
     // Untouched and after the edit: the same piece, moved by the edit's length.
     const moved = start >= text.length - suffix ? byOldStart.get(start - delta) : undefined;
-    if (moved && moved.text === piece && !(moved as Segment & { error?: string }).error) {
+    if (moved && moved.text.length === end - start && !(moved as Segment & { error?: string }).error) {
       shiftDocuments(moved.docs, delta);
-      return { start, text: piece, docs: moved.docs };
+      return { start, text: moved.text, docs: moved.docs };
     }
-    return parseSegment(piece, start);
+    return parseSegment(text.slice(start, end), start);
   });
   return buildAst(text, segments);
 }

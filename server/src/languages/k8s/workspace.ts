@@ -32,6 +32,11 @@ export class WorkspaceIndex {
   private readonly files = new Map<string, FileEntry>();
   private lastList?: ReadonlyArray<{ uri: string; text: string }>;
   private lookups?: Lookups;
+  /** Changes whenever a file is added, changed or dropped (a lint's findings that asked the index are stale then). */
+  generation = 0;
+  /** The file changed last and the newest generation of any other file: generationExcept() in O(1). */
+  private newest?: { uri: string | undefined; generation: number };
+  private newestOther = 0;
 
   /** The parse of a file's text, shared with every later lookup of that file. */
   parse(uri: string | undefined, text: string): K8sAst {
@@ -40,7 +45,7 @@ export class WorkspaceIndex {
     if (hit && hit.text === text && hit.ast) return hit.ast;
     const ast = parseK8s(text);
     this.files.set(uri, { text, ast });
-    this.lookups = undefined;
+    this.changed(uri);
     return ast;
   }
 
@@ -48,8 +53,23 @@ export class WorkspaceIndex {
   put(uri: string | undefined, text: string, ast: K8sAst): K8sAst {
     if (uri === undefined) return ast;
     this.files.set(uri, { text, ast });
-    this.lookups = undefined;
+    this.changed(uri);
     return ast;
+  }
+
+  private changed(uri?: string): void {
+    this.lookups = undefined;
+    this.generation++;
+    if (uri === undefined || this.newest?.uri !== uri) this.newestOther = this.newest?.generation ?? this.newestOther;
+    this.newest = { uri, generation: this.generation };
+  }
+
+  /**
+   * The generation of what every file but `uri` holds: a keystroke in `uri` itself does not
+   * change what its lint sees of the other files.
+   */
+  generationExcept(uri: string | undefined): number {
+    return uri !== undefined && this.newest?.uri === uri ? this.newestOther : this.generation;
   }
 
   /**
@@ -65,12 +85,12 @@ export class WorkspaceIndex {
       const hit = this.files.get(d.uri);
       if (hit && hit.text === d.text) continue;
       this.files.set(d.uri, { text: d.text });
-      this.lookups = undefined;
+      this.changed(d.uri);
     }
     for (const uri of this.files.keys()) {
       if (live.has(uri) || uri === self) continue;
       this.files.delete(uri);
-      this.lookups = undefined;
+      this.changed(uri);
     }
   }
 
@@ -97,7 +117,7 @@ export class WorkspaceIndex {
   clear(): void {
     this.files.clear();
     this.lastList = undefined;
-    this.lookups = undefined;
+    this.changed();
   }
 }
 
@@ -106,7 +126,7 @@ export const workspaceIndex = new WorkspaceIndex();
 
 function addLookups(l: Lookups, located: Located): void {
   push(l.byKind, located.obj.kind, located);
-  if (located.obj.name !== undefined) push(l.byName, `${located.obj.kind}/${located.obj.name}`, located);
+  if (located.obj.nameKey !== undefined) push(l.byName, located.obj.nameKey, located);
 }
 
 function labelLookup(l: Lookups, objects: () => Iterable<Located>): Map<string, Located[]> {
@@ -115,7 +135,7 @@ function labelLookup(l: Lookups, objects: () => Iterable<Located>): Map<string, 
     for (const x of objects()) {
       if (!x.obj.pod) continue;
       push(l.byLabel, '', x);
-      for (const [k, v] of x.obj.pod.labels) push(l.byLabel, `${k}=${v}`, x);
+      for (const key of x.obj.pod.labelKeys) push(l.byLabel, key, x);
     }
   }
   return l.byLabel;
@@ -134,6 +154,11 @@ export class Workspace {
   private readonly local: Lookups = { byKind: new Map(), byName: new Map() };
   private readonly self?: string;
   private readonly index?: WorkspaceIndex;
+
+  /** The index's generation of the other files (-1 without an index): what this workspace shows of them. */
+  get generation(): number {
+    return this.index ? this.index.generationExcept(this.self) : -1;
+  }
 
   constructor(ast: K8sAst, ctx?: AnalysisContext, index: WorkspaceIndex = workspaceIndex) {
     this.objects = ast.objects.map((obj) => ({ obj }));

@@ -12,7 +12,9 @@ export function checkTemplateEnv({ ast }: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const block of ast.blocks) {
     for (const d of block.directives) {
+      // Most directives have no '{{$' at all: look before building anything.
       const lines = [d.args, ...(d.block?.properties ?? []).map((p) => p.args)];
+      if (!lines.some((args) => args.some((t) => t.text.includes('{{$')))) continue;
       for (const t of lines.flat()) {
         const at = t.text.indexOf('{{$');
         if (at < 0 || !/\{\{\$[^}]+\}/.test(t.text)) continue;
