@@ -1,10 +1,14 @@
 // Big generated documents shared by the editor benchmarks (bench/lsp.mjs, bench/editor.mjs):
-// the 100,000-record zone (the record mix of bench/zone.mjs), a 2,000-document manifest
+// the 100,000-record zone (zoneLines, which bench/zone.mjs writes too), a 2,000-document manifest
 // set and a 5,000-line Corefile. Deterministic, so runs compare.
 
-/** A zone of `records` records in the record mix bench/zone.mjs uses. */
-export function zoneText(records = 100_000) {
-  const lines = [
+/**
+ * The benchmark zone, line by line (no newline): `records` records, a mix of A, AAAA, TXT, MX,
+ * CNAME, SRV and CAA under bench.example. One generator for every benchmark (bench/zone.mjs
+ * streams it to a file; the editor benchmarks join it).
+ */
+export function* zoneLines(records = 100_000) {
+  const head = [
     '$ORIGIN bench.example.',
     '$TTL 3600',
     '@ IN SOA ns1 hostmaster 2026112501 7200 3600 1209600 300',
@@ -15,20 +19,25 @@ export function zoneText(records = 100_000) {
     'ns2 IN A 192.0.2.2',
     'mail IN A 192.0.2.3',
   ];
-  for (let i = 0; lines.length < records; i++) {
+  yield* head;
+  for (let i = 0, written = head.length; written < records; i++, written++) {
     const o = `h${i}`;
     switch (i % 8) {
-      case 0: lines.push(`${o} IN A 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`); break;
-      case 1: lines.push(`${o} 300 IN AAAA 2001:db8::${(i & 0xffff).toString(16)}`); break;
-      case 2: lines.push(`${o} IN TXT "v=spf1 -all"`); break;
-      case 3: lines.push(`${o} IN MX 10 mail`); break;
-      case 4: lines.push(`${o} IN CNAME h${i - 4}`); break;
-      case 5: lines.push(`_sip._tcp.${o} IN SRV 10 60 5060 h${i - 5}`); break;
-      case 6: lines.push(`${o} IN CAA 0 issue "ca.example.net"`); break;
-      default: lines.push(`${o} IN A 192.0.2.${(i % 250) + 1}`);
+      case 0: yield `${o} IN A 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`; break;
+      case 1: yield `${o} 300 IN AAAA 2001:db8::${(i & 0xffff).toString(16)}`; break;
+      case 2: yield `${o} IN TXT "v=spf1 -all"`; break;
+      case 3: yield `${o} IN MX 10 mail`; break;
+      case 4: yield `${o} IN CNAME h${i - 4}`; break;
+      case 5: yield `_sip._tcp.${o} IN SRV 10 60 5060 h${i - 5}`; break;
+      case 6: yield `${o} IN CAA 0 issue "ca.example.net"`; break;
+      default: yield `${o} IN A 192.0.2.${(i % 250) + 1}`;
     }
   }
-  return lines.join('\n') + '\n';
+}
+
+/** The benchmark zone as one text (zoneLines joined, newline-terminated). */
+export function zoneText(records = 100_000) {
+  return [...zoneLines(records)].join('\n') + '\n';
 }
 
 /** One YAML stream of `documents` manifests: Deployments, their Services, ConfigMaps. */

@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { zoneLines } from './generate.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const argv = process.argv.slice(2);
@@ -21,36 +22,16 @@ const sizes = opt('sizes', '10000,100000,1000000').split(',').map(Number);
 const runsFor = (n) => Number(opt('runs', n >= 1_000_000 ? 3 : 5));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-lens-bench-zone-'));
 
-/** The same zone every time: a mix of A, AAAA, TXT, MX, CNAME, SRV and CAA records. */
+/** The same zone every time (bench/generate.mjs), written in 1 MiB chunks. */
 function generate(file, records) {
   const fd = fs.openSync(file, 'w');
-  const head = [
-    '$ORIGIN bench.example.',
-    '$TTL 3600',
-    '@ IN SOA ns1 hostmaster 2026112501 7200 3600 1209600 300',
-    '@ IN NS ns1',
-    '@ IN NS ns2',
-    '@ IN MX 10 mail',
-    'ns1 IN A 192.0.2.1',
-    'ns2 IN A 192.0.2.2',
-    'mail IN A 192.0.2.3',
-  ];
-  fs.writeSync(fd, head.join('\n') + '\n');
   let chunk = '';
-  let written = head.length;
-  for (let i = 0; written < records; i++, written++) {
-    const o = `h${i}`;
-    switch (i % 8) {
-      case 0: chunk += `${o} IN A 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}\n`; break;
-      case 1: chunk += `${o} 300 IN AAAA 2001:db8::${(i & 0xffff).toString(16)}\n`; break;
-      case 2: chunk += `${o} IN TXT "v=spf1 -all"\n`; break;
-      case 3: chunk += `${o} IN MX 10 mail\n`; break;
-      case 4: chunk += `${o} IN CNAME h${i - 4}\n`; break;
-      case 5: chunk += `_sip._tcp.${o} IN SRV 10 60 5060 h${i - 5}\n`; break;
-      case 6: chunk += `${o} IN CAA 0 issue "ca.example.net"\n`; break;
-      default: chunk += `${o} IN A 192.0.2.${i % 250 + 1}\n`;
+  for (const line of zoneLines(records)) {
+    chunk += `${line}\n`;
+    if (chunk.length > 1 << 20) {
+      fs.writeSync(fd, chunk);
+      chunk = '';
     }
-    if (chunk.length > 1 << 20) { fs.writeSync(fd, chunk); chunk = ''; }
   }
   fs.writeSync(fd, chunk);
   fs.closeSync(fd);

@@ -1,11 +1,12 @@
 // The DNS zone (master file) language: parse once, then the syntax findings of the parser
 // and the zone-level checks of rules/ (named-checkzone's and ours) over one ZoneIndex.
 
-import type { Finding } from '../../core/finding';
+import { compareFindings, type Finding } from '../../core/finding';
 import { checkName, internalErrorFinding } from '../../core/internalError';
 import type { AnalysisContext, LanguageService } from '../../core/languageService';
 import type { RuleMeta } from '../../core/rules';
-import type { ZoneAst } from './model';
+import type { ZoneAst, ZoneRecord } from './model';
+import { checkFindings } from './incrementalLint';
 import { zoneCompletion } from './completion';
 import { zoneHover } from './hover';
 import { newAst, parseZone, reparseZone } from './parser';
@@ -116,10 +117,19 @@ function containZoneCheck(factory: () => ZoneCheck, index: number): () => ZoneCh
   };
 }
 
-export function lintZone(ast: ZoneAst): Finding[] {
+/** The one walk over `records` (all of the AST's, or a sub-zone's: incrementalLint.ts). */
+function runChecks(ast: ZoneAst, records: ZoneRecord[]): Finding[] {
   const checker = new ZoneChecker(ast, ZONE_CHECKS.map(containZoneCheck), true);
-  for (const r of ast.records) checker.add(r);
-  const found = checker.finish();
+  for (const r of records) checker.add(r);
+  return checker.finish();
+}
+
+/**
+ * The parser's findings, then the checks' in document order (sorted, so a lint that reused
+ * the previous version's findings gives the same list as a whole walk).
+ */
+export function lintZone(ast: ZoneAst): Finding[] {
+  const found = checkFindings(ast, runChecks).sort(compareFindings);
   const out: Finding[] = [];
   parserFindings(ast, out);
   for (const f of found) out.push(f);

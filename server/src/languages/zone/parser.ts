@@ -5,6 +5,7 @@
 // exact token, and the next entry is read as if nothing happened (per-record recovery).
 
 import { IncludeRefused } from '../../core/includePolicy';
+import { noteReparse } from './incrementalLint';
 import type { Finding, Severity } from '../../core/finding';
 import { lineRange } from '../../core/finding';
 import type { AnalysisContext, TextChange } from '../../core/languageService';
@@ -232,9 +233,12 @@ export function reparseZone(prev: ZoneAst, text: string, _changes: TextChange[],
   if (ast.origin !== table.startOrigin || ast.originSource !== table.originSource) return parseZone(text, ctx);
   const old = prev.text;
   const min = Math.min(old.length, text.length);
+  // Equal chunks compare as strings (memcmp), the last one character by character.
   let a = 0;
+  while (a + CHUNK <= min && old.slice(a, a + CHUNK) === text.slice(a, a + CHUNK)) a += CHUNK;
   while (a < min && old.charCodeAt(a) === text.charCodeAt(a)) a++;
   let suffix = 0;
+  while (suffix + CHUNK <= min - a && old.slice(old.length - suffix - CHUNK, old.length - suffix) === text.slice(text.length - suffix - CHUNK, text.length - suffix)) suffix += CHUNK;
   while (suffix < min - a && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
   const bNew = text.length - suffix;
   const delta = text.length - old.length;
@@ -242,27 +246,22 @@ export function reparseZone(prev: ZoneAst, text: string, _changes: TextChange[],
   // The first entry to read again: the last one starting before the change (its line is unchanged).
   // -1: the change comes before the first entry, so everything is read again.
   const i0 = upperBound(table.offset, a - 1) - 1;
+  const kept = Math.max(0, i0);
+  const endsAt = (end: number[], j: number) => (j > 0 ? end[j - 1] : 0);
   const state = newState(ast, ctx, {});
   const path = uriToPath(ctx.uri);
   const file: FileState = { uri: ctx.uri, origin: ast.origin, dir: path ? dirOf(path) : undefined };
-  const entries = newEntryTable(ast);
-  // Keep the entries before i0 as they are.
-  if (n > 0 && i0 > 0) {
-    const k = i0 - 1;
-    ast.records = prev.records.slice(0, table.recordsEnd[k]);
-    ast.findings = prev.findings.slice(0, table.findingsEnd[k]);
-    ast.directives = prev.directives.slice(0, table.directivesEnd[k]);
-    ast.multiLine = prev.multiLine.slice(0, table.multiLineEnd[k]);
-    for (let j = 0; j < i0; j++) copyRow(table, j, entries, 0, 0);
-  }
+  // The entries read again go to a window table and the AST's lists (empty so far); then they
+  // are spliced into the previous parse's lists in place: no copy of 100,000 rows per keystroke.
+  const window = newEntryTable(ast);
   const from = i0 >= 0 ? table.offset[i0] : 0;
   if (i0 >= 0) restore(table.stateIn[i0], state, file);
   const row = (entry: Entry) => {
-    entries.offset.push(entry.offset);
-    entries.line.push(entry.line);
-    entries.stateIn.push(snapshot(state, file));
+    window.offset.push(entry.offset);
+    window.line.push(entry.line);
+    window.stateIn.push(snapshot(state, file));
     parseEntry(entry, state, file, true);
-    pushEnds(entries, ast);
+    pushEnds(window, ast);
   };
   // Lex from i0 until an entry starts where an old entry started, past the change.
   let sync = -1;
@@ -281,25 +280,11 @@ export function reparseZone(prev: ZoneAst, text: string, _changes: TextChange[],
     if (state.sawInclude) return parseZone(text, ctx);
   }
   // After the change: read old entries again until the parser's state is what it was there.
+  // `tail`: the first old entry kept after the window (n: none).
+  let tail = n;
   for (let k = sync; k >= 0 && k < n; k++) {
     if (sameSnapshot(snapshot(state, file), table.stateIn[k])) {
-      const start = k > 0 ? k - 1 : -1;
-      appendShifted(prev.records, start >= 0 ? table.recordsEnd[start] : 0, ast.records, lineDelta, shiftRecord);
-      appendShifted(prev.findings, start >= 0 ? table.findingsEnd[start] : 0, ast.findings, lineDelta, shiftFinding);
-      appendShifted(prev.directives, start >= 0 ? table.directivesEnd[start] : 0, ast.directives, lineDelta, shiftDirective);
-      appendShifted(prev.multiLine, start >= 0 ? table.multiLineEnd[start] : 0, ast.multiLine, lineDelta, (m, d) => ({ line: m.line + d, endLine: m.endLine + d }));
-      const base = { records: ast.records.length, findings: ast.findings.length, directives: ast.directives.length, multiLine: ast.multiLine.length };
-      const last = n - 1;
-      const offsetOf = (end: number[], j: number) => (j >= 0 ? end[j] : 0);
-      for (let j = k; j < n; j++) {
-        entries.offset.push(table.offset[j] + delta);
-        entries.line.push(table.line[j] + lineDelta);
-        entries.stateIn.push(table.stateIn[j]);
-        entries.recordsEnd.push(base.records - (offsetOf(table.recordsEnd, last) - table.recordsEnd[j]));
-        entries.findingsEnd.push(base.findings - (offsetOf(table.findingsEnd, last) - table.findingsEnd[j]));
-        entries.directivesEnd.push(base.directives - (offsetOf(table.directivesEnd, last) - table.directivesEnd[j]));
-        entries.multiLineEnd.push(base.multiLine - (offsetOf(table.multiLineEnd, last) - table.multiLineEnd[j]));
-      }
+      tail = k;
       break;
     }
     const it = lexEntries(text, table.offset[k] + delta, table.line[k] + lineDelta).next();
@@ -307,9 +292,65 @@ export function reparseZone(prev: ZoneAst, text: string, _changes: TextChange[],
     row(it.value);
     if (state.sawInclude) return parseZone(text, ctx);
   }
+  if (tail === n) lineDelta = 0;
+  // prev.records[start, oldEnd) became the window's records; the ones after move by lineDelta lines.
+  const start = endsAt(table.recordsEnd, kept);
+  const oldEnd = endsAt(table.recordsEnd, tail);
+  noteReparse(prev, ast, start, oldEnd, start + ast.records.length, tail < n ? { fromLine: table.line[tail], delta: lineDelta } : undefined);
+  const lists = [
+    ['records', table.recordsEnd, shiftRecord],
+    ['findings', table.findingsEnd, shiftFinding],
+    ['directives', table.directivesEnd, shiftDirective],
+    ['multiLine', table.multiLineEnd, (m: { line: number; endLine: number }, d: number) => ({ line: m.line + d, endLine: m.endLine + d })],
+  ] as const;
+  const moved: Record<string, number> = {};
+  for (const [name, ends, shift] of lists) {
+    const at = endsAt(ends, kept);
+    const to = endsAt(ends, tail);
+    const windowItems = ast[name] as unknown[];
+    moved[name] = at + windowItems.length - to;
+    const list = spliceIn(prev[name] as unknown[], at, to - at, windowItems);
+    if (lineDelta !== 0) for (let i = at + windowItems.length; i < list.length; i++) list[i] = (shift as (x: unknown, d: number) => unknown)(list[i], lineDelta);
+    (ast as unknown as Record<string, unknown[]>)[name] = list;
+  }
+  // The entry table: window rows (their ends counted from the window's start) in place of the
+  // rows re-read; the rows after it move by delta characters, lineDelta lines and `moved` items.
+  const rows = window.offset.length;
+  const endColumns = [
+    ['recordsEnd', 'records'],
+    ['findingsEnd', 'findings'],
+    ['directivesEnd', 'directives'],
+    ['multiLineEnd', 'multiLine'],
+  ] as const;
+  const entries: EntryTable = { ...table, startOrigin: ast.origin, originSource: ast.originSource, unsafe: false };
+  for (const [column, list] of endColumns) {
+    const base = endsAt(table[column], kept);
+    const w = window[column];
+    for (let i = 0; i < w.length; i++) w[i] += base;
+    entries[column] = spliceIn(table[column], kept, tail - kept, w);
+    const add = moved[list];
+    if (add !== 0) for (let i = kept + rows; i < entries[column].length; i++) entries[column][i] += add;
+  }
+  entries.offset = spliceIn(table.offset, kept, tail - kept, window.offset);
+  entries.line = spliceIn(table.line, kept, tail - kept, window.line);
+  entries.stateIn = spliceIn(table.stateIn, kept, tail - kept, window.stateIn);
+  if (delta !== 0 || lineDelta !== 0) {
+    for (let i = kept + rows; i < entries.offset.length; i++) {
+      entries.offset[i] += delta;
+      entries.line[i] += lineDelta;
+    }
+  }
+  prev.entries = undefined; // its rows are the new parse's now
   ast.entries = entries;
   settleApex(ast, ast.records.find((r) => r.type === 'SOA'));
   return ast;
+}
+
+/** list with list[at, at + remove) replaced by items: in place, or a new array for a big window. */
+function spliceIn<T>(list: T[], at: number, remove: number, items: T[]): T[] {
+  if (items.length > 10000) return list.slice(0, at).concat(items, list.slice(at + remove));
+  list.splice(at, remove, ...items);
+  return list;
 }
 
 /** Index of the first element greater than `x` in an ascending list. */
@@ -322,16 +363,6 @@ function upperBound(list: number[], x: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-function copyRow(from: EntryTable, j: number, to: EntryTable, delta: number, lineDelta: number): void {
-  to.offset.push(from.offset[j] + delta);
-  to.line.push(from.line[j] + lineDelta);
-  to.stateIn.push(from.stateIn[j]);
-  to.recordsEnd.push(from.recordsEnd[j]);
-  to.findingsEnd.push(from.findingsEnd[j]);
-  to.directivesEnd.push(from.directivesEnd[j]);
-  to.multiLineEnd.push(from.multiLineEnd[j]);
 }
 
 function pushEnds(table: EntryTable, ast: ZoneAst): void {
@@ -351,9 +382,8 @@ function restore(s: ParseSnapshot, state: ParseState, file: FileState): void {
   state.generatedChars = s.generatedChars;
 }
 
-function appendShifted<T>(from: T[], start: number, to: T[], lineDelta: number, shift: (x: T, d: number) => T): void {
-  for (let i = start; i < from.length; i++) to.push(lineDelta === 0 ? from[i] : shift(from[i], lineDelta));
-}
+/** Texts are compared in chunks this long first. */
+const CHUNK = 4096;
 
 function shiftToken(t: Token, d: number, seen: Map<Token, Token>): Token {
   let s = seen.get(t);
@@ -666,7 +696,10 @@ const readContext = (origin: string) => (lastReadContext.origin === origin ? las
 /** Reads the record's RDATA into values (or wire octets); returns BIND's first problem. */
 function readRecordData(record: ZoneRecord): RdataProblem | undefined {
   const { rdata, spec } = record;
-  if (rdata.length > 0 && rdata[0].text === '\\#' && !rdata[0].quoted) {
+  // BIND 9.18 reads a TXT's unquoted \# as the string "#" unless a length (digits) follows
+  // it: `TXT \# -1` is "#" "-1" (named-checkzone accepts it); other types say "not a number".
+  const txtHash = record.type === 'TXT' && rdata.length > 0 && (rdata.length === 1 || rdata[1].quoted || !/^[0-9]+$/.test(rdata[1].text));
+  if (rdata.length > 0 && rdata[0].text === '\\#' && !rdata[0].quoted && !txtHash) {
     const g = readGenericRdata(rdata);
     if (g.problem) return g.problem;
     record.wire = g.wire;

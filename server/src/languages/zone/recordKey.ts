@@ -3,7 +3,7 @@
 
 import type { ZoneRecord } from './model';
 
-function valueKey(v: unknown): string {
+export function valueKey(v: unknown): string {
   if (v instanceof Uint8Array) return Buffer.from(v).toString('hex');
   if (Array.isArray(v)) return v.map(valueKey).join('\u0001');
   if (v && typeof v === 'object') return JSON.stringify(v);

@@ -317,7 +317,21 @@ const BY_NAME = new Map(RECORD_TYPES.map((t) => [t.name, t]));
 const BY_CODE = new Map(RECORD_TYPES.map((t) => [t.code, t]));
 
 /** Type by mnemonic (any case) or TYPEnnn; `code` is set for every valid spelling. */
-export function lookupType(text: string): { type?: RecordType; code?: number; meta?: boolean; unknownToBind?: boolean } {
+type TypeLookup = Readonly<{ type?: RecordType; code?: number; meta?: boolean; unknownToBind?: boolean }>;
+/** The type spellings of a file are few: each read once (bounded). */
+const lookups = new Map<string, TypeLookup>();
+
+export function lookupType(text: string): TypeLookup {
+  let r = lookups.get(text);
+  if (!r) {
+    r = lookupTypeUncached(text);
+    if (lookups.size >= 1024) lookups.clear();
+    lookups.set(text, r);
+  }
+  return r;
+}
+
+function lookupTypeUncached(text: string): TypeLookup {
   const upper = text.toUpperCase();
   const byName = BY_NAME.get(upper);
   if (byName) return { type: byName, code: byName.code, unknownToBind: byName.bind === false };

@@ -10,7 +10,7 @@ import type { RuleMeta } from '../../core/rules';
 import type { Token } from './lexer';
 import type { ZoneAst, ZoneRecord } from './model';
 import { isAtOrBelow, parentName } from './names';
-import { rdataKey } from './recordKey';
+import { rdataKey, valueKey } from './recordKey';
 import { tokenRange } from './ruleKit';
 import { targetOf } from './targets';
 import { looksMeantAbsolute } from './rules/missing-trailing-dot';
@@ -70,6 +70,32 @@ function hashPair(s: string): void {
   hashLow = h2 >>> 0;
 }
 
+/** hashPair(rdataKey(r)) without building the key: the values' texts hashed in turn. */
+function hashRecordData(r: ZoneRecord): void {
+  const values = r.values;
+  if (!values) {
+    hashPair(rdataKey(r));
+    return;
+  }
+  let h1 = 0x811c9dc5;
+  let h2 = 0x2545f491;
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) {
+      h1 = Math.imul(h1, 0x01000193);
+      h2 = Math.imul(h2, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+    const v = values[i].value;
+    const s = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : valueKey(v);
+    for (let k = 0; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+  }
+  hashHigh = h1 >>> 0;
+  hashLow = h2 >>> 0;
+}
+
 /**
  * One owner's records grouped by type (types in order of first appearance, records in file
  * order). The walk reuses one view for every owner: a check must not keep it.
@@ -115,14 +141,23 @@ export class NodeView {
 class NameTable {
   /** Name i is heap[starts[i], starts[i + 1]). */
   private heap = Buffer.allocUnsafe(1 << 16);
-  private starts = new Int32Array(1025);
+  private starts: Int32Array;
   private used = 0;
   count = 0;
   /** Names with a character above 0xff (not canonical keys; kept as strings). */
   private readonly wide = new Map<number, string>();
   /** Pairs (hash, id + 1) side by side, so a probe touches one cache line; 0 = empty. */
-  private slots = new Int32Array(4096);
-  private mask = 2047;
+  private slots: Int32Array;
+  private mask: number;
+
+  /** `expected`: about how many names (sized once, not rehashed twenty times on the way). */
+  constructor(expected = 0) {
+    let size = 2048;
+    while (size * 3 < expected * 4) size *= 2;
+    this.mask = size - 1;
+    this.slots = new Int32Array(2 * size);
+    this.starts = new Int32Array(Math.max(1025, expected + 2));
+  }
 
   private static hash(s: string): number {
     let h = 0x811c9dc5;
@@ -202,7 +237,7 @@ class NameTable {
 }
 
 export class ZoneIndex {
-  private readonly table = new NameTable();
+  private readonly table: NameTable;
   private lastOrigin = '';
   private lastOriginId = -1;
   private readonly uris: Array<string | undefined> = [undefined];
@@ -242,6 +277,7 @@ export class ZoneIndex {
     const text = ast.text;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
     this.expected = lines;
+    this.table = new NameTable(lines);
   }
 
   /** The apex (canonical key); settled before the first record is added. */
@@ -336,12 +372,14 @@ export class ZoneIndex {
         this.setToken(i, 3, t.token);
         flags |= HAS_TARGET;
         if (t.relative) flags |= TARGET_RELATIVE;
-        if (t.relative && looksMeantAbsolute(t.token.text, r.origin)) flags |= TARGET_MEANT_ABSOLUTE;
+        // A one-label name can only be meant absolute when it is the origin's text (cheap test first).
+        const text = t.token.text;
+        if (t.relative && (text.indexOf('.') >= 0 || text.length === r.origin.length - 1) && looksMeantAbsolute(text, r.origin)) flags |= TARGET_MEANT_ABSOLUTE;
         if (isAtOrBelow(t.name, this.ast.origin)) flags |= TARGET_IN_ZONE;
       }
     }
     this.flags[i] = flags;
-    hashPair(rdataKey(r));
+    hashRecordData(r);
     this.hash[2 * i] = hashHigh;
     this.hash[2 * i + 1] = hashLow;
     if (inZone) {

@@ -30,6 +30,8 @@ const CASES: Array<{ what: string; bad: string; message: RegExp; good: string }>
   { what: 'X25 address with a letter', bad: 'x X25 "1234a"', message: /out of range/, good: 'x X25 "311061700956"' },
   { what: 'WKS service unknown for udp', bad: 'w WKS 192.0.2.1 udp smtp', message: /unknown service/, good: 'w WKS 192.0.2.1 tcp smtp' },
   { what: 'NXT beside a CNAME', bad: 'x CNAME a.example.net.\nx NXT z.example.com. CNAME SIG NXT', message: /CNAME and other data/, good: 'x CNAME a.example.net.\nx SIG CNAME 1 3 300 20040530021915 20040430021915 47799 example.com. L3IOluq+kboBd2gR2Mu54uJKCUzfmyHRiWKl' },
+  { what: 'RFC 3597 length that is not a number (TXT reads "\\#" "-1" as text, SPF does not)', bad: 's SPF \\# -1', message: /not a valid number/, good: 't TXT \\# -1' },
+  { what: 'RFC 3597 form in TXT with a length', bad: 't TXT \\# 1', message: /unexpected end of input/, good: 't TXT \\# 2 0161' },
   { what: 'RFC 3597 empty RDATA for A', bad: 'a A \\# 0', message: /unexpected end of input/, good: 'a NULL \\# 0' },
 ];
 
