@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import test from 'node:test';
+import { DEFAULT_SETTINGS } from '../../../../server/src/core/settings';
 import { lint } from '../../../helpers';
 import { CLEAN_ZONE, rangeText, zoneWith } from './zoneText';
 
@@ -119,4 +120,17 @@ test('the TXT split fix makes strings of at most 255 octets that concatenate to 
   assert.equal(parts.join(''), long);
   const fixed = zoneWith(`sel._domainkey TXT ${edit}`);
   assert.deepEqual(await lint('zone', fixed), []);
+});
+
+// pdns's zone2sql-json-comments zone: `$ORIGIN example.net` (no dot) puts its SOA one level
+// below the apex; named-checkzone says "SOA record not at top of zone" on that line and
+// nothing else. The same error again as "0 SOA records" on line 1 is noise.
+test('an in-zone SOA below the apex is soa-not-at-apex only, not missing-soa too', async () => {
+  // the origin from the setting (named-checkzone's argument), as in that zone
+  const below = '$TTL 300\nsub SOA ns1 hostmaster 1 7200 3600 1209600 300\nsub NS ns1.example.net.\n';
+  const origin = { zone: { ...DEFAULT_SETTINGS.zone, origin: 'example.com.' } };
+  assert.deepEqual((await lint('zone', below, origin)).filter((f) => f.severity === 'error').map((f) => [f.ruleId, f.range.start.line + 1]), [['zone/soa-not-at-apex', 2]]);
+  // out of zone, named ignores the SOA ("ignoring out-of-zone data") and counts 0 SOA records
+  const outside = '$TTL 300\nexample.org. SOA ns1 hostmaster 1 7200 3600 1209600 300\n';
+  assert.ok((await lint('zone', outside, origin)).some((f) => f.ruleId === 'zone/missing-soa'));
 });
