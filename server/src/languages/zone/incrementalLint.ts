@@ -6,7 +6,7 @@
 // replaced records of owners C, the scopes to redo are A = C plus the dependents of C; they
 // are redone by running the ordinary checks (checker.ts) over a small sub-zone: the records
 // of A, of the names A's records depend on (targets, their ancestors, the wildcards beside
-// them), and the zone's skeleton (the apex, every NS and DNAME owner), which is everything
+// them), and the zone's skeleton (the apex, every NS, DNAME and SOA owner), which is everything
 // a finding of A can read. Edits that touch the skeleton or a wildcard, zones with wildcards,
 // $GENERATE/$INCLUDE zones, or a changed apex fall back to the whole walk. The result equals a lint from
 // scratch (test/unit/languages/zone/reparse.test.ts checks it after random edits).
@@ -131,7 +131,8 @@ function buildMemo(ast: ZoneAst, found: Finding[]): ZoneLintMemo {
   for (const f of found) addToScope(memo.scopes, scopeOfFinding(records, f), f);
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
-    if (r.type === 'NS' || r.type === 'DNAME') memo.skeleton.add(r.owner);
+    // An SOA below the apex too: zone/missing-soa (zone-wide, run again on each sub-zone) reads it.
+    if (r.type === 'NS' || r.type === 'DNAME' || r.type === 'SOA') memo.skeleton.add(r.owner);
     if (r.owner.startsWith('*.')) memo.wildcards = true;
     memo.ownerIds[i] = idOf(memo, r.owner);
     register(memo, r);
