@@ -23,16 +23,6 @@ function errnoText(e: unknown): string {
   return (e as Error).message;
 }
 
-/** The path with symlinks resolved; undefined when it does not exist; IncludeRefused for any other failure. */
-function realPathOf(file: string): string | undefined {
-  try {
-    return fs.realpathSync(file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
-    throw new IncludeRefused(file, errnoText(e));
-  }
-}
-
 /**
  * Reads a regular file of at most maxBytes, non-blocking; undefined when it does not exist.
  * Throws IncludeRefused (with the reason) for anything else it will not read.
@@ -68,11 +58,22 @@ export function readRegularFile(file: string, maxBytes: number, policy?: Include
  */
 export function makeIncludeReader(policy: IncludePolicy): (file: string) => string | undefined {
   // Roots are compared after symlinks are resolved, like the included path.
-  const roots = policy.roots.map(realOrSelf);
+  const roots = policy.roots.map((r) => {
+    try {
+      return fs.realpathSync(r);
+    } catch {
+      return r;
+    }
+  });
   const resolved: IncludePolicy = { ...policy, roots };
   return (file: string) => {
-    const real = realPathOf(file);
-    if (real === undefined) return undefined;
+    let real: string;
+    try {
+      real = fs.realpathSync(file);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+      throw new IncludeRefused(file, errnoText(e));
+    }
     const where = pathVerdict(real, resolved);
     if (!where.ok) throw new IncludeRefused(file, where.reason);
     const text = readRegularFile(real, resolved.maxBytes, resolved);
@@ -91,8 +92,13 @@ export function includeDirListerFor(documentPath: string, roots: string[]): (dir
   const own = documentPath.slice(0, Math.max(1, documentPath.lastIndexOf('/')));
   const policy: IncludePolicy = { roots: (roots.length ? roots : [own]).map((r) => realOrSelf(r)), maxBytes: DEFAULT_INCLUDE_MAX_BYTES, language: 'other' };
   return (dir: string) => {
-    const real = realPathOf(dir);
-    if (real === undefined) return undefined;
+    let real: string;
+    try {
+      real = fs.realpathSync(dir);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+      throw new IncludeRefused(dir, errnoText(e));
+    }
     const where = pathVerdict(real, policy);
     if (!where.ok) throw new IncludeRefused(dir, where.reason);
     return fs
