@@ -85,14 +85,17 @@ describe('Infra Lens editor experience in VS Code (code-server)', { timeout: 900
     await item.click();
     const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Infra Lens' });
     // The server may still be starting when the file opens: the item says so, then "running".
+    // The text is kept from the read that saw "running": a hover that closes right after
+    // (the workbench may hide it) would otherwise read as empty.
+    let text = '';
     await until(async () => {
-      if (/Infra Lens [\d.]+ running/.test((await hover.allInnerTexts()).join(' '))) return true;
+      text = (await hover.allInnerTexts()).join(' ');
+      if (/Infra Lens [\d.]+ running/.test(text)) return true;
       await page.keyboard.press('Escape');
       await page.waitForTimeout(500);
       await item.click();
       return false;
     }, 30_000, async () => `the language status shows ${(await page.locator('.monaco-hover').allInnerTexts()).join(' ')}`);
-    const text = (await hover.allInnerTexts()).join(' ');
     assert.match(text, /CoreDNS 1\.13\.1\W+Infra Lens \d+\.\d+\.\d+ running/);
     await session.screenshot('editor-language-status-dark');
     await hover.locator('a', { hasText: 'Commands' }).first().click();
@@ -249,7 +252,7 @@ describe('Infra Lens editor experience in VS Code (code-server)', { timeout: 900
     await page.keyboard.press('Enter');
     assert.equal(await input.inputValue(), 'example.org +bogus', 'an invalid lookup keeps the picker and the text');
     await input.fill('example.org +tr');
-    await until(async () => (await page.$$eval('.quick-input-list .monaco-list-row', (rs) => rs.map((r) => r.getAttribute('aria-label') ?? ''))).some((l) => l.startsWith('+trace')), 10_000, () => 'no +trace completion');
+    await until(async () => (await page.$$eval('.quick-input-list .monaco-list-row', (rs) => rs.map((r) => r.getAttribute('aria-label') ?? ''))).some((l) => l.startsWith('+trace')), 20_000, () => 'no +trace completion');
     await session.screenshot('editor-dns-input-dark');
     await page.keyboard.press('Escape');
     const lookup = `@127.0.0.1 -p ${silent.port} www.example.org +tries=3 +timeout=5`;
