@@ -68,9 +68,13 @@ export function pickDigInput(history: string[]): Promise<string | undefined> {
       }
       const error = validateDigInput(value);
       if (error) {
-        // Keep the picker and the text; the first row already says what is wrong.
-        qp.value = value;
-        render();
+        // Keep the picker and the text; the first row already says what is wrong. The box is
+        // rewritten only for a picked recent lookup: writing back what is already typed would
+        // arrive after the next keystrokes and undo them.
+        if (value !== qp.value.trim()) {
+          qp.value = value;
+          render();
+        }
         return;
       }
       resolve(value);

@@ -252,7 +252,9 @@ describe('Infra Lens editor experience in VS Code (code-server)', { timeout: 900
     await page.keyboard.press('Enter');
     assert.equal(await input.inputValue(), 'example.org +bogus', 'an invalid lookup keeps the picker and the text');
     await input.fill('example.org +tr');
-    await until(async () => (await page.$$eval('.quick-input-list .monaco-list-row', (rs) => rs.map((r) => r.getAttribute('aria-label') ?? ''))).some((l) => l.startsWith('+trace')), 20_000, () => 'no +trace completion');
+    const rowLabels = () => page.$$eval('.quick-input-list .monaco-list-row', (rs) => rs.map((r) => r.getAttribute('aria-label') ?? ''));
+    await until(async () => (await rowLabels()).some((l) => l.startsWith('+trace')), 20_000, async () => `no +trace completion; the box holds "${await input.inputValue()}", the rows are ${JSON.stringify(await rowLabels())}`);
+    assert.equal(await input.inputValue(), 'example.org +tr', 'what was typed after an invalid Enter stays typed');
     await session.screenshot('editor-dns-input-dark');
     await page.keyboard.press('Escape');
     const lookup = `@127.0.0.1 -p ${silent.port} www.example.org +tries=3 +timeout=5`;
