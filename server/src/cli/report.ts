@@ -64,11 +64,11 @@ export function digArgs(argv: string[]): { args: DigArgs; json: boolean } {
 }
 
 /** Runs one handler and prints its report; the exit status is the report's. */
-export async function printReport(command: string, handler: CommandHandler, args: unknown, json: boolean): Promise<number> {
+export async function printReport(command: string, handler: CommandHandler, args: unknown, json: boolean, writeOut: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {
   const report: Report = await handler(args, cliContext());
   // Report text quotes process names, arguments and DNS data: no raw control characters to a terminal.
   if (!report.ok) process.stderr.write(escapeForTerminal(`infra-lens ${command}: ${report.error ?? 'failed'}`) + '\n');
-  if (json) process.stdout.write(JSON.stringify(report.ok ? report.data : { error: report.error, data: report.data }, null, 2) + '\n');
-  else if (report.ok || report.data !== null) process.stdout.write(escapeForTerminal(report.text));
+  if (json) writeOut(JSON.stringify(report.ok ? report.data : { error: report.error, data: report.data }, null, 2) + '\n');
+  else if (report.ok || report.data !== null) writeOut(escapeForTerminal(report.text));
   return report.exitCode ?? (report.ok ? 0 : 1);
 }

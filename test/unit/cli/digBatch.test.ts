@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import test from 'node:test';
-import { batchLookups, batchOption, EXIT_BATCH_FILE } from '../../../server/src/cli/commands/dig';
+import { batchLookups, batchOption, batchOutput, EXIT_BATCH_FILE } from '../../../server/src/cli/commands/dig';
 import { cliPath } from '../../helpers';
 
 test('batchOption takes -f FILE and -fFILE out of the command line', () => {
@@ -33,6 +33,24 @@ test('batchLookups: a name on the command line is looked up first; +short/+nosho
     ['+short', '+noshort', 'b.test'],
   ]);
   assert.deepEqual(batchLookups([], ''), []);
+});
+
+test('batchOutput: straight through to a terminal; to a pipe in blocks, all of it after flush, in order', () => {
+  const tty: string[] = [];
+  const direct = batchOutput(true, (t) => tty.push(t), 10);
+  direct.write('a\n');
+  direct.write('b\n');
+  assert.deepEqual(tty, ['a\n', 'b\n'], 'a terminal sees each lookup as it ends');
+  const piped: string[] = [];
+  const blocks = batchOutput(false, (t) => piped.push(t), 10);
+  blocks.write('12345\n');
+  assert.deepEqual(piped, [], 'below a block nothing is written yet');
+  blocks.write('67890\n');
+  assert.deepEqual(piped, ['12345\n67890\n'], 'a full block is written at once');
+  blocks.write('tail\n');
+  blocks.flush();
+  blocks.flush();
+  assert.deepEqual(piped, ['12345\n67890\n', 'tail\n'], 'flush writes the rest once');
 });
 
 test('dig -f on a missing file, a directory, /dev/zero or a binary file: a message and exit 8, no hang', () => {

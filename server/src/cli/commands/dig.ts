@@ -75,6 +75,23 @@ function readBatch(file: string): { ok: true; text: string } | { ok: false; reas
   }
 }
 
+/** Where a batch's lookups write: straight through to a terminal, else in blocks as dig's stdio does (a write per lookup cost more than the lookup). */
+export function batchOutput(isTTY = process.stdout.isTTY === true, write: (text: string) => void = (t) => process.stdout.write(t), blockChars = 64 * 1024): { write: (text: string) => void; flush: () => void } {
+  if (isTTY) return { write, flush: () => undefined };
+  let pending = '';
+  const flush = () => {
+    if (pending) write(pending);
+    pending = '';
+  };
+  return {
+    write: (text) => {
+      pending += text;
+      if (pending.length >= blockChars) flush();
+    },
+    flush,
+  };
+}
+
 async function runBatch(file: string, rest: string[], json: boolean): Promise<number> {
   const batch = readBatch(file);
   if (!batch.ok) {
@@ -84,7 +101,9 @@ async function runBatch(file: string, rest: string[], json: boolean): Promise<nu
   const lookups = batchLookups(rest, batch.text);
   let status = 0;
   if (!json) {
-    for (const argv of lookups) status = await printReport('dig', runDigCommand, { argv }, false);
+    const out = batchOutput();
+    for (const argv of lookups) status = await printReport('dig', runDigCommand, { argv }, false, out.write);
+    out.flush();
     return status;
   }
   // --json: one array, a lookup's data (or its error) per element.

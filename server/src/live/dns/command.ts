@@ -14,6 +14,7 @@ import { lookup } from './lookup';
 import type { Question } from './message';
 import { parseName } from './names';
 import { configServers, familyFilter, serverAddresses, systemResolverConfig } from './resolvers';
+import { resolverConfig, type ResolverConfig } from '../../resolver/config';
 import { searchExpansion, searchText } from './search';
 import { rootHintTargets, trace, type TraceResult, type TraceStart } from './trace';
 import { classCode, className, typeCode, typeName } from './types';
@@ -55,6 +56,9 @@ function banner(r: DigRequest, servers: Server[]): string {
   return `\n; <<>> infra-lens dig <<>> ${r.argv.join(' ')}\n` + (r.servers.length ? `; (${servers.length} server${servers.length === 1 ? '' : 's'} found)\n` : '') + ';; global options: +cmd\n';
 }
 
+/** Stands in for resolv.conf where an @server makes it irrelevant. */
+let unusedConfig: ResolverConfig | undefined;
+
 export const runDigCommand: CommandHandler = async (args, ctx) => {
   if (!ctx.trusted) return failedReport(TITLE, 'DNS lookups are disabled in an untrusted workspace');
   const argv = argvOf(args);
@@ -74,7 +78,10 @@ export const runDigCommand: CommandHandler = async (args, ctx) => {
   const options = clientOptions(r, ctx);
   const title = `dig ${argv.join(' ')}`.trim();
 
-  const resolv = systemResolverConfig();
+  // resolv.conf matters only without @server, or for +search/+compare; a batch of @server
+  // lookups reads it not once per line.
+  const needsSystem = !r.servers.length || r.search || r.compare;
+  const resolv: { config: ResolverConfig; error?: string } = needsSystem ? systemResolverConfig() : { config: (unusedConfig ??= resolverConfig('')) };
   if (resolv.error && !r.servers.length) ctx.log(`dig: ${resolv.error}; using 127.0.0.1`);
   const given: Server[] = [];
   for (const word of r.servers) {
