@@ -176,8 +176,16 @@ export class CodeServerSession {
   }
 }
 
-/** Polls until `check` returns a truthy value; fails with `what()` after `timeoutMs`. */
-export async function until<T>(check: () => T | Promise<T>, timeoutMs: number, what: () => string | Promise<string>): Promise<NonNullable<T>> {
+/**
+ * How much longer than its nominal timeout a wait may take: CI machines run the workbench
+ * several times slower than a developer's (a timeout only bounds the failing case, so a
+ * generous one costs nothing when things work). INFRA_LENS_E2E_SLACK overrides it.
+ */
+export const WAIT_SLACK = Number(process.env.INFRA_LENS_E2E_SLACK) > 0 ? Number(process.env.INFRA_LENS_E2E_SLACK) : 2;
+
+/** Polls until `check` returns a truthy value; fails with `what()` after `timeoutMs` (times WAIT_SLACK). */
+export async function until<T>(check: () => T | Promise<T>, nominalMs: number, what: () => string | Promise<string>): Promise<NonNullable<T>> {
+  const timeoutMs = nominalMs * WAIT_SLACK;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

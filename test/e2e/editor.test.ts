@@ -9,7 +9,7 @@ import * as dgram from 'node:dgram';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { CodeServerSession, until } from './codeServer';
+import { CodeServerSession, until, WAIT_SLACK } from './codeServer';
 import { type DomNode, activeTabLabel, editorText, goTo, lightBulbLine, openFile, runCommand, squiggles } from './workbench';
 
 const TYPO_COREFILE = '.:53 {\n    forwrd . 8.8.8.8\n    cache 30 {\n        sucess 100\n    }\n    health {\n        lameduck 5\n    }\n}\n';
@@ -81,7 +81,7 @@ describe('Infra Lens editor experience in VS Code (code-server)', { timeout: 900
     const { page } = session;
     await openFile(page, 'corefile/Corefile');
     const item = page.locator('.statusbar-item[id="status.languageStatus"]');
-    await item.waitFor({ state: 'visible', timeout: 30_000 });
+    await item.waitFor({ state: 'visible', timeout: 30_000 * WAIT_SLACK });
     await item.click();
     const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Infra Lens' });
     // The server may still be starting when the file opens: the item says so, then "running".
@@ -209,7 +209,7 @@ describe('Infra Lens editor experience in VS Code (code-server)', { timeout: 900
     // The theme picker closes a context menu, so each theme's screenshot opens it anew.
     const openContextMenu = async () => {
       await rows.filter({ hasText: new RegExp(`^${pid} `) }).first().click({ button: 'right' });
-      await context.waitFor({ state: 'visible', timeout: 10_000 });
+      await context.waitFor({ state: 'visible', timeout: 10_000 * WAIT_SLACK });
       const entries = (await context.innerText()).split('\n').map((s) => s.trim()).filter(Boolean);
       for (const e of ['Inspect', 'Copy PID', 'Show Sockets of This Process']) assert.ok(entries.includes(e), `context menu: ${entries.join(' | ')}`);
     };
@@ -266,7 +266,7 @@ describe('Infra Lens editor experience in VS Code (code-server)', { timeout: 900
       await until(async () => /\bdig @127\.0\.0\.1 /.test((await firstRow.getAttribute('aria-label')) ?? ''), 10_000, async () => `first row: ${await firstRow.getAttribute('aria-label')}`);
       await page.keyboard.press('Enter');
       const toast = page.locator('.notification-toast', { hasText: `dig ${lookup}` });
-      await toast.waitFor({ state: 'visible', timeout: 15_000 });
+      await toast.waitFor({ state: 'visible', timeout: 15_000 * WAIT_SLACK });
       await until(async () => /try 1 of 3/.test(await toast.innerText()), 10_000, async () => `the notification reads: ${await toast.innerText()}`);
       await session.screenshot(shot);
       const started = Date.now();
