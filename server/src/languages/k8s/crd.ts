@@ -7,7 +7,7 @@
 import { toJS } from './yamlJs';
 import { BUILTIN_CRDS_JSON } from './crdTable';
 import type { K8sObject } from './model';
-import type { Definition, FieldExtras, Field } from './schema';
+import type { Definition, FieldExtras, Field, ValueConstraints } from './schema';
 import { type Schemas } from './schema';
 
 export interface SchemaLookup {
@@ -102,7 +102,30 @@ function extrasOf(s: JsonSchema): FieldExtras | undefined {
   if (Array.isArray(item?.enum)) x.e = item.enum.filter((v): v is string => typeof v === 'string');
   if (s['x-kubernetes-list-type'] === 'map' && Array.isArray(s['x-kubernetes-list-map-keys'])) x.k = s['x-kubernetes-list-map-keys'] as string[];
   if (s['x-kubernetes-list-type'] === 'set') x.set = 1;
-  return x.e || x.k || x.set ? x : undefined;
+  const c = constraintsOf(s);
+  if (c) x.c = c;
+  return x.e || x.k || x.set || x.c ? x : undefined;
+}
+
+const NUMERIC_CONSTRAINTS = ['minimum', 'maximum', 'multipleOf', 'minLength', 'maxLength', 'minItems', 'maxItems'] as const;
+
+/** The value constraints of one schema node; undefined when it has none (most do not). */
+function constraintsOf(s: JsonSchema): ValueConstraints | undefined {
+  const c: ValueConstraints = {};
+  let any = false;
+  for (const k of NUMERIC_CONSTRAINTS) {
+    if (typeof s[k] === 'number' && Number.isFinite(s[k])) {
+      c[k] = s[k] as number;
+      any = true;
+    }
+  }
+  if (s.exclusiveMinimum === true) c.exclusiveMinimum = true;
+  if (s.exclusiveMaximum === true) c.exclusiveMaximum = true;
+  if (typeof s.pattern === 'string') {
+    c.pattern = s.pattern;
+    any = true;
+  }
+  return any ? c : undefined;
 }
 
 let builtinSpecs: CrdSpec[] | undefined;

@@ -17,6 +17,22 @@ export interface FieldExtras {
   set?: 1;
   min?: number;
   max?: number;
+  /** A CRD schema's value constraints (the built-in OpenAPI table carries none). */
+  c?: ValueConstraints;
+}
+
+/** OpenAPI value constraints of a structural schema, checked as apiextensions-apiserver does. */
+export interface ValueConstraints {
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: boolean;
+  exclusiveMaximum?: boolean;
+  multipleOf?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  minItems?: number;
+  maxItems?: number;
 }
 
 /** [type, description id, extras]. */

@@ -7,15 +7,15 @@
 // (`"infraLens.rules": {"k8s/schema": "off"}`); the focused rules stay on.
 // Custom resources of unknown groups are left alone (CRD schemas: see crd.ts).
 
-import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { defineRule } from '../../../core/rules';
 import { closestMatch } from '../../../core/suggest';
-import { duplicate, required, unsupported } from '../apiErrors';
+import { duplicate, invalid, required, unsupported } from '../apiErrors';
 import { type CheckContext, isPartial, replaceFix, report } from '../check';
 import type { K8sObject } from '../model';
 import { parseQuantity } from '../quantity';
 import { crdSchemasFor, type SchemaLookup } from '../crd';
-import { type Definition, type FieldExtras, goType, type Schemas, schemasFor } from '../schema';
+import { type Definition, type FieldExtras, goType, type Schemas, schemasFor, type ValueConstraints } from '../schema';
 import { FIELD_ENUMS } from '../schemaEnums';
 
 export const schema = defineRule({
@@ -26,6 +26,28 @@ export const schema = defineRule({
 });
 
 const INT32 = [-(2 ** 31), 2 ** 31 - 1];
+
+// A CRD's pattern, compiled once; one JavaScript cannot compile (Go's RE2 syntax differs in
+// corners) is not checked rather than guessed at.
+const patterns = new Map<string, RegExp | null>();
+function compiledPattern(source: string): RegExp | undefined {
+  let re = patterns.get(source);
+  if (re === undefined) {
+    try {
+      re = new RegExp(source, 'u');
+    } catch {
+      re = null;
+    }
+    patterns.set(source, re);
+  }
+  return re ?? undefined;
+}
+
+/** multipleOf as go-openapi tests it: the quotient is an integer (with float slack). */
+function isMultipleOf(v: number, factor: number): boolean {
+  const q = v / factor;
+  return Math.abs(q - Math.round(q)) < 1e-9;
+}
 
 /** What the walk carries: where we are, as the API server's two path spellings. */
 interface At {
@@ -80,7 +102,7 @@ class Walker {
     }
     if (type.startsWith('a')) {
       if (!isSeq(node)) return this.typeError(node, type, at);
-      return this.list(node.items, type.slice(1), at, extras);
+      return this.list(node.items, type.slice(1), at, extras, node);
     }
     if (type.startsWith('m')) {
       if (!isMap(node)) return this.typeError(node, type, at);
@@ -89,6 +111,29 @@ class Walker {
       return;
     }
     this.scalar(node, type, at, extras);
+    if (extras?.c && isScalar(node)) this.constraints(node, extras.c, at);
+  }
+
+  /**
+   * A CRD's value constraints, in apiextensions-apiserver's words: go-openapi's "<path> in
+   * body should …" inside a field.Invalid, field.TooLongMaxLength for maxLength.
+   */
+  private constraints(node: Scalar, c: ValueConstraints, at: At): void {
+    const v = node.value;
+    const bad = (detail: string) => report(this.ctx, schema, node, invalid(at.path, typeof v === 'number' ? v : String(v), `${at.path} in body ${detail}`));
+    if (typeof v === 'number') {
+      if (c.maximum !== undefined && (c.exclusiveMaximum ? v >= c.maximum : v > c.maximum)) bad(`should be less than ${c.exclusiveMaximum ? '' : 'or equal to '}${c.maximum}`);
+      if (c.minimum !== undefined && (c.exclusiveMinimum ? v <= c.minimum : v < c.minimum)) bad(`should be greater than ${c.exclusiveMinimum ? '' : 'or equal to '}${c.minimum}`);
+      if (c.multipleOf !== undefined && c.multipleOf > 0 && !isMultipleOf(v, c.multipleOf)) bad(`should be a multiple of ${c.multipleOf}`);
+      return;
+    }
+    if (typeof v !== 'string') return;
+    // go-openapi counts runes, not bytes.
+    const length = [...v].length;
+    if (c.maxLength !== undefined && length > c.maxLength) report(this.ctx, schema, node, `${at.path}: Too long: may not be longer than ${c.maxLength}`);
+    if (c.minLength !== undefined && length < c.minLength) bad(`should be at least ${c.minLength} chars long`);
+    const pattern = c.pattern === undefined ? undefined : compiledPattern(c.pattern);
+    if (pattern && !pattern.test(v)) bad(`should match '${c.pattern}'`);
   }
 
   private scalar(node: Node, type: string, at: At, extras?: FieldExtras): void {
@@ -130,7 +175,12 @@ class Walker {
     }
   }
 
-  private list(items: unknown[], itemType: string, at: At, extras?: FieldExtras): void {
+  private list(items: unknown[], itemType: string, at: At, extras?: FieldExtras, listNode?: Node): void {
+    const c = extras?.c;
+    if (c && listNode) {
+      if (c.maxItems !== undefined && items.length > c.maxItems) report(this.ctx, schema, listNode, `${at.path}: Too many: ${items.length}: must have at most ${c.maxItems} items`);
+      if (c.minItems !== undefined && items.length < c.minItems) report(this.ctx, schema, listNode, `${at.path}: Invalid value: ${items.length}: ${at.path} in body should have at least ${c.minItems} items`);
+    }
     const keys = extras?.k;
     const seenKeys = keys || extras?.set ? new Map<string, number>() : undefined;
     items.forEach((raw, i) => {
