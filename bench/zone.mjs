@@ -40,7 +40,7 @@ function generate(file, records) {
 /** CPU (user+sys) and wall seconds and peak RSS (MB) of one command, from GNU time. */
 function measure(cmd, args) {
   const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', cmd, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
-  if (r.error) throw new Error(`${cmd}: ${r.error.message} (GNU time and ${cmd} are needed)`);
+  if (r.error) throw new Error(`${cmd}: ${r.error.message} (GNU time and ${cmd} are needed: bash scripts/install-system-deps.sh --bench)`);
   const last = r.stderr.trim().split('\n').at(-1);
   const [wall, user, sys, kb] = last.split(' ').map(Number);
   if (![wall, user, sys, kb].every(Number.isFinite)) throw new Error(`${cmd}: cannot read GNU time's output: ${r.stderr.slice(-500)}`);

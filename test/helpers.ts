@@ -19,6 +19,11 @@ function findRepoRoot(): string {
 }
 
 export const repoRoot = findRepoRoot();
+/**
+ * The shared research notes and conformance corpora: INFRA_LENS_SHARED, else `shared/` beside
+ * the checkout (where CI and the fresh machine put it). No test assumes the second.
+ */
+export const sharedDir = process.env.INFRA_LENS_SHARED ? path.resolve(process.env.INFRA_LENS_SHARED) : path.resolve(repoRoot, '..', 'shared');
 export const cliPath = path.join(repoRoot, 'dist', 'cli.js');
 export const serverPath = path.join(repoRoot, 'dist', 'server.js');
 

@@ -6,7 +6,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { UsageError } from './cli/usage';
+import { isUsageError, UsageError } from './cli/usage';
 
 /**
  * Each command lives in its own bundle (dist/cli-<name>.js, built from cli/commands/), loaded
@@ -106,7 +106,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    if (e instanceof UsageError) {
+    if (isUsageError(e)) {
       process.stderr.write(`infra-lens: ${e.message}\nRun 'infra-lens --help' for usage.\n`);
       process.exitCode = e.exitCode;
     } else {

@@ -6,6 +6,8 @@
 import { allRules } from './core/rules';
 import { DEFAULT_SETTINGS } from './core/settings';
 import { DEPRECATION_EVENTS } from './languages/corefile/deprecationTable';
+import { PLUGIN_SOURCE } from './languages/corefile/pluginTable';
+import { TLS_HOST_NAMES_SINCE } from './languages/corefile/rules/forward-tls-host';
 import './languages'; // registers every rule
 
 function byVersion(a: string, b: string): number {
@@ -20,9 +22,18 @@ export function ruleIds(): string[] {
   return allRules().map((r) => r.id);
 }
 
-/** CoreDNS releases the migration table knows, and the default; newest first. */
+/** The CoreDNS release the plugin table was generated from. */
+function pluginTableVersion(): string[] {
+  const m = /CoreVersion (\d+\.\d+\.\d+)/.exec(PLUGIN_SOURCE);
+  return m ? [m[1]] : [];
+}
+
+/**
+ * CoreDNS releases the rules tell apart (the migration table's, the one that accepts tls://
+ * host names, the plugin table's own) and the default; newest first.
+ */
 export function corednsVersions(): string[] {
-  return [...new Set([DEFAULT_SETTINGS.coredns.version, ...DEPRECATION_EVENTS.map((e) => e.version)])].sort(byVersion);
+  return [...new Set([DEFAULT_SETTINGS.coredns.version, TLS_HOST_NAMES_SINCE, ...pluginTableVersion(), ...DEPRECATION_EVENTS.map((e) => e.version)])].sort(byVersion);
 }
 
 /** Kubernetes minor versions the k8s rules distinguish (in-place resize from 1.27 on); newest first. */

@@ -5,9 +5,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LanguageId } from '../../server/src/core/rules';
-import { repoRoot } from '../helpers';
+import { repoRoot, sharedDir } from '../helpers';
 
-const conformance = path.join(repoRoot, '..', 'shared', 'conformance');
+const conformance = path.join(sharedDir, 'conformance');
 
 function filesUnder(dir: string, keep: (name: string) => boolean = () => true): string[] {
   if (!fs.existsSync(dir)) return [];

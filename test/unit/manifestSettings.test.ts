@@ -26,3 +26,12 @@ test('the version settings list their versions, with the default among them', ()
 test('infraLens.trace.server is contributed (the language client reads it)', () => {
   assert.deepEqual(props['infraLens.trace.server'].enum, ['off', 'messages', 'verbose']);
 });
+
+test('the CoreDNS versions offered include every release a rule tells apart (tls:// host names from 1.14.7) and the plugin table\'s', async () => {
+  const { TLS_HOST_NAMES_SINCE } = await import('../../server/src/languages/corefile/rules/forward-tls-host');
+  const { PLUGIN_SOURCE } = await import('../../server/src/languages/corefile/pluginTable');
+  const offered = generatedSettings().coredns;
+  assert.ok(offered.includes(TLS_HOST_NAMES_SINCE), `${TLS_HOST_NAMES_SINCE} missing from ${offered.join(', ')}`);
+  assert.ok(offered.includes(/CoreVersion ([\d.]+)/.exec(PLUGIN_SOURCE)![1]), 'the plugin table\'s release is offered');
+  assert.equal(offered[0], '1.14.7', 'newest first');
+});

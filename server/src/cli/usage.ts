@@ -1,12 +1,20 @@
 // Command-line parsing shared by the CLI's commands.
 
 export class UsageError extends Error {
+  /** The mark `isUsageError` reads: each command is its own bundle with its own copy of this class. */
+  readonly usageError = true;
   constructor(
     message: string,
     readonly exitCode = 2,
   ) {
     super(message);
+    this.name = 'UsageError';
   }
+}
+
+/** A UsageError from any bundle (`instanceof` sees only the class of its own bundle). */
+export function isUsageError(e: unknown): e is UsageError {
+  return e instanceof Error && (e as Partial<UsageError>).usageError === true && typeof (e as Partial<UsageError>).exitCode === 'number';
 }
 
 export interface ParsedArgs {

@@ -14,9 +14,9 @@ import { lexCorefile } from '../../../server/src/languages/corefile/lexer';
 import { isKnownPlugin } from '../../../server/src/languages/corefile/plugins';
 import { parseCorefile } from '../../../server/src/languages/corefile/parser';
 import { normalizeKey, formatZoneAddr } from '../../../server/src/languages/corefile/serverKey';
-import { repoRoot } from '../../helpers';
+import { sharedDir } from '../../helpers';
 
-const corpus = path.join(repoRoot, '..', 'shared', 'conformance', 'coredns');
+const corpus = path.join(sharedDir, 'conformance', 'coredns');
 
 function load<T>(name: string): T {
   const file = path.join(corpus, name);

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import test from 'node:test';
 import type { Finding } from '../../../server/src/core/finding';
-import { lint, repoRoot } from '../../helpers';
+import { lint, sharedDir } from '../../helpers';
 
 interface Expectation {
   oneOfLines: number[];
@@ -19,7 +19,7 @@ interface Case {
   must: Expectation[];
 }
 
-const corpus = process.env.INFRA_LENS_SHARED ? path.join(process.env.INFRA_LENS_SHARED, 'conformance', 'k8s') : path.resolve(repoRoot, '..', 'shared', 'conformance', 'k8s');
+const corpus = path.join(sharedDir, 'conformance', 'k8s');
 
 /** What is wrong with our findings for one case; empty when we agree. */
 export function disagreements(c: Case, findings: Finding[]): string[] {

@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import test from 'node:test';
-import { lint, repoRoot } from '../../helpers';
+import { lint, sharedDir } from '../../helpers';
 
-const shared = process.env.INFRA_LENS_SHARED ?? path.resolve(repoRoot, '..', 'shared');
+const shared = sharedDir;
 const notePath = path.join(shared, 'research', 'k8s-rules.md');
 
 const pod = (spec: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n${spec.replace(/^(?=.)/gm, '  ')}\n`;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import test from 'node:test';
-import { repoRoot } from '../../helpers';
+import { sharedDir } from '../../helpers';
 import { resolverConfig } from '../../../server/src/resolver/config';
 import { queryPlan } from '../../../server/src/resolver/plan';
 import { type GlibcState, ourGlibcState } from './glibcState';
@@ -19,7 +19,7 @@ interface Cases {
   plans: Array<{ name: string; resolvConf: string; query: string; existing: string[]; glibc: string[]; musl: string[] }>;
 }
 
-const corpus = path.resolve(process.env.INFRA_LENS_SHARED ?? path.join(repoRoot, '..', 'shared'), 'conformance', 'resolvconf', 'cases.json');
+const corpus = path.join(sharedDir, 'conformance', 'resolvconf', 'cases.json');
 
 function loadCases(): Cases {
   assert.ok(fs.existsSync(corpus), `the resolv.conf conformance corpus is missing: ${corpus} (set INFRA_LENS_SHARED to the shared directory)`);

@@ -10,12 +10,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import test from 'node:test';
-import { repoRoot, seededRandom } from '../../helpers';
+import { seededRandom, sharedDir } from '../../helpers';
 import { type GlibcState, ourGlibcState } from './glibcState';
 
 const FILES = 600;
 const SEED = Number(process.env.RESOLVCONF_SEED ?? 20261125);
-const harness = path.resolve(process.env.INFRA_LENS_SHARED ?? path.join(repoRoot, '..', 'shared'), 'conformance', 'resolvconf', 'harness');
+const harness = path.join(sharedDir, 'conformance', 'resolvconf', 'harness');
 
 const random = seededRandom;
 

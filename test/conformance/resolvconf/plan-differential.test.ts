@@ -12,14 +12,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import test from 'node:test';
-import { repoRoot, seededRandom } from '../../helpers';
+import { seededRandom, sharedDir } from '../../helpers';
 import { resolverConfig } from '../../../server/src/resolver/config';
 import { queryPlan } from '../../../server/src/resolver/plan';
 import { loggedLine } from './querylog';
 
 const CASES = 150;
 const SEED = Number(process.env.RESOLVCONF_SEED ?? 7);
-const harness = path.resolve(process.env.INFRA_LENS_SHARED ?? path.join(repoRoot, '..', 'shared'), 'conformance', 'resolvconf', 'harness');
+const harness = path.join(sharedDir, 'conformance', 'resolvconf', 'harness');
 
 const random = seededRandom;
 

@@ -10,7 +10,7 @@ import test from 'node:test';
 import { lintText } from '../../../server/src/core/lint';
 import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { zoneLanguage } from '../../../server/src/languages/zone';
-import { repoRoot } from '../../helpers';
+import { sharedDir } from '../../helpers';
 
 interface Case {
   file: string;
@@ -22,7 +22,7 @@ interface Case {
   ldns?: { ok: boolean };
 }
 
-const corpus = path.join(repoRoot, '..', 'shared', 'conformance', 'zone');
+const corpus = path.join(sharedDir, 'conformance', 'zone');
 
 /** Why we differ from named-checkzone on the cases we know about (printed with each). */
 const WHY: Record<string, string> = {

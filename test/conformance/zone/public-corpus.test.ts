@@ -16,7 +16,7 @@ import type { Finding } from '../../../server/src/core/finding';
 import { lintText } from '../../../server/src/core/lint';
 import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { zoneLanguage } from '../../../server/src/languages/zone';
-import { repoRoot } from '../../helpers';
+import { repoRoot, sharedDir } from '../../helpers';
 import { namedErrorLines, requireNamedCheckzone } from './named';
 
 interface Source {
@@ -26,7 +26,7 @@ interface Source {
 }
 
 const publicDir = path.join(repoRoot, 'test', 'conformance', 'zone', 'public');
-const sharedDir = path.join(repoRoot, '..', 'shared', 'conformance', 'zone');
+const zoneCorpus = path.join(sharedDir, 'conformance', 'zone');
 /** Floors this implementation reaches; the printed lists say where it does not agree. */
 const FILE_FLOOR = 0.95;
 const LINE_FLOOR = 0.99;
@@ -219,12 +219,12 @@ test('public zone corpus: named-checkzone and Infra Lens per file and per record
   }
 
   // The other corpus: every case named accepts, for the warning count.
-  const shared = JSON.parse(fs.readFileSync(path.join(sharedDir, 'cases.json'), 'utf8')) as Array<{ file: string; origin: string; named: { ok: boolean; messages: string[] } }>;
+  const shared = JSON.parse(fs.readFileSync(path.join(zoneCorpus, 'cases.json'), 'utf8')) as Array<{ file: string; origin: string; named: { ok: boolean; messages: string[] } }>;
   const publicGood = stats.good;
   // named is run again on these: the recorded messages in cases.json are cut short.
   for (const c of shared) {
     if (!c.named.ok) continue;
-    const file = path.join(sharedDir, 'files', c.file);
+    const file = path.join(zoneCorpus, 'files', c.file);
     const named = namedErrorLines(c.origin, path.basename(file), path.dirname(file));
     countWarnings(stats, await lintFile(file, c.origin), `shared/${c.file}`, named.ok ? named.other : c.named.messages);
   }

@@ -25,9 +25,9 @@ import * as apps from 'kubernetes-models/apps/v1';
 import * as core from 'kubernetes-models/v1';
 import type { Finding } from '../../../server/src/core/finding';
 import { DNS_POLICIES, POD_RESTART_POLICIES, RESIZE, SERVICE_TYPES } from '../../../server/src/languages/k8s/facts';
-import { lint, repoRoot } from '../../helpers';
+import { lint, repoRoot, sharedDir } from '../../helpers';
 
-const shared = process.env.INFRA_LENS_SHARED ?? path.resolve(repoRoot, '..', 'shared');
+const shared = sharedDir;
 const corpusDir = path.join(shared, 'conformance', 'k8s', 'files');
 const fixturesDir = path.join(repoRoot, 'fixtures', 'k8s');
 

@@ -220,6 +220,16 @@ test('project config file: severities, versions and zone origins per glob; flags
   assert.equal(outOfZone(run('../zones/customer.zone')), false, 'in the zone under the origin the glob gives');
 });
 
+test('a usage error inside any command is a usage message and exit 2, never an internal error with a stack', () => {
+  for (const argv of [['proc'], ['lint', '--bogus', 'x'], ['resolve-plan'], ['lint', '--rule', 'zone/bad-ipv5=off', 'fixtures/zone/example.zone'], ['frob']]) {
+    const r = cli(...argv);
+    assert.equal(r.code, 2, `${argv.join(' ')}: exit status`);
+    assert.doesNotMatch(r.stderr, /internal error|\n\s+at /, `${argv.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, /^infra-lens( \w+)?: /, `${argv.join(' ')}: ${r.stderr}`);
+  }
+  assert.match(cli('lint', '--bogus', 'x').stderr, /^infra-lens: unknown option --bogus\nRun 'infra-lens --help' for usage\.\n$/);
+});
+
 test('an unknown rule id in --rule or the config file is an error naming the closest id', () => {
   const flag = cli('lint', '--rule', 'zone/bad-ip4=off', 'fixtures/zone/example.zone');
   assert.equal(flag.code, 2);

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import test from 'node:test';
+import test, { after } from 'node:test';
 import { includeDirListerFor, includeReaderFor, makeIncludeReader } from '../../../server/src/core/includeReader';
 import { contentVerdict, IncludeRefused, isInside, looksLikeCorefile, looksLikeZoneFile, pathVerdict } from '../../../server/src/core/includePolicy';
 import { lintText } from '../../../server/src/core/lint';
@@ -49,8 +49,14 @@ test('content sniffing: zone files and Corefiles pass; shadow, passwd, env files
   assert.equal(contentVerdict('www A 1.2.3.4\0', policy(['/'])).ok, false, 'NUL: binary');
 });
 
+const trees: string[] = [];
+after(() => {
+  for (const t of trees) fs.rmSync(t, { recursive: true, force: true });
+});
+
 function tree(): { dir: string; outside: string } {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-lens-include-'));
+  trees.push(base);
   const dir = path.join(base, 'repo');
   const outside = path.join(base, 'outside');
   fs.mkdirSync(dir);

@@ -21,11 +21,12 @@ test('escapeForTerminal: ESC, BEL, CR, C1 and bidi overrides become visible; \\n
 test('the CLI escapes a process argument and a linted file that carry terminal escapes', async () => {
   const evil = '\x1b]0;pwned\x07\x1b[2J';
   const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)', '--', `title${evil}`], { stdio: 'ignore' });
+  let dir: string | undefined;
   try {
     await new Promise((r) => setTimeout(r, 300));
     const proc = execFileSync(process.execPath, [cliPath, 'proc', 'process', '--pid', String(child.pid)], { encoding: 'utf8' });
     const list = execFileSync(process.execPath, [cliPath, 'proc', 'processes'], { encoding: 'utf8' });
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-lens-escape-'));
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-lens-escape-'));
     const corefile = path.join(dir, 'Corefile');
     fs.writeFileSync(corefile, `.:53 {\n    forw${evil}ard . 1.1.1.1\n}\n`);
     const lint = spawnSync(process.execPath, [cliPath, 'lint', corefile], { encoding: 'utf8' });
@@ -33,9 +34,11 @@ test('the CLI escapes a process argument and a linted file that carry terminal e
     for (const [what, out] of [['proc process', proc], ['proc processes', list], ['lint', lint.stdout + lint.stderr]] as const) {
       assert.ok(!RAW_CONTROL.test(out), `${what} prints no raw control character`);
     }
-    assert.match(proc, /title\\x1b\]0;pwned\\x07/);
+    // An argument with control characters is shown JSON-quoted, so every byte is visible.
+    assert.match(proc, /"title\\u001b\]0;pwned\\u0007\\u001b\[2J"/);
     assert.match(lint.stdout, /forw\\x1b\]0;pwned\\x07/);
   } finally {
     child.kill();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   }
 });

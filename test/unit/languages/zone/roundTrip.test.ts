@@ -8,7 +8,7 @@ import test from 'node:test';
 import { DEFAULT_SETTINGS } from '../../../../server/src/core/settings';
 import { parseZone } from '../../../../server/src/languages/zone/parser';
 import { canRoundTrip, roundTrip } from '../../../../server/src/languages/zone/roundTrip';
-import { lint, repoRoot, ruleIds } from '../../../helpers';
+import { lint, ruleIds, sharedDir } from '../../../helpers';
 import { zoneWith } from './zoneText';
 
 const ctx = { uri: 'file:///z/test', settings: { ...DEFAULT_SETTINGS, zone: { origin: 'example.com.' } } };
@@ -42,7 +42,7 @@ test('common records round-trip through dns-packet unchanged', () => {
 });
 
 test('every corpus record named-checkzone accepts and dns-packet encodes decodes to the same fields', () => {
-  const corpus = path.join(repoRoot, '..', 'shared', 'conformance', 'zone');
+  const corpus = path.join(sharedDir, 'conformance', 'zone');
   const cases = JSON.parse(fs.readFileSync(path.join(corpus, 'cases.json'), 'utf8')) as Array<{ file: string; origin: string; named: { ok: boolean } }>;
   let checked = 0;
   const problems: string[] = [];

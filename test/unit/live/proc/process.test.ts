@@ -191,6 +191,7 @@ test('process text: NULs visible, masked values say so, deleted fds sized, fd sh
     }),
   );
   assert.match(text, /\[0\] app\n  \[1\] --flag\n/, "one argument a line: no NUL glyph the editor font may lack");
+  assert.equal(text.match(/\[1\] --flag/g)?.length, 1, 'each argument is listed once');
   assert.match(text, /API_TOKEN=\*{8}\s+\(masked: secret-looking name\)/);
   assert.match(text, /Open files: 1 of 1024 allowed \(Max open files soft 1024, hard 4096\) \(0\.1%\)/);
   assert.match(text, /3r\s+REG\s+52428800\s+\/tmp\/big \(deleted\)\s+DELETED, still holds 50\.0 MiB/);

@@ -208,7 +208,6 @@ export function renderProcess(d: ProcessData): string {
 
   if (d.cmdline) {
     out.push('', `Command line (${d.cmdline.args.length} arguments, ${d.cmdline.bytes} bytes; one argument a line${d.cmdline.maskedArgs ? `; ${d.cmdline.maskedArgs} secret-looking arguments masked; the setting infraLens.proc.maskSecrets (CLI: --unmask) shows them` : ''}):`, ...(d.cmdline.args.length ? d.cmdline.args.map((a, i) => `  [${i}] ${/[\x00-\x1f\x7f]/.test(a) ? JSON.stringify(a) : a}`) : ['  (empty: a kernel thread or a zombie)']));
-    d.cmdline.args.forEach((a, i) => out.push(`  [${i}] ${a}`));
   }
   if (d.environ) {
     const e = d.environ;
