@@ -399,7 +399,7 @@ export class ZoneIndex {
   private setToken(row: number, slot: number, t: Pick<Token, 'line' | 'start' | 'end'>): void {
     const at = row * SLOTS + slot;
     const lineOffset = t.line - this.line[row];
-    const wide = this.wideTokens.get(row);
+    const wide = this.wideTokens.size ? this.wideTokens.get(row) : undefined;
     if (wide || lineOffset < 0 || lineOffset > 255 || t.start > 0xffff || t.end - t.start > 0xffff) {
       let w = wide;
       if (!w) {
