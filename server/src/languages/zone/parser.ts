@@ -446,7 +446,10 @@ function eolRange(entry: Pick<Entry, 'tokens'>): Finding['range'] {
 }
 
 function parseEntry(entry: Entry, state: ParseState, file: FileState, isDocument: boolean): void {
-  for (const p of entry.problems) report(state, file, syntax.id, lineRange(p.line, p.start, p.end), p.message === 'unbalanced quotes' ? 'Unbalanced quotes: a quoted string must end on the line it starts (named-checkzone: "unbalanced quotes")' : 'Unbalanced parentheses (named-checkzone: "unbalanced parentheses")');
+  for (let k = 0; k < entry.problems.length; k++) {
+    const p = entry.problems[k];
+    report(state, file, syntax.id, lineRange(p.line, p.start, p.end), p.message === 'unbalanced quotes' ? 'Unbalanced quotes: a quoted string must end on the line it starts (named-checkzone: "unbalanced quotes")' : 'Unbalanced parentheses (named-checkzone: "unbalanced parentheses")');
+  }
   if (entry.tokens.length === 0) return;
   if (isDocument && entry.endLine > entry.line) state.ast.multiLine.push({ line: entry.line, endLine: entry.endLine });
   const first = entry.tokens[0];

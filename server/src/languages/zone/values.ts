@@ -18,8 +18,16 @@ function allDigits(s: string): boolean {
 
 /** An unsigned decimal number with an upper bound ("not a valid number" / "out of range"). */
 export function readUint(text: string, max: number): Read<number> {
-  if (!allDigits(text)) return fail('not a valid number');
-  const n = text.length > 12 ? Infinity : Number(text);
+  // One scan checks the digits and adds them up (exact: at most 12 digits are summed).
+  const len = text.length;
+  if (len === 0) return fail('not a valid number');
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return fail('not a valid number');
+    n = n * 10 + (c - 48);
+  }
+  if (len > 12) n = Infinity;
   return n > max ? fail('out of range') : ok(n);
 }
 

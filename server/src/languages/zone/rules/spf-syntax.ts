@@ -77,6 +77,7 @@ export function checkSpfSyntax(): ZoneCheck {
   /** Owner id -> row + 1 of its first SPF policy, 0 for none (a big zone has one per name). */
   let policies = new Int32Array(1024);
   return {
+    types: ['TXT'],
     record(r, row, z, out) {
       const txt = txtText(r);
       if (!txt || !/^v=spf1/i.test(txt.text)) return;

@@ -20,6 +20,7 @@ export function checkSpfType(): ZoneCheck {
   /** In-zone owners with a TXT record that is an SPF policy. */
   const txtSpf = new Set<number>();
   return {
+    types: ['SPF', 'TXT'],
     record(r, row, z) {
       if (r.type === 'SPF') spf.push(r);
       else if (r.type === 'TXT' && z.flags[row] & IN_ZONE && Array.isArray(r.values?.[0]?.value) && joinedStartsWith(r.values![0].value as string[], 'v=spf1')) txtSpf.add(z.owner[row]);
