@@ -240,6 +240,8 @@ export class ZoneIndex {
   private readonly table: NameTable;
   private lastOrigin = '';
   private lastOriginId = -1;
+  private lastOwner = '';
+  private lastOwnerId = -1;
   private readonly uris: Array<string | undefined> = [undefined];
   private readonly uriIds = new Map<string, number>();
   private readonly typeOf = new Map<number, string>();
@@ -334,7 +336,13 @@ export class ZoneIndex {
       this.hash = grow(this.hash, n * 2, hint * 2);
     }
     if (this.apexId < 0) this.apexId = this.intern(this.ast.origin);
-    const owner = this.intern(r.owner);
+    // Records of one owner come together (a blank owner repeats the same string): one lookup.
+    let owner = this.lastOwnerId;
+    if (r.owner !== this.lastOwner || owner < 0) {
+      owner = this.intern(r.owner);
+      this.lastOwner = r.owner;
+      this.lastOwnerId = owner;
+    }
     this.owner[i] = owner;
     this.code[i] = r.code;
     if (!this.typeOf.has(r.code)) this.typeOf.set(r.code, r.type);
