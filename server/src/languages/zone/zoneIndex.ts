@@ -336,9 +336,11 @@ export class ZoneIndex {
       this.hash = grow(this.hash, n * 2, hint * 2);
     }
     if (this.apexId < 0) this.apexId = this.intern(this.ast.origin);
-    // Records of one owner come together (a blank owner repeats the same string): one lookup.
+    // A blank owner repeats the previous record's owner string: one lookup for the name's
+    // records. A written owner is always looked up (comparing it to the last one, a string
+    // not read yet, costs more than the lookup).
     let owner = this.lastOwnerId;
-    if (r.owner !== this.lastOwner || owner < 0) {
+    if (r.ownerToken || r.owner !== this.lastOwner || owner < 0) {
       owner = this.intern(r.owner);
       this.lastOwner = r.owner;
       this.lastOwnerId = owner;
