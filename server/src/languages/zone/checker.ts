@@ -14,6 +14,8 @@ export class ZoneChecker {
   private readonly checks: ZoneCheck[];
   private readonly outs: Finding[][];
   private readonly recordChecks: Array<[ZoneCheck, Finding[]]>;
+  /** Type code -> the record visitors that look at that type, in check order (made on first use). */
+  private readonly recordChecksByCode = new Map<number, Array<[ZoneCheck, Finding[]]>>();
   /** Records read before the apex is known (the first SOA may rename it): held, then walked. */
   private pending: ZoneRecord[] | undefined;
 
@@ -47,7 +49,11 @@ export class ZoneChecker {
 
   private visit(r: ZoneRecord): void {
     const row = this.index.add(r);
-    const checks = this.recordChecks;
+    let checks = this.recordChecksByCode.get(r.code);
+    if (!checks) {
+      checks = this.recordChecks.filter(([c]) => !c.types || c.types.includes(r.type));
+      this.recordChecksByCode.set(r.code, checks);
+    }
     for (let i = 0; i < checks.length; i++) checks[i][0].record!(r, row, this.index, checks[i][1]);
   }
 

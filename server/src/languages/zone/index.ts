@@ -110,6 +110,7 @@ function containZoneCheck(factory: () => ZoneCheck, index: number): () => ZoneCh
     let c: ZoneCheck;
     try { c = factory(); } catch (error) { return { finish: (_z, out) => void fail(error, out) }; }
     return {
+      types: c.types,
       record: c.record && ((r, row, z, out) => { if (!failed) try { c.record!(r, row, z, out); } catch (e) { fail(e, out); } }),
       node: c.node && ((n, z, out) => { if (!failed) try { c.node!(n, z, out); } catch (e) { fail(e, out); } }),
       finish: c.finish && ((z, out) => { if (!failed) try { c.finish!(z, out); } catch (e) { fail(e, out); } }),

@@ -74,129 +74,169 @@ const NO_PROBLEMS: LexProblem[] = Object.freeze([]) as unknown as LexProblem[];
  * `fromLine` and `recoveries` resume lexing in the middle of a text (incremental parsing).
  */
 export function* lexEntries(text: string, from = 0, fromLine = 0, recoveriesSoFar = 0): Generator<Entry> {
-  const n = text.length;
-  let pos = from;
-  let line = fromLine;
-  let lineStart = from;
-  let recoveries = recoveriesSoFar;
+  const lexer = new EntryLexer(text, from, fromLine, recoveriesSoFar);
+  for (let entry = lexer.next(); entry; entry = lexer.next()) yield entry;
+}
 
-  while (pos < n) {
-    // One entry starts at the beginning of a line.
-    const entryOffset = pos;
-    const entryLine = line;
-    const c0 = text.charCodeAt(pos);
-    const blankOwner = c0 === SPACE || c0 === TAB;
-    const tokens: Token[] = [];
-    let problems = NO_PROBLEMS;
-    let depth = 0;
-    // The unclosed '(' of the entry: its line, column, line start and line-break offset.
-    let parenLine = -1;
-    let parenCol = 0;
-    let parenLineStart = 0;
-    let parenLineEnd = 0;
-    let endLine = line;
-    let endChar = 0;
+/**
+ * lexEntries as a plain iterator (no generator to resume per entry): the parser's loop over
+ * a whole file. `next()` returns the next non-empty entry, or undefined at the end.
+ */
+export class EntryLexer {
+  private pos: number;
+  private line: number;
+  private lineStart: number;
+  private recoveries: number;
+
+  constructor(
+    private readonly text: string,
+    from = 0,
+    fromLine = 0,
+    recoveriesSoFar = 0,
+  ) {
+    this.pos = from;
+    this.line = fromLine;
+    this.lineStart = from;
+    this.recoveries = recoveriesSoFar;
+  }
+
+  next(): Entry | undefined {
+    const text = this.text;
+    const n = text.length;
+    let pos = this.pos;
+    let line = this.line;
+    let lineStart = this.lineStart;
+    let recoveries = this.recoveries;
 
     while (pos < n) {
-      const c = text.charCodeAt(pos);
-      if (c === NL || c === CR) {
-        pos = afterBreak(text, pos);
-        line++;
-        lineStart = pos;
-        if (depth === 0) break;
-        continue;
-      }
-      if (c === SPACE || c === TAB) {
-        pos++;
-        continue;
-      }
-      if (c === SEMI) {
-        while (pos < n && !isBreak(text.charCodeAt(pos))) pos++;
-        continue;
-      }
-      if (c === LPAREN) {
-        if (depth === 0) {
-          let e = pos;
-          while (e < n && !isBreak(text.charCodeAt(e))) e++;
-          parenLine = line;
-          parenCol = pos - lineStart;
-          parenLineStart = lineStart;
-          parenLineEnd = e;
-        }
-        depth++;
-        endLine = line;
-        endChar = pos - lineStart + 1;
-        pos++;
-        continue;
-      }
-      if (c === RPAREN) {
-        if (depth === 0) {
-          if (problems === NO_PROBLEMS) problems = [];
-          problems.push({ message: 'unbalanced parentheses', line, start: pos - lineStart, end: pos - lineStart + 1 });
-        } else depth--;
-        endLine = line;
-        endChar = pos - lineStart + 1;
-        pos++;
-        continue;
-      }
-      const start = pos;
-      if (c === QUOTE) {
-        pos++;
-        let closed = false;
-        while (pos < n) {
-          const d = text.charCodeAt(pos);
-          if (d === NL || d === CR) break;
-          if (d === BACKSLASH && pos + 1 < n && !isBreak(text.charCodeAt(pos + 1))) {
-            pos += 2;
-            continue;
-          }
-          pos++;
-          if (d === QUOTE) {
-            closed = true;
-            break;
-          }
-        }
-        if (!closed) {
-          if (problems === NO_PROBLEMS) problems = [];
-          problems.push({ message: 'unbalanced quotes', line, start: start - lineStart, end: pos - lineStart });
-        }
-        tokens.push({ text: text.slice(start, pos), quoted: true, line, start: start - lineStart, end: pos - lineStart });
-      } else {
-        while (pos < n) {
-          const d = text.charCodeAt(pos);
-          if (d === BACKSLASH && pos + 1 < n && !isBreak(text.charCodeAt(pos + 1))) {
-            pos += 2;
-            continue;
-          }
-          if (d < 128 && DELIMITER[d] === 1) break;
-          pos++;
-        }
-        tokens.push({ text: text.slice(start, pos), quoted: false, line, start: start - lineStart, end: pos - lineStart });
-      }
-      endLine = line;
-      endChar = pos - lineStart;
-    }
+      // One entry starts at the beginning of a line.
+      const entryOffset = pos;
+      const entryLine = line;
+      const c0 = text.charCodeAt(pos);
+      const blankOwner = c0 === SPACE || c0 === TAB;
+      const tokens: Token[] = [];
+      let problems = NO_PROBLEMS;
+      let depth = 0;
+      // The unclosed '(' of the entry: its line, column, line start and line-break offset.
+      let parenLine = -1;
+      let parenCol = 0;
+      let parenLineStart = 0;
+      let parenLineEnd = 0;
+      let endLine = line;
+      let endChar = 0;
 
-    if (depth > 0 && parenLine >= 0) {
-      if (problems === NO_PROBLEMS) problems = [];
-      problems.push({ message: 'unbalanced parentheses', line: parenLine, start: parenCol, end: parenCol + 1 });
-      if (recoveries < MAX_PAREN_RECOVERIES) {
-        // Recovery: the entry ends with the line of its '('; the lines after it are read again
-        // as entries of their own, so one missing ')' does not hide the rest of the file.
-        recoveries++;
-        let keep = 0;
-        while (keep < tokens.length && tokens[keep].line <= parenLine) keep++;
-        tokens.length = keep;
-        endLine = parenLine;
-        endChar = parenLineEnd - parenLineStart;
-        pos = parenLineEnd < n ? afterBreak(text, parenLineEnd) : n;
-        line = parenLine + 1;
-        lineStart = pos;
-        // Drop problems found after the '(' line: they will be found again.
-        for (let i = problems.length - 2; i >= 0; i--) if (problems[i].line > parenLine) problems.splice(i, 1);
+      while (pos < n) {
+        const c = text.charCodeAt(pos);
+        if (c === NL || c === CR) {
+          pos = afterBreak(text, pos);
+          line++;
+          lineStart = pos;
+          if (depth === 0) break;
+          continue;
+        }
+        if (c === SPACE || c === TAB) {
+          pos++;
+          continue;
+        }
+        if (c === SEMI) {
+          while (pos < n && !isBreak(text.charCodeAt(pos))) pos++;
+          continue;
+        }
+        if (c === LPAREN) {
+          if (depth === 0) {
+            let e = pos;
+            while (e < n && !isBreak(text.charCodeAt(e))) e++;
+            parenLine = line;
+            parenCol = pos - lineStart;
+            parenLineStart = lineStart;
+            parenLineEnd = e;
+          }
+          depth++;
+          endLine = line;
+          endChar = pos - lineStart + 1;
+          pos++;
+          continue;
+        }
+        if (c === RPAREN) {
+          if (depth === 0) {
+            if (problems === NO_PROBLEMS) problems = [];
+            problems.push({ message: 'unbalanced parentheses', line, start: pos - lineStart, end: pos - lineStart + 1 });
+          } else depth--;
+          endLine = line;
+          endChar = pos - lineStart + 1;
+          pos++;
+          continue;
+        }
+        const start = pos;
+        if (c === QUOTE) {
+          pos++;
+          let closed = false;
+          while (pos < n) {
+            const d = text.charCodeAt(pos);
+            if (d === NL || d === CR) break;
+            if (d === BACKSLASH && pos + 1 < n && !isBreak(text.charCodeAt(pos + 1))) {
+              pos += 2;
+              continue;
+            }
+            pos++;
+            if (d === QUOTE) {
+              closed = true;
+              break;
+            }
+          }
+          if (!closed) {
+            if (problems === NO_PROBLEMS) problems = [];
+            problems.push({ message: 'unbalanced quotes', line, start: start - lineStart, end: pos - lineStart });
+          }
+          tokens.push({ text: text.slice(start, pos), quoted: true, line, start: start - lineStart, end: pos - lineStart });
+        } else {
+          while (pos < n) {
+            const d = text.charCodeAt(pos);
+            if (d === BACKSLASH && pos + 1 < n && !isBreak(text.charCodeAt(pos + 1))) {
+              pos += 2;
+              continue;
+            }
+            if (d < 128 && DELIMITER[d] === 1) break;
+            pos++;
+          }
+          tokens.push({ text: text.slice(start, pos), quoted: false, line, start: start - lineStart, end: pos - lineStart });
+        }
+        endLine = line;
+        endChar = pos - lineStart;
+      }
+
+      if (depth > 0 && parenLine >= 0) {
+        if (problems === NO_PROBLEMS) problems = [];
+        problems.push({ message: 'unbalanced parentheses', line: parenLine, start: parenCol, end: parenCol + 1 });
+        if (recoveries < MAX_PAREN_RECOVERIES) {
+          // Recovery: the entry ends with the line of its '('; the lines after it are read again
+          // as entries of their own, so one missing ')' does not hide the rest of the file.
+          recoveries++;
+          let keep = 0;
+          while (keep < tokens.length && tokens[keep].line <= parenLine) keep++;
+          tokens.length = keep;
+          endLine = parenLine;
+          endChar = parenLineEnd - parenLineStart;
+          pos = parenLineEnd < n ? afterBreak(text, parenLineEnd) : n;
+          line = parenLine + 1;
+          lineStart = pos;
+          // Drop problems found after the '(' line: they will be found again.
+          for (let i = problems.length - 2; i >= 0; i--) if (problems[i].line > parenLine) problems.splice(i, 1);
+        }
+      }
+      if (tokens.length > 0 || problems.length > 0) {
+        this.pos = pos;
+        this.line = line;
+        this.lineStart = lineStart;
+        this.recoveries = recoveries;
+        return { tokens, blankOwner, line: entryLine, endLine, endChar, problems, offset: entryOffset, next: pos, recoveries };
       }
     }
-    if (tokens.length > 0 || problems.length > 0) yield { tokens, blankOwner, line: entryLine, endLine, endChar, problems, offset: entryOffset, next: pos, recoveries };
+    this.pos = pos;
+    this.line = line;
+    this.lineStart = lineStart;
+    this.recoveries = recoveries;
+    return undefined;
   }
 }
 

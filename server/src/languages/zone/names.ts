@@ -31,39 +31,38 @@ export function parseName(text: string, origin: string): ParsedName {
   if (text === '@') return { key: origin, absolute: false };
   if (text === '.') return { key: '.', absolute: true };
   if (text.length === 0) return { absolute: false, error: 'empty name' };
-  // Fast path: no escapes.
+  // Fast path: no escapes. One scan checks the labels and whether the text needs escaping
+  // or lower-casing; the body is text[0, end) (without the trailing dot).
   if (text.indexOf('\\') < 0) {
-    const absolute = text.endsWith('.');
-    const body = absolute ? text.slice(0, -1) : text;
+    const absolute = text.charCodeAt(text.length - 1) === 46;
+    const end = absolute ? text.length - 1 : text.length;
     let labelStart = 0;
     let wire = 1;
-    for (let i = 0; i <= body.length; i++) {
-      if (i === body.length || body.charCodeAt(i) === 46) {
+    // Plain letters, digits, '-', '_', '*' and '.' (almost every name) need no escaping.
+    let plain = true;
+    let upper = false;
+    for (let i = 0; i <= end; i++) {
+      const c = i === end ? 46 : text.charCodeAt(i);
+      if (c === 46) {
         const len = i - labelStart;
         if (len === 0) return { absolute, error: 'empty label' };
         if (len > MAX_LABEL) return { absolute, error: 'label too long' };
         wire += len + 1;
         labelStart = i + 1;
-      }
-    }
-    // Plain letters, digits, '-', '_', '*' and '.' (almost every name) need no escaping.
-    let plain = true;
-    let upper = false;
-    for (let i = 0; i < body.length; i++) {
-      const c = body.charCodeAt(i);
-      if (c >= 65 && c <= 90) upper = true;
-      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 42 || c === 46)) {
-        plain = false;
-        break;
+      } else if (plain) {
+        if (c >= 65 && c <= 90) upper = true;
+        else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 42)) plain = false;
       }
     }
     let key = '';
-    if (plain) key = upper ? body.toLowerCase() : body;
-    else for (let i = 0; i < body.length; i++) key += body.charCodeAt(i) === 46 ? '.' : escapeOctet(lowerOctet(body.charCodeAt(i)));
+    if (plain) {
+      // An absolute plain name is its own key (lower-cased): no slice, no concatenation.
+      key = upper ? text.toLowerCase() : text;
+    } else for (let i = 0; i < end; i++) key += text.charCodeAt(i) === 46 ? '.' : escapeOctet(lowerOctet(text.charCodeAt(i)));
     if (!absolute) {
       wire += origin === '.' ? 0 : wireLength(origin) - 1;
       key = origin === '.' ? `${key}.` : `${key}.${origin}`;
-    } else key += '.';
+    } else if (!plain) key += '.';
     if (wire > MAX_NAME) return { absolute, error: absolute ? 'name too long' : 'ran out of space' };
     return { key, absolute };
   }

@@ -9,7 +9,7 @@ import { noteReparse } from './incrementalLint';
 import type { Finding, Severity } from '../../core/finding';
 import { lineRange } from '../../core/finding';
 import type { AnalysisContext, TextChange } from '../../core/languageService';
-import { lexEntries, type Entry, type Token } from './lexer';
+import { EntryLexer, lexEntries, type Entry, type Token } from './lexer';
 import type { Directive, EntryTable, ParseSnapshot, ZoneAst, ZoneRecord } from './model';
 import { isAtOrBelow, originFromFileName, parseName } from './names';
 import { checkWire, readGenericRdata, readRdata, type RdataProblem } from './rdata';
@@ -195,7 +195,8 @@ function leadingOrigin(text: string): string | undefined {
 }
 
 function parseText(text: string, state: ParseState, file: FileState, isDocument: boolean, table?: EntryTable): void {
-  for (const entry of lexEntries(text)) {
+  const lexer = new EntryLexer(text);
+  for (let entry = lexer.next(); entry; entry = lexer.next()) {
     if (state.ctx.isCancelled?.()) {
       if (table) table.unsafe = true;
       return;
@@ -445,7 +446,10 @@ function eolRange(entry: Pick<Entry, 'tokens'>): Finding['range'] {
 }
 
 function parseEntry(entry: Entry, state: ParseState, file: FileState, isDocument: boolean): void {
-  for (const p of entry.problems) report(state, file, syntax.id, lineRange(p.line, p.start, p.end), p.message === 'unbalanced quotes' ? 'Unbalanced quotes: a quoted string must end on the line it starts (named-checkzone: "unbalanced quotes")' : 'Unbalanced parentheses (named-checkzone: "unbalanced parentheses")');
+  for (let k = 0; k < entry.problems.length; k++) {
+    const p = entry.problems[k];
+    report(state, file, syntax.id, lineRange(p.line, p.start, p.end), p.message === 'unbalanced quotes' ? 'Unbalanced quotes: a quoted string must end on the line it starts (named-checkzone: "unbalanced quotes")' : 'Unbalanced parentheses (named-checkzone: "unbalanced parentheses")');
+  }
   if (entry.tokens.length === 0) return;
   if (isDocument && entry.endLine > entry.line) state.ast.multiLine.push({ line: entry.line, endLine: entry.endLine });
   const first = entry.tokens[0];
@@ -561,6 +565,12 @@ function followInclude(directive: Directive, args: Token[], state: ParseState, f
   state.includeStack.pop();
 }
 
+/** /^\d/.test(text) without a regex (every record's type token is asked). */
+function startsWithDigit(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
 function isBlankOwnerEntry(entry: Pick<Entry, 'blankOwner'>): boolean {
   return entry.blankOwner;
 }
@@ -601,7 +611,7 @@ function parseRecord(tokens: Token[], entry: Pick<Entry, 'blankOwner' | 'line' |
     } else if (!classToken && !t.quoted && (cls = lookupClass(t.text)) !== undefined) {
       classToken = t;
       i++;
-    } else if (!ttlToken && !t.quoted && /^\d/.test(t.text) && readTtl(t.text).error === 'out of range') {
+    } else if (!ttlToken && !t.quoted && startsWithDigit(t.text) && readTtl(t.text).error === 'out of range') {
       atToken(state, file, syntax.id, t, `TTL '${t.text}' is out of range (at most 4294967295)`);
       return undefined;
     } else break;

@@ -405,11 +405,9 @@ function readEui(t: Token, groups: number): Step {
 /** Reads one field at tokens[i]; `fields` and `values` give context (IPSECKEY gateway type). */
 export function readField(spec: FieldSpec, tokens: Token[], i: number, ctx: ReadContext, previous: FieldValue[]): Step {
   const t = tokens[i];
-  const isRest = spec.kind === 'strings' || spec.kind === 'hex' || spec.kind === 'base64' || spec.kind === 'base64-opt' || spec.kind === 'types' || spec.kind === 'types-opt' || spec.kind === 'svcparams' || spec.kind === 'loc' || spec.kind === 'apl';
   if (!t && !(spec.kind === 'base64-opt' || spec.kind === 'types-opt' || spec.kind === 'apl' || spec.kind === 'svcparams' || spec.kind === 'hex-opt' || spec.kind === 'rest' || spec.kind === 'string-opt' || spec.kind === 'wks-services' || spec.kind === 'nxt-types' || spec.kind === 'key-data' || spec.kind === 'a6' || spec.kind === 'hip' || spec.kind === 'amtrelay')) {
     return { problem: { message: 'unexpected end of input' } };
   }
-  void isRest;
   switch (spec.kind) {
     case 'u8':
       return num(t, U8);
@@ -813,7 +811,8 @@ export function readRdata(fields: FieldSpec[], tokens: Token[], ctx: ReadContext
   for (const spec of fields) {
     const step = readField(spec, tokens, i, ctx, values);
     if ('problem' in step) return { values, problem: step.problem };
-    values.push({ spec, tokens: tokens.slice(i, i + step.used), value: step.value, relative: step.relative });
+    // Most fields are one token: an array literal, not a slice() call.
+    values.push({ spec, tokens: step.used === 1 ? [tokens[i]] : tokens.slice(i, i + step.used), value: step.value, relative: step.relative });
     i += step.used;
   }
   if (i < tokens.length) return { values, problem: { message: 'extra input text', token: tokens[i] } };

@@ -372,6 +372,7 @@ export const CLASSES: Record<string, number> = { IN: 1, CH: 3, CHAOS: 3, HS: 4, 
 export function lookupClass(text: string): string | undefined {
   // Most tokens asked about are types or TTLs: only 2 letters or CLASSnnnnn can be a class.
   if (text.length !== 2 && (text.length < 6 || text.length > 10 || (text.charCodeAt(0) | 32) !== 99)) return undefined;
+  if (text === 'IN') return 'IN'; // nearly every record says so: no upper-casing
   const upper = text.toUpperCase();
   if (upper === 'IN' || upper === 'CH' || upper === 'HS') return upper;
   if (/^CLASS\d{1,5}$/.test(upper)) {

@@ -26,6 +26,11 @@ export function findingAt(rule: RuleMeta, t: Pick<Token, 'line' | 'start' | 'end
  * its findings to its own `out`. A factory makes one per lint, so checks may keep state.
  */
 export interface ZoneCheck {
+  /**
+   * The only types `record` can report on: the walk calls it for records of these types
+   * alone (a big zone's A records then skip the TXT and CAA checks). Absent: every record.
+   */
+  types?: readonly string[];
   record?(r: ZoneRecord, row: number, z: ZoneIndex, out: Finding[]): void;
   node?(n: NodeView, z: ZoneIndex, out: Finding[]): void;
   finish?(z: ZoneIndex, out: Finding[]): void;

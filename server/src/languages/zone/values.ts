@@ -18,8 +18,16 @@ function allDigits(s: string): boolean {
 
 /** An unsigned decimal number with an upper bound ("not a valid number" / "out of range"). */
 export function readUint(text: string, max: number): Read<number> {
-  if (!allDigits(text)) return fail('not a valid number');
-  const n = text.length > 12 ? Infinity : Number(text);
+  // One scan checks the digits and adds them up (exact: at most 12 digits are summed).
+  const len = text.length;
+  if (len === 0) return fail('not a valid number');
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return fail('not a valid number');
+    n = n * 10 + (c - 48);
+  }
+  if (len > 12) n = Infinity;
   return n > max ? fail('out of range') : ok(n);
 }
 
@@ -92,24 +100,42 @@ export function isIpv6(text: string): boolean {
   if (text.length < 2 || text.length > 45) return false;
   const dbl = text.indexOf('::');
   if (dbl >= 0 && text.indexOf('::', dbl + 1) >= 0) return false;
-  const groupsOf = (part: string): string[] | undefined => (part === '' ? [] : part.split(':'));
-  const head = dbl >= 0 ? groupsOf(text.slice(0, dbl)) : groupsOf(text);
-  const tail = dbl >= 0 ? groupsOf(text.slice(dbl + 2)) : [];
-  if (!head || !tail) return false;
-  const all = [...head, ...tail];
-  let count = 0;
-  for (let i = 0; i < all.length; i++) {
-    const g = all[i];
-    if (i === all.length - 1 && g.includes('.')) {
-      if (!isDottedQuad(g)) return false;
-      count += 2;
-      continue;
-    }
-    if (g.length === 0 || g.length > 4) return false;
-    for (let j = 0; j < g.length; j++) if (!isHexDigit(g.charCodeAt(j))) return false;
-    count++;
-  }
+  // The groups before and after the '::' (or of the whole text), scanned in place: every
+  // AAAA record comes here. An empty side has no groups; the last group may be an IPv4 tail.
+  const n = text.length;
+  const headEnd = dbl >= 0 ? dbl : n;
+  const tailStart = dbl >= 0 ? dbl + 2 : n;
+  const headGroups = scanIpv6Groups(text, 0, headEnd, tailStart >= n);
+  if (headGroups < 0) return false;
+  const tailGroups = scanIpv6Groups(text, tailStart, n, true);
+  if (tailGroups < 0) return false;
+  const count = headGroups + tailGroups;
   return dbl >= 0 ? count <= 7 : count === 8;
+}
+
+/**
+ * The 16-bit groups of text[from, to) split at ':' (none when empty), -1 when one is not
+ * 1-4 hex digits. `last`: these are the address's last groups, so the final one may be a
+ * dotted quad (two groups).
+ */
+function scanIpv6Groups(text: string, from: number, to: number, last: boolean): number {
+  if (from >= to) return 0;
+  let count = 0;
+  let start = from;
+  for (let k = from; k <= to; k++) {
+    if (k < to && text.charCodeAt(k) !== 58) continue;
+    const len = k - start;
+    if (last && k === to && text.indexOf('.', start) >= 0 && text.indexOf('.', start) < to) {
+      if (!isDottedQuad(text.slice(start, to))) return -1;
+      count += 2;
+    } else {
+      if (len === 0 || len > 4) return -1;
+      for (let j = start; j < k; j++) if (!isHexDigit(text.charCodeAt(j))) return -1;
+      count++;
+    }
+    start = k + 1;
+  }
+  return count;
 }
 
 /**

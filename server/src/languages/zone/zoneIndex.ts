@@ -240,6 +240,8 @@ export class ZoneIndex {
   private readonly table: NameTable;
   private lastOrigin = '';
   private lastOriginId = -1;
+  private lastOwner = '';
+  private lastOwnerId = -1;
   private readonly uris: Array<string | undefined> = [undefined];
   private readonly uriIds = new Map<string, number>();
   private readonly typeOf = new Map<number, string>();
@@ -334,7 +336,15 @@ export class ZoneIndex {
       this.hash = grow(this.hash, n * 2, hint * 2);
     }
     if (this.apexId < 0) this.apexId = this.intern(this.ast.origin);
-    const owner = this.intern(r.owner);
+    // A blank owner repeats the previous record's owner string: one lookup for the name's
+    // records. A written owner is always looked up (comparing it to the last one, a string
+    // not read yet, costs more than the lookup).
+    let owner = this.lastOwnerId;
+    if (r.ownerToken || r.owner !== this.lastOwner || owner < 0) {
+      owner = this.intern(r.owner);
+      this.lastOwner = r.owner;
+      this.lastOwnerId = owner;
+    }
     this.owner[i] = owner;
     this.code[i] = r.code;
     if (!this.typeOf.has(r.code)) this.typeOf.set(r.code, r.type);
@@ -399,7 +409,7 @@ export class ZoneIndex {
   private setToken(row: number, slot: number, t: Pick<Token, 'line' | 'start' | 'end'>): void {
     const at = row * SLOTS + slot;
     const lineOffset = t.line - this.line[row];
-    const wide = this.wideTokens.get(row);
+    const wide = this.wideTokens.size ? this.wideTokens.get(row) : undefined;
     if (wide || lineOffset < 0 || lineOffset > 255 || t.start > 0xffff || t.end - t.start > 0xffff) {
       let w = wide;
       if (!w) {

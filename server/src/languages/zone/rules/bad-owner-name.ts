@@ -11,33 +11,33 @@ import { ownerOrType, recordFinding } from '../zoneIndex';
 
 export const badOwnerName = zoneRule('bad-owner-name', 'warning', 'Not a valid host name (check-names)');
 
-/** One LDH label: letters, digits and hyphens, not starting or ending with a hyphen. */
-function isLdhLabel(key: string, start: number, end: number): boolean {
-  if (end <= start || key.charCodeAt(start) === 45 || key.charCodeAt(end - 1) === 45) return false;
-  for (let i = start; i < end; i++) {
-    const c = key.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45)) return false;
-  }
-  return true;
-}
-
 /**
  * RFC 952/1123 host name (a canonical key); a leading `*` label is allowed for owners
  * (wildcards). A scan of the key, no cache: a big zone's owners are all different.
  */
 export function isHostName(key: string, allowWildcard: boolean): boolean {
   if (key === '.') return true;
+  // One pass: each label's characters are checked as they go by, its ends at the dot.
   let start = 0;
+  let ldh = true;
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);
-    // An escape ("\." or "\032") is never LDH.
-    if (c === 92) return false;
-    if (c !== 46) continue;
+    if (c !== 46) {
+      // An escape ("\." or "\032") is never LDH.
+      if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45)) ldh = false;
+      continue;
+    }
     const wildcard = allowWildcard && start === 0 && i === 1 && key.charCodeAt(0) === 42;
-    if (!wildcard && !isLdhLabel(key, start, i)) return false;
+    if (!wildcard && !(ldh && hasLdhEnds(key, start, i))) return false;
     start = i + 1;
+    ldh = true;
   }
-  return start === key.length || isLdhLabel(key, start, key.length);
+  return start === key.length || (ldh && hasLdhEnds(key, start, key.length));
+}
+
+/** A label of LDH characters is an LDH label when it is not empty and has no hyphen at either end. */
+function hasLdhEnds(key: string, start: number, end: number): boolean {
+  return end > start && key.charCodeAt(start) !== 45 && key.charCodeAt(end - 1) !== 45;
 }
 
 const HOST_OWNER_TYPES = new Set(['A', 'AAAA', 'MX']);

@@ -12,6 +12,7 @@ const KNOWN_TAGS = new Set(['issue', 'issuewild', 'iodef', 'contactemail', 'cont
 
 export function checkCaaTag(): ZoneCheck {
   return {
+    types: ['CAA'],
     record(r, _row, _z, out) {
       if (r.type !== 'CAA' || !r.values) return;
       const [flags, tag, value] = r.values;

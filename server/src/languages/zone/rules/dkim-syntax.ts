@@ -36,6 +36,7 @@ export function dkimProblems(text: string): string[] {
 
 export function checkDkimSyntax(): ZoneCheck {
   return {
+    types: ['TXT'],
     record(r, _row, _z, out) {
       if (!r.owner.includes('._domainkey.') || splitLabels(r.owner)[1] !== '_domainkey') return;
       const txt = txtText(r);

@@ -55,6 +55,7 @@ export function dmarcProblems(text: string): string[] {
 
 export function checkDmarcSyntax(): ZoneCheck {
   return {
+    types: ['TXT'],
     record(r, _row, _z, out) {
       if (!r.owner.startsWith('_dmarc.') || splitLabels(r.owner)[0] !== '_dmarc') return;
       const txt = txtText(r);

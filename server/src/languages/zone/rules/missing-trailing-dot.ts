@@ -22,9 +22,9 @@ export const missingTrailingDot = zoneRule('missing-trailing-dot', 'warning', 'R
 export function looksMeantAbsolute(text: string, origin: string): boolean {
   if (text === '@' || text.endsWith('.') || text.includes('\\')) return false;
   const t = text.toLowerCase();
-  const o = origin.replace(/\.$/, '').toLowerCase();
+  const o = bareOrigin(origin);
   if (t.indexOf('.') < 0) return t === o;
-  if (o && (t === o || t.endsWith(`.${o}`))) return true;
+  if (o && (t === o || t.endsWith(dotBareOrigin))) return true;
   const labels = t.split('.');
   return labels.length >= 2 && TLDS.has(labels[labels.length - 1]);
 }
@@ -32,9 +32,27 @@ export function looksMeantAbsolute(text: string, origin: string): boolean {
 /** `mail.example.com` (or `example.com`) under `example.com.`: the origin written twice. */
 export function repeatsOrigin(text: string, origin: string): boolean {
   if (text.endsWith('.') || text.includes('\\')) return false;
+  const o = bareOrigin(origin);
+  // Shorter than the origin: cannot repeat it (saves lower-casing every owner of a big zone).
+  if (o === '' || text.length < o.length) return false;
   const t = text.toLowerCase();
-  const o = origin.replace(/\.$/, '').toLowerCase();
-  return o !== '' && (t === o || t.endsWith(`.${o}`));
+  return t === o || t.endsWith(dotBareOrigin);
+}
+
+/**
+ * The origin without its trailing dot, lower case (and `.` + that): every record asks with
+ * the same origin, so the last one is kept.
+ */
+let lastOrigin = '';
+let lastBare = '';
+let dotBareOrigin = '.';
+function bareOrigin(origin: string): string {
+  if (origin !== lastOrigin) {
+    lastOrigin = origin;
+    lastBare = origin.replace(/\.$/, '').toLowerCase();
+    dotBareOrigin = `.${lastBare}`;
+  }
+  return lastBare;
 }
 
 /**

@@ -8,6 +8,7 @@ export const nsWildcard = zoneRule('ns-wildcard', 'error', 'NS record at a wildc
 
 export function checkNsWildcard(): ZoneCheck {
   return {
+    types: ['NS'],
     record(r, _row, _z, out) {
       if (r.type === 'NS' && r.owner.startsWith('*.')) out.push(recordFinding(nsWildcard, r, ownerOrType(r), `${r.owner.replace(/\.$/, '')}: invalid NS owner name (wildcard): delegations cannot be wildcards (RFC 4592 §4.2)`));
     },

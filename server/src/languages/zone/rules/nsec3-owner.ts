@@ -11,6 +11,7 @@ export const nsec3Owner = zoneRule('nsec3-owner', 'error', 'NSEC3 owner is not a
 
 export function checkNsec3Owner(): ZoneCheck {
   return {
+    types: ['NSEC3'],
     record(r, _row, z, out) {
       if (r.type !== 'NSEC3') return;
       const label = splitLabels(r.owner)[0] ?? '';

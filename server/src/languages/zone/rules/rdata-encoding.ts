@@ -27,6 +27,7 @@ function cachedEncodeError(r: ZoneRecord): string | undefined {
 
 export function checkRdataEncoding(): ZoneCheck {
   return {
+    types: [...ENCODE_CAN_FAIL],
     record(r, _row, _z, out) {
       // Types whose fields our reader already bounds exactly cannot fail to encode.
       if (!ENCODE_CAN_FAIL.has(r.type)) return;

@@ -8,6 +8,7 @@ export const soaNotAtApex = zoneRule('soa-not-at-apex', 'error', 'SOA record not
 
 export function checkSoaNotAtApex(): ZoneCheck {
   return {
+    types: ['SOA'],
     record(r, row, z, out) {
       if (r.type === 'SOA' && r.owner !== z.origin && z.flags[row] & IN_ZONE) out.push(recordFinding(soaNotAtApex, r, ownerOrType(r), `SOA record not at top of zone (${r.owner.replace(/\.$/, '')}); the zone is ${z.origin}`));
     },

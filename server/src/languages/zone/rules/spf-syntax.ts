@@ -74,9 +74,10 @@ function cachedSpfProblems(text: string): string[] {
 }
 
 export function checkSpfSyntax(): ZoneCheck {
-  /** Owner id -> row of its first SPF policy (numbers only: a big zone has one per name). */
-  const policies = new Map<number, number>();
+  /** Owner id -> row + 1 of its first SPF policy, 0 for none (a big zone has one per name). */
+  let policies = new Int32Array(1024);
   return {
+    types: ['TXT'],
     record(r, row, z, out) {
       const txt = txtText(r);
       if (!txt || !/^v=spf1/i.test(txt.text)) return;
@@ -85,9 +86,15 @@ export function checkSpfSyntax(): ZoneCheck {
         out.push(recordFinding(spfSyntax, r, token, `SPF policy written as unquoted words: each word is a separate string and receivers join them without spaces ("${txt.text.slice(0, 40)}…"); put the whole policy in quotes`));
         return;
       }
-      const first = policies.get(z.owner[row]);
-      if (first !== undefined) out.push(recordFinding(spfSyntax, r, token, `A second SPF policy at ${r.owner}: with more than one 'v=spf1' record receivers return permerror (RFC 7208 §4.5)`, { related: [z.related(first, 'first SPF policy')] }));
-      else policies.set(z.owner[row], row);
+      const owner = z.owner[row];
+      if (owner >= policies.length) {
+        const bigger = new Int32Array(Math.max(owner + 1, policies.length * 2));
+        bigger.set(policies);
+        policies = bigger;
+      }
+      const first = policies[owner] - 1;
+      if (first >= 0) out.push(recordFinding(spfSyntax, r, token, `A second SPF policy at ${r.owner}: with more than one 'v=spf1' record receivers return permerror (RFC 7208 §4.5)`, { related: [z.related(first, 'first SPF policy')] }));
+      else policies[owner] = row + 1;
       for (const p of cachedSpfProblems(txt.text)) out.push(recordFinding(spfSyntax, r, token, `SPF: ${p}`));
     },
   };

@@ -8,14 +8,22 @@ import { IN_ZONE, recordFinding } from '../zoneIndex';
 
 export const spfType = zoneRule('spf-type', 'warning', 'Obsolete SPF record type without a TXT twin');
 
+/** strings.join('').startsWith(prefix), joining only as many strings as the prefix needs. */
+export function joinedStartsWith(strings: string[], prefix: string): boolean {
+  let head = '';
+  for (let i = 0; i < strings.length && head.length < prefix.length; i++) head += strings[i];
+  return head.startsWith(prefix);
+}
+
 export function checkSpfType(): ZoneCheck {
   const spf: ZoneRecord[] = [];
   /** In-zone owners with a TXT record that is an SPF policy. */
   const txtSpf = new Set<number>();
   return {
+    types: ['SPF', 'TXT'],
     record(r, row, z) {
       if (r.type === 'SPF') spf.push(r);
-      else if (r.type === 'TXT' && z.flags[row] & IN_ZONE && Array.isArray(r.values?.[0]?.value) && (r.values![0].value as string[]).join('').startsWith('v=spf1')) txtSpf.add(z.owner[row]);
+      else if (r.type === 'TXT' && z.flags[row] & IN_ZONE && Array.isArray(r.values?.[0]?.value) && joinedStartsWith(r.values![0].value as string[], 'v=spf1')) txtSpf.add(z.owner[row]);
     },
     finish(z, out) {
       for (const r of spf) {

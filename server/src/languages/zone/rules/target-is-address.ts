@@ -10,6 +10,7 @@ export const targetIsAddress = zoneRule('target-is-address', 'warning', 'MX, NS 
 
 export function checkTargetIsAddress(): ZoneCheck {
   return {
+    types: ['MX', 'NS', 'SRV'],
     record(r, _row, _z, out) {
       const index = r.type === 'MX' ? 1 : r.type === 'NS' ? 0 : r.type === 'SRV' ? 3 : -1;
       const token = index >= 0 && r.values ? r.values[index]?.tokens[0] : undefined;
