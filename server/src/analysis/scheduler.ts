@@ -62,6 +62,11 @@ interface DocState {
   running?: { version: number; run: RunningAnalysis; executor: Executor; language: LanguageId; parsed?: boolean };
   /** The newest finished analysis (possibly of an older version than the document's). */
   analysis?: Analysis;
+  /**
+   * The newest complete parse an executor holds, even if its lint was then cancelled (a
+   * keystroke during a huge file's first lint): the next version re-parses from it.
+   */
+  held?: { version: number; executor: Executor };
   /** Edits since analysis.version, per version; undefined entry: a full-text replacement. */
   changeLog: Array<{ version: number; changes: TextChange[] | undefined }>;
   /** Requests waiting for `version`: its whole analysis, or (parseOnly) just its parse. */
@@ -213,6 +218,7 @@ export class AnalysisScheduler {
     const settings = await this.host.settings(s.uri);
     if (this.docs.get(s.uri) !== s || this.host.versionOf(s.uri) !== version || s.running || s.timer) return;
     if (text.length > settings.maxFileSizeMb * 1e6) {
+      s.held = undefined;
       this.local.close(s.uri);
       this.worker.close(s.uri);
       this.finish(s, { uri: s.uri, version, language, findings: [], omitted: 0, tooLarge: { bytes: text.length, limitMb: settings.maxFileSizeMb } }, version);
@@ -221,8 +227,10 @@ export class AnalysisScheduler {
     const executor = text.length >= WORKER_MIN_CHARS ? this.worker : this.local;
     const other = executor === this.local ? this.worker : this.local;
     other.close(s.uri);
-    const base = s.analysis && s.analysis.executor === executor && !s.analysis.tooLarge ? s.analysis.version : undefined;
-    const changeLog = base !== undefined ? s.changeLog.filter((e) => e.version <= version) : undefined;
+    const finished = s.analysis && s.analysis.executor === executor && !s.analysis.tooLarge ? s.analysis.version : undefined;
+    const held = s.held?.executor === executor ? s.held.version : undefined;
+    const base = finished === undefined ? held : held === undefined ? finished : Math.max(finished, held);
+    const changeLog = base !== undefined ? s.changeLog.filter((e) => e.version > base && e.version <= version) : undefined;
     const job: AnalysisJob = { uri: s.uri, version, language, text, baseVersion: base, changeLog, settings, earlyFindingsAfterMs: EARLY_FINDINGS_AFTER_MS, ...this.host.jobExtras(s.uri, language) };
     // Set before analyze(): the main thread's engine reports its parse synchronously.
     const running: NonNullable<DocState['running']> = { version, executor, language, run: { promise: Promise.resolve({ kind: 'cancelled', version }), cancel: () => {} } };
@@ -261,7 +269,9 @@ export class AnalysisScheduler {
    */
   private parsed(s: DocState, notice: ParsedNotice): void {
     const running = s.running;
-    if (this.docs.get(s.uri) !== s || !running || running.version !== notice.version || this.host.versionOf(s.uri) !== notice.version) return;
+    if (this.docs.get(s.uri) !== s || !running || running.version !== notice.version) return;
+    s.held = { version: notice.version, executor: running.executor };
+    if (this.host.versionOf(s.uri) !== notice.version) return;
     running.parsed = true;
     if (notice.early) {
       this.stats.earlyPublished++;

@@ -116,3 +116,47 @@ test('hover waits for the parse only: answered before the lint ends; a slow pars
   assert.equal(await stale, undefined);
   scheduler.close(uri);
 });
+
+test('a lint cancelled after its parse: the next version re-parses from that parse, with only its own edits', async () => {
+  const jobs: AnalysisJob[] = [];
+  const worker: Executor = {
+    name: 'worker',
+    analyze(job: AnalysisJob, onParsed) {
+      jobs.push(job);
+      onParsed?.({ version: job.version });
+      // Version 1's lint is cancelled (the keystroke came during it); version 2 finishes.
+      const outcome: AnalysisOutcome = job.version === 1 ? { kind: 'cancelled', version: 1 } : { kind: 'done', version: job.version, findings: [], omitted: 0, incremental: true, ms: 1 };
+      return { promise: new Promise((r) => setTimeout(() => r(outcome), 20)), cancel: () => {} };
+    },
+    feature: async () => undefined,
+    close: () => {},
+    warm: () => {},
+  };
+  let version = 1;
+  const scheduler = new AnalysisScheduler(
+    {
+      textOf: () => 'a IN A 192.0.2.1\n'.repeat(Math.ceil(WORKER_MIN_CHARS / 17) + 1),
+      versionOf: () => version,
+      languageOf: () => 'zone',
+      settings: async () => DEFAULT_SETTINGS,
+      jobExtras: () => ({ mayReadFiles: false }),
+      publish: () => {},
+      progress: () => () => {},
+      log: () => {},
+      info: () => {},
+    },
+    fakeExecutor('main').executor,
+    worker,
+  );
+  const uri = 'file:///big.zone';
+  scheduler.open(uri);
+  await scheduler.parsedOf(uri);
+  version = 2;
+  const edit = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }];
+  scheduler.change(uri, 2, edit, 0);
+  assert.equal((await scheduler.analysisOf(uri, true))?.version, 2);
+  assert.equal(jobs[0].baseVersion, undefined);
+  assert.equal(jobs[1].baseVersion, 1, 'from the parse of version 1, whose lint never finished');
+  assert.deepEqual(jobs[1].changeLog, [{ version: 2, changes: edit }]);
+  scheduler.close(uri);
+});
