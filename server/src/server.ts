@@ -415,12 +415,14 @@ function untilCancelled<T>(token: CancellationToken, work: Promise<T>): Promise<
 
 /**
  * A feature's answer from the analysis of the document's current version (after its
- * diagnostics were published). `flush`: the user waits for this one (hover, completion), so
- * a pending debounced analysis starts now; outline, lenses and hints wait for the debounce.
+ * diagnostics were published). `flush`: the user waits for this one (formatting), so a
+ * pending debounced analysis starts now; outline, lenses and hints wait for the debounce.
+ * 'parse' (hover, completion): the user waits and needs no findings, so the answer comes
+ * from the version's parse as soon as it is held, before its lint.
  */
-async function feature<T>(uri: string, token: CancellationToken, flush: boolean, name: FeatureName, params?: unknown): Promise<T | undefined> {
+async function feature<T>(uri: string, token: CancellationToken, flush: boolean | 'parse', name: FeatureName, params?: unknown): Promise<T | undefined> {
   try {
-    const analysis = await untilCancelled(token, scheduler.analysisOf(uri, flush));
+    const analysis = await untilCancelled(token, flush === 'parse' ? scheduler.parsedOf(uri) : scheduler.analysisOf(uri, flush));
     if (!analysis || !analysis.language) return undefined;
     return (await untilCancelled(token, scheduler.feature(analysis, { feature: name, params }))) as T | undefined;
   } catch (e) {
@@ -431,7 +433,7 @@ async function feature<T>(uri: string, token: CancellationToken, flush: boolean,
 
 connection.onHover(async (params, token) => {
   const uri = params.textDocument.uri;
-  const h = await feature<HoverResult>(uri, token, true, 'hover', params.position);
+  const h = await feature<HoverResult>(uri, token, 'parse', 'hover', params.position);
   // The live node's view of the container under the cursor (k8s manifests, trusted only).
   const live = await liveNode(uri, (language, text, settings) => nodeHoverForText(language, text, uri, params.position, settings));
   const value = [h?.contents, live].filter(Boolean).join('\n\n---\n\n');
@@ -451,7 +453,7 @@ const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
 };
 
 connection.onCompletion(async (params, token) =>
-  ((await feature<CompletionEntry[]>(params.textDocument.uri, token, true, 'complete', params.position)) ?? []).map((c): CompletionItem => ({
+  ((await feature<CompletionEntry[]>(params.textDocument.uri, token, 'parse', 'complete', params.position)) ?? []).map((c): CompletionItem => ({
     label: c.label,
     kind: COMPLETION_KIND[c.kind],
     detail: c.detail,

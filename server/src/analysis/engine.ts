@@ -33,6 +33,18 @@ export interface AnalysisJob {
   includeRoots?: string[];
   /** The other open documents, for cross-document rules (Kubernetes). */
   workspaceDocuments?: Array<{ uri: string; text: string }>;
+  /**
+   * A parse that took at least this long sends its own findings (syntax errors) before the
+   * lint runs, so a huge document shows its first problems sooner. Undefined: never.
+   */
+  earlyFindingsAfterMs?: number;
+}
+
+/** The parse of a version is held (features can be answered from it) before its lint runs. */
+export interface ParsedNotice {
+  version: number;
+  /** The parser's findings (finalized, capped) when the parse was slow: publish them now. */
+  early?: { findings: Finding[]; omitted: number };
 }
 
 export type AnalysisOutcome =
@@ -57,7 +69,12 @@ interface DocumentAnalysis {
   text: string;
   parsed: unknown;
   job: AnalysisJob;
+  /** The outline and lenses of this version, computed once: VS Code asks for them repeatedly (breadcrumbs, sticky scroll, outline). */
+  memo?: Map<FeatureName, unknown>;
 }
+
+/** Features that depend on the parse alone (no position, no other documents) and can be kept per version. */
+const MEMOIZED = new Set<FeatureName>(['symbols', 'codeLenses']);
 
 class Cancelled extends Error {}
 
@@ -70,8 +87,12 @@ export class AnalysisEngine {
     return this.documents.size;
   }
 
-  /** Parses (or re-parses) and lints one version; stops between chunks once cancelled. */
-  async analyze(job: AnalysisJob, isCancelled: () => boolean): Promise<AnalysisOutcome> {
+  /**
+   * Parses (or re-parses) and lints one version; stops between chunks once cancelled.
+   * `onParsed` is awaited between the parse and the lint: features of this version can be
+   * answered meanwhile (the worker answers hovers there before it lints).
+   */
+  async analyze(job: AnalysisJob, isCancelled: () => boolean, onParsed?: (notice: ParsedNotice) => void | Promise<void>): Promise<AnalysisOutcome> {
     const started = performance.now();
     const service = LANGUAGES[job.language];
     const ctx = contextFor(job, isCancelled);
@@ -90,11 +111,18 @@ export class AnalysisEngine {
       } else {
         parsed = service.parse(job.text, ctx);
       }
+      const parseMs = performance.now() - started;
       // A parse that saw the cancellation stopped early: its tree is incomplete.
       if (isCancelled()) throw new Cancelled();
       // A complete parse is kept even if the lint is cancelled: the next version re-parses
       // from it instead of from scratch.
       this.documents.set(job.uri, { version: job.version, language: job.language, text: job.text, parsed, job: { ...job, text: '', workspaceDocuments: undefined, changeLog: undefined } });
+      if (onParsed) {
+        const slow = job.earlyFindingsAfterMs !== undefined && parseMs >= job.earlyFindingsAfterMs && service.parseFindings;
+        const early = slow ? capFindings(finalizeFindings(service.parseFindings!(parsed), job.text, service as LanguageService, job.settings), job.uri, job.settings.maxDiagnostics) : undefined;
+        await onParsed({ version: job.version, early: early && { findings: early.kept, omitted: early.omitted } });
+        if (isCancelled()) throw new Cancelled();
+      }
       const raw = await service.lint(parsed, ctx);
       if (isCancelled()) throw new Cancelled();
       const all = finalizeFindings(raw, job.text, service as LanguageService, job.settings);
@@ -116,10 +144,18 @@ export class AnalysisEngine {
   feature(request: FeatureRequest): unknown {
     const a = this.documents.get(request.uri);
     if (!a || a.version !== request.version) return undefined;
-    const service = LANGUAGES[a.language];
     const ctx = contextFor({ ...a.job, text: a.text, workspaceDocuments: request.workspaceDocuments }, () => false);
     const p = request.params as never;
-    switch (request.feature) {
+    const memoizable = MEMOIZED.has(request.feature) && request.params === undefined && request.workspaceDocuments === undefined;
+    if (memoizable && a.memo?.has(request.feature)) return a.memo.get(request.feature);
+    const value = this.compute(a, request.feature, p, ctx);
+    if (memoizable) (a.memo ??= new Map()).set(request.feature, value);
+    return value;
+  }
+
+  private compute(a: DocumentAnalysis, feature: FeatureName, p: never, ctx: AnalysisContext): unknown {
+    const service = LANGUAGES[a.language];
+    switch (feature) {
       case 'hover':
         return service.hover?.(a.parsed, p, ctx);
       case 'complete':

@@ -4,7 +4,7 @@
 
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { AnalysisEngine, type AnalysisJob, type AnalysisOutcome, type FeatureRequest } from './engine';
+import { AnalysisEngine, type AnalysisJob, type AnalysisOutcome, type FeatureRequest, type ParsedNotice } from './engine';
 import { CANCEL_SLOTS, type FromWorker, type ToWorker } from './workerProtocol';
 
 export interface RunningAnalysis {
@@ -14,7 +14,11 @@ export interface RunningAnalysis {
 
 export interface Executor {
   readonly name: 'main' | 'worker';
-  analyze(job: AnalysisJob): RunningAnalysis;
+  /**
+   * `onParsed`: the parse of job.version is held, features can be asked for it now (called
+   * synchronously; what it posts to this executor is answered before the lint runs).
+   */
+  analyze(job: AnalysisJob, onParsed?: (notice: ParsedNotice) => void): RunningAnalysis;
   feature(request: FeatureRequest): Promise<unknown>;
   close(uri: string): void;
   /** Gets ready for a first analysis (the worker loads its code while settings are asked for). */
@@ -29,9 +33,9 @@ export class LocalExecutor implements Executor {
     this.engine = new AnalysisEngine(log);
   }
 
-  analyze(job: AnalysisJob): RunningAnalysis {
+  analyze(job: AnalysisJob, onParsed?: (notice: ParsedNotice) => void): RunningAnalysis {
     let cancelled = false;
-    return { promise: this.engine.analyze(job, () => cancelled), cancel: () => (cancelled = true) };
+    return { promise: this.engine.analyze(job, () => cancelled, onParsed), cancel: () => (cancelled = true) };
   }
 
   async feature(request: FeatureRequest): Promise<unknown> {
@@ -46,6 +50,7 @@ export class LocalExecutor implements Executor {
 interface Pending {
   resolve(value: unknown): void;
   analyze?: AnalysisJob;
+  onParsed?: (notice: ParsedNotice) => void;
   cancelledAt?: number;
 }
 
@@ -85,6 +90,7 @@ export class WorkerExecutor implements Executor {
     const worker = new Worker(this.script, { workerData: { cancelFlags: this.flags.buffer }, resourceLimits: { maxOldGenerationSizeMb: this.heapLimitMb } });
     worker.on('message', (m: FromWorker) => {
       if (m.type === 'log') this.log(m.message);
+      else if (m.type === 'parsed') this.parsed(m.id, m.notice);
       else this.settle(m.id, m.value);
     });
     worker.on('error', (e) => this.lost(worker, `the analysis worker failed: ${e.message}`));
@@ -100,6 +106,22 @@ export class WorkerExecutor implements Executor {
     this.pending.delete(id);
     if (this.pending.size === 0) this.worker?.unref();
     p.resolve(value);
+  }
+
+  /**
+   * The worker holds the job's parse and waits: the features asked for it in reaction
+   * (posted synchronously or in microtasks) go first, then the go-ahead to lint.
+   */
+  private parsed(id: number, notice: ParsedNotice): void {
+    const p = this.pending.get(id);
+    const worker = this.worker;
+    try {
+      p?.onParsed?.(notice);
+    } finally {
+      setImmediate(() => {
+        if (this.worker === worker) worker?.postMessage({ type: 'lint', id } satisfies ToWorker);
+      });
+    }
   }
 
   /** The worker died or was replaced: the oldest analysis is what killed it; retry the rest. */
@@ -126,11 +148,11 @@ export class WorkerExecutor implements Executor {
     worker.postMessage(message);
   }
 
-  analyze(job: AnalysisJob): RunningAnalysis {
+  analyze(job: AnalysisJob, onParsed?: (notice: ParsedNotice) => void): RunningAnalysis {
     const id = this.nextId++;
     const slot = id % CANCEL_SLOTS;
     this.held.add(job.uri);
-    const pending: Pending = { resolve: () => {}, analyze: job };
+    const pending: Pending = { resolve: () => {}, analyze: job, onParsed };
     const promise = new Promise<AnalysisOutcome>((resolve) => (pending.resolve = resolve as (v: unknown) => void));
     this.pending.set(id, pending);
     Atomics.store(this.flags, slot, 0);

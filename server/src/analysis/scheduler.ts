@@ -1,19 +1,22 @@
 // When and where each open document is analyzed, without LSP: debounced per document, one
 // analysis per version, a newer edit cancels the stale one at once, nothing published for
 // a closed document or a stale version, diagnostics published before any feature of that
-// version is answered, cross-document re-lints coalesced. server.ts supplies the host.
+// version is answered (hover and completion excepted: they need only the parse), cross-document
+// re-lints coalesced. server.ts supplies the host.
 
 import type { Finding } from '../core/finding';
 import type { TextChange } from '../core/languageService';
 import type { LanguageId } from '../core/rules';
 import type { Settings } from '../core/settings';
-import type { AnalysisJob, AnalysisOutcome, FeatureRequest } from './engine';
+import type { AnalysisJob, AnalysisOutcome, FeatureRequest, ParsedNotice } from './engine';
 import type { Executor, RunningAnalysis } from './executor';
 
 /** Documents this long or longer are analyzed in the worker. */
 export const WORKER_MIN_CHARS = 32 * 1024;
 /** An analysis that takes longer than this shows progress in the editor. */
 export const PROGRESS_AFTER_MS = 300;
+/** A parse that takes this long publishes its own findings before the lint (a huge file's syntax errors). */
+export const EARLY_FINDINGS_AFTER_MS = 200;
 /** Cross-document re-lints wait for a burst of opens/edits to pass, then run once each. */
 export const CROSS_DOCUMENT_DELAY_MS = 250;
 /** Edits kept for an incremental re-parse; past this the next analysis parses from scratch. */
@@ -32,6 +35,9 @@ export interface Analysis {
   error?: string;
   executor?: Executor;
 }
+
+/** What a feature needs: the version's parse and who holds it (the lint may still be running). */
+export type ParsedDocument = Pick<Analysis, 'uri' | 'version' | 'language' | 'tooLarge' | 'executor'>;
 
 export interface SchedulerHost {
   textOf(uri: string): string | undefined;
@@ -53,12 +59,18 @@ interface DocState {
   uri: string;
   timer?: NodeJS.Timeout;
   timerDue?: number;
-  running?: { version: number; run: RunningAnalysis; executor: Executor };
+  running?: { version: number; run: RunningAnalysis; executor: Executor; language: LanguageId; parsed?: boolean };
   /** The newest finished analysis (possibly of an older version than the document's). */
   analysis?: Analysis;
+  /**
+   * The newest complete parse an executor holds, even if its lint was then cancelled (a
+   * keystroke during a huge file's first lint): the next version re-parses from it.
+   */
+  held?: { version: number; executor: Executor };
   /** Edits since analysis.version, per version; undefined entry: a full-text replacement. */
   changeLog: Array<{ version: number; changes: TextChange[] | undefined }>;
-  waiters: Array<{ version: number; resolve: (a: Analysis | undefined) => void }>;
+  /** Requests waiting for `version`: its whole analysis, or (parseOnly) just its parse. */
+  waiters: Array<{ version: number; parseOnly?: boolean; resolve: (a: Analysis | ParsedDocument | undefined) => void }>;
   /** The current version needs (re-)analysis even if one for it exists (cross-document). */
   dirty: boolean;
 }
@@ -66,7 +78,7 @@ interface DocState {
 export class AnalysisScheduler {
   private readonly docs = new Map<string, DocState>();
   /** Analyses run, for tests and the report: how many, how many incremental, cancelled. */
-  readonly stats = { analyses: 0, incremental: 0, cancelled: 0, published: 0 };
+  readonly stats = { analyses: 0, incremental: 0, cancelled: 0, published: 0, earlyPublished: 0 };
 
   constructor(
     private readonly host: SchedulerHost,
@@ -139,6 +151,19 @@ export class AnalysisScheduler {
    * Undefined when the document closes or changes first.
    */
   analysisOf(uri: string, flush: boolean): Promise<Analysis | undefined> {
+    return this.waitFor(uri, flush, false) as Promise<Analysis | undefined>;
+  }
+
+  /**
+   * The parse of the document's current version, as soon as one is held: before its lint
+   * finishes (hover and completion need no findings, and the user is waiting). Always
+   * flushes a pending debounced analysis. Undefined when the document closes or changes first.
+   */
+  parsedOf(uri: string): Promise<ParsedDocument | undefined> {
+    return this.waitFor(uri, true, true);
+  }
+
+  private waitFor(uri: string, flush: boolean, parseOnly: boolean): Promise<Analysis | ParsedDocument | undefined> {
     const s = this.docs.get(uri);
     const version = this.host.versionOf(uri);
     if (!s || version === undefined) return Promise.resolve(undefined);
@@ -146,14 +171,19 @@ export class AnalysisScheduler {
     // An analysis of this very version that a cross-document re-lint will refresh is good
     // enough for a feature: the parse is the same.
     if (s.analysis?.version === version && !s.changeLog.length) return Promise.resolve(s.analysis);
-    const p = new Promise<Analysis | undefined>((resolve) => s.waiters.push({ version, resolve }));
+    if (parseOnly && s.running?.parsed && s.running.version === version) return Promise.resolve(this.parsedDocument(s));
+    const p = new Promise<Analysis | ParsedDocument | undefined>((resolve) => s.waiters.push({ version, parseOnly, resolve }));
     if (s.timer && flush) this.schedule(uri, 0);
     else if (!s.timer && !s.running) this.schedule(uri, 0);
     return p;
   }
 
-  /** A feature's answer from the executor that holds the analysis. */
-  async feature(analysis: Analysis, request: Omit<FeatureRequest, 'uri' | 'version' | 'workspaceDocuments'>): Promise<unknown> {
+  private parsedDocument(s: DocState): ParsedDocument {
+    return { uri: s.uri, version: s.running!.version, language: s.running!.language, executor: s.running!.executor };
+  }
+
+  /** A feature's answer from the executor that holds the parse. */
+  async feature(analysis: ParsedDocument, request: Omit<FeatureRequest, 'uri' | 'version' | 'workspaceDocuments'>): Promise<unknown> {
     if (!analysis.executor || analysis.tooLarge || !analysis.language) return undefined;
     const { workspaceDocuments } = this.host.jobExtras(analysis.uri, analysis.language);
     return analysis.executor.feature({ ...request, uri: analysis.uri, version: analysis.version, workspaceDocuments });
@@ -188,6 +218,7 @@ export class AnalysisScheduler {
     const settings = await this.host.settings(s.uri);
     if (this.docs.get(s.uri) !== s || this.host.versionOf(s.uri) !== version || s.running || s.timer) return;
     if (text.length > settings.maxFileSizeMb * 1e6) {
+      s.held = undefined;
       this.local.close(s.uri);
       this.worker.close(s.uri);
       this.finish(s, { uri: s.uri, version, language, findings: [], omitted: 0, tooLarge: { bytes: text.length, limitMb: settings.maxFileSizeMb } }, version);
@@ -196,11 +227,15 @@ export class AnalysisScheduler {
     const executor = text.length >= WORKER_MIN_CHARS ? this.worker : this.local;
     const other = executor === this.local ? this.worker : this.local;
     other.close(s.uri);
-    const base = s.analysis && s.analysis.executor === executor && !s.analysis.tooLarge ? s.analysis.version : undefined;
-    const changeLog = base !== undefined ? s.changeLog.filter((e) => e.version <= version) : undefined;
-    const job: AnalysisJob = { uri: s.uri, version, language, text, baseVersion: base, changeLog, settings, ...this.host.jobExtras(s.uri, language) };
-    const run = executor.analyze(job);
-    s.running = { version, run, executor };
+    const finished = s.analysis && s.analysis.executor === executor && !s.analysis.tooLarge ? s.analysis.version : undefined;
+    const held = s.held?.executor === executor ? s.held.version : undefined;
+    const base = finished === undefined ? held : held === undefined ? finished : Math.max(finished, held);
+    const changeLog = base !== undefined ? s.changeLog.filter((e) => e.version > base && e.version <= version) : undefined;
+    const job: AnalysisJob = { uri: s.uri, version, language, text, baseVersion: base, changeLog, settings, earlyFindingsAfterMs: EARLY_FINDINGS_AFTER_MS, ...this.host.jobExtras(s.uri, language) };
+    // Set before analyze(): the main thread's engine reports its parse synchronously.
+    const running: NonNullable<DocState['running']> = { version, executor, language, run: { promise: Promise.resolve({ kind: 'cancelled', version }), cancel: () => {} } };
+    s.running = running;
+    const run = (running.run = executor.analyze(job, (notice) => this.parsed(s, notice)));
     s.dirty = false;
     let endProgress: (() => void) | undefined;
     const progressTimer = setTimeout(() => (endProgress = this.host.progress(s.uri, text)), PROGRESS_AFTER_MS);
@@ -226,6 +261,26 @@ export class AnalysisScheduler {
     if (outcome.incremental) this.stats.incremental++;
     const analysis: Analysis = { uri: s.uri, version, language, findings: outcome.findings, omitted: outcome.omitted, error: outcome.error, executor };
     this.finish(s, analysis, version);
+  }
+
+  /**
+   * The running analysis holds its parse (its lint comes next): a slow parse's own findings
+   * are published, then hover and completion of this version are answered from it.
+   */
+  private parsed(s: DocState, notice: ParsedNotice): void {
+    const running = s.running;
+    if (this.docs.get(s.uri) !== s || !running || running.version !== notice.version) return;
+    s.held = { version: notice.version, executor: running.executor };
+    if (this.host.versionOf(s.uri) !== notice.version) return;
+    running.parsed = true;
+    if (notice.early) {
+      this.stats.earlyPublished++;
+      this.host.publish({ uri: s.uri, version: notice.version, language: running.language, findings: notice.early.findings, omitted: notice.early.omitted, executor: running.executor });
+    }
+    const ready = s.waiters.filter((w) => w.parseOnly && w.version === notice.version);
+    s.waiters = s.waiters.filter((w) => !(w.parseOnly && w.version === notice.version));
+    const parsed = this.parsedDocument(s);
+    for (const w of ready) w.resolve(parsed);
   }
 
   private finish(s: DocState, analysis: Analysis, version: number): void {

@@ -10,11 +10,17 @@ import type { ToWorker } from './workerProtocol';
 const flags = new Int32Array(workerData.cancelFlags as SharedArrayBuffer);
 const port = parentPort!;
 const engine = new AnalysisEngine((message) => port.postMessage({ type: 'log', message }));
+/** Jobs parsed and waiting for the server's go-ahead to lint (it answers hovers first). */
+const lintGates = new Map<number, () => void>();
 
 port.on('message', async (m: ToWorker) => {
   switch (m.type) {
     case 'analyze': {
-      const outcome = await engine.analyze(m.job, () => Atomics.load(flags, m.slot) === 1);
+      const outcome = await engine.analyze(m.job, () => Atomics.load(flags, m.slot) === 1, (notice) => {
+        const gate = new Promise<void>((resolve) => lintGates.set(m.id, resolve));
+        port.postMessage({ type: 'parsed', id: m.id, notice });
+        return gate;
+      });
       port.postMessage({ type: 'result', id: m.id, value: outcome });
       break;
     }
@@ -28,6 +34,10 @@ port.on('message', async (m: ToWorker) => {
       port.postMessage({ type: 'result', id: m.id, value });
       break;
     }
+    case 'lint':
+      lintGates.get(m.id)?.();
+      lintGates.delete(m.id);
+      break;
     case 'close':
       engine.close(m.uri);
       break;

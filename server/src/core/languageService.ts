@@ -116,6 +116,11 @@ export interface LanguageService<Parsed = unknown> {
   reparse?(previous: Parsed, text: string, changes: TextChange[], ctx: AnalysisContext): Parsed;
   lint(parsed: Parsed, ctx: AnalysisContext): Finding[] | Promise<Finding[]>;
   /**
+   * The findings the parse itself made (syntax errors), all of which lint() returns too:
+   * shown before a slow lint of a huge document finishes. Absent: nothing is shown early.
+   */
+  parseFindings?(parsed: Parsed): Finding[];
+  /**
    * parse + lint in one pass without keeping the parse (the CLI, where nothing else needs
    * it): the same findings as lint(parse(text)), in bounded memory. Absent: parse then lint.
    */

@@ -37,3 +37,48 @@ test('the engine lints like the CLI, answers features only for the version it ho
   engine.close(job.uri);
   assert.equal(engine.size, 0);
 });
+
+test('the parse is held before the lint: features answer from it; a slow parse reports its own findings first', async () => {
+  const engine = new AnalysisEngine();
+  // A bad address (a parser finding) and a serial off the YYYYMMDDnn convention (a check's).
+  const text = '$ORIGIN example.test.\n@ 300 IN SOA ns1 host 1 2 3 4 5\n@ 300 IN NS ns1\nns1 300 IN A 192.0.2.300\n';
+  const job = { uri: 'file:///p.zone', version: 1, language: 'zone' as const, text, settings: DEFAULT_SETTINGS, mayReadFiles: false, earlyFindingsAfterMs: 0 };
+  const seen: Array<{ early: string[] | undefined; hover: boolean }> = [];
+  const outcome = await engine.analyze(job, () => false, (notice) => {
+    assert.equal(notice.version, 1);
+    seen.push({ early: notice.early?.findings.map((f) => f.ruleId), hover: engine.feature({ uri: job.uri, version: 1, feature: 'hover', params: { line: 3, character: 11 } }) !== undefined });
+  });
+  assert.deepEqual(seen, [{ early: ['zone/bad-ipv4'], hover: true }], 'once, between parse and lint, with the parser finding only');
+  const all = outcome.kind === 'done' ? outcome.findings.map((f) => f.ruleId) : [];
+  assert.ok(all.includes('zone/bad-ipv4') && all.includes('zone/soa-serial'), 'the lint still reports both');
+
+  // A parse faster than the threshold (or no threshold) reports no early findings.
+  const notices: unknown[] = [];
+  await engine.analyze({ ...job, version: 2, earlyFindingsAfterMs: 60_000 }, () => false, (n) => void notices.push(n.early));
+  await engine.analyze({ ...job, version: 3, earlyFindingsAfterMs: undefined }, () => false, (n) => void notices.push(n.early));
+  assert.deepEqual(notices, [undefined, undefined]);
+  // Cancelled while the parse was reported: no lint, the parse is kept for the next version.
+  let cancelled = false;
+  assert.deepEqual(await engine.analyze({ ...job, version: 4 }, () => cancelled, () => void (cancelled = true)), { kind: 'cancelled', version: 4 });
+  assert.ok(engine.feature({ uri: job.uri, version: 4, feature: 'hover', params: { line: 3, character: 11 } }));
+});
+
+test('the outline and lenses of a version are computed once; a new analysis computes them again', async () => {
+  const engine = new AnalysisEngine();
+  const text = '$ORIGIN example.test.\n$TTL 300\n@ IN SOA ns1 host 2026010101 7200 3600 1209600 300\n@ IN NS ns1\nns1 IN A 192.0.2.1\n';
+  const job = { uri: 'file:///m.zone', version: 1, language: 'zone' as const, text, settings: DEFAULT_SETTINGS, mayReadFiles: false };
+  await engine.analyze(job, () => false);
+  const ask = (feature: 'symbols' | 'codeLenses', version = 1) => engine.feature({ uri: job.uri, version, feature });
+  const symbols = ask('symbols');
+  const lenses = ask('codeLenses');
+  assert.ok(Array.isArray(symbols) && symbols.length > 0 && Array.isArray(lenses) && lenses.length > 0);
+  assert.equal(ask('symbols'), symbols, 'the same answer, not recomputed');
+  assert.equal(ask('codeLenses'), lenses);
+  await engine.analyze({ ...job, version: 2, text: text + 'www IN A 192.0.2.2\n' }, () => false);
+  const next = ask('symbols', 2);
+  assert.notEqual(next, symbols);
+  assert.ok(JSON.stringify(next).includes('www'), 'the new version\'s outline');
+  // Other documents in the request (Kubernetes): never kept.
+  const withOthers = () => engine.feature({ uri: job.uri, version: 2, feature: 'symbols', workspaceDocuments: [] });
+  assert.notEqual(withOthers(), withOthers());
+});

@@ -57,3 +57,106 @@ test('opening a big document warms the worker before its analysis; a small one d
   assert.deepEqual(local.calls, ['analyze file:///small.zone']);
   assert.deepEqual(published.sort(), ['file:///big.zone', 'file:///small.zone']);
 });
+
+test('hover waits for the parse only: answered before the lint ends; a slow parse publishes its findings first', async () => {
+  const events: string[] = [];
+  let finishLint: (o: AnalysisOutcome) => void = () => {};
+  const worker: Executor = {
+    name: 'worker',
+    analyze(job: AnalysisJob, onParsed) {
+      events.push(`analyze v${job.version} early>=${job.earlyFindingsAfterMs}`);
+      const promise = new Promise<AnalysisOutcome>((resolve) => (finishLint = resolve));
+      // The parse is done at once; the lint ends when the test says so.
+      setTimeout(() => onParsed?.({ version: job.version, early: { findings: [{ ruleId: 'zone/bad-ipv4', message: 'bad', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }], omitted: 0 } }), 5);
+      return { promise, cancel: () => events.push('cancel') };
+    },
+    feature: async (r) => `${r.feature} v${r.version}`,
+    close: () => {},
+    warm: () => {},
+  };
+  let version = 1;
+  const scheduler = new AnalysisScheduler(
+    {
+      textOf: () => 'a IN A 192.0.2.1\n'.repeat(Math.ceil(WORKER_MIN_CHARS / 17) + 1),
+      versionOf: () => version,
+      languageOf: () => 'zone',
+      settings: async () => DEFAULT_SETTINGS,
+      jobExtras: () => ({ mayReadFiles: false }),
+      publish: (a) => events.push(`publish v${a.version} ${a.findings.map((f) => f.ruleId).join(',') || '-'}`),
+      progress: () => () => {},
+      log: () => {},
+      info: () => {},
+    },
+    fakeExecutor('main').executor,
+    worker,
+  );
+  const uri = 'file:///big.zone';
+  scheduler.open(uri);
+  const parsed = await scheduler.parsedOf(uri);
+  assert.ok(parsed && parsed.version === 1 && parsed.executor === worker);
+  events.push(String(await scheduler.feature(parsed, { feature: 'hover' })));
+  assert.deepEqual(events, ['analyze v1 early>=200', 'publish v1 zone/bad-ipv4', 'hover v1'], 'the early findings, then the hover, while the lint runs');
+  // Asked again while the lint runs: the held parse answers at once; the full analysis waits.
+  assert.equal((await scheduler.parsedOf(uri))?.version, 1);
+  let analyzed = false;
+  const full = scheduler.analysisOf(uri, true).then((a) => ((analyzed = true), a));
+  await new Promise((r) => setTimeout(r, 20));
+  assert.equal(analyzed, false, 'code actions and the outline wait for the lint');
+  finishLint({ kind: 'done', version: 1, findings: [], omitted: 0, incremental: false, ms: 1 });
+  assert.equal((await full)?.version, 1);
+  assert.deepEqual(events.slice(3), ['publish v1 -']);
+  assert.equal(scheduler.stats.earlyPublished, 1);
+
+  // A newer version before its parse is held: the waiter for the old one gets nothing.
+  version = 2;
+  scheduler.change(uri, 2, undefined, 10_000);
+  const stale = scheduler.parsedOf(uri); // flushes the debounce
+  version = 3;
+  scheduler.change(uri, 3, undefined, 10_000);
+  assert.equal(await stale, undefined);
+  scheduler.close(uri);
+});
+
+test('a lint cancelled after its parse: the next version re-parses from that parse, with only its own edits', async () => {
+  const jobs: AnalysisJob[] = [];
+  const worker: Executor = {
+    name: 'worker',
+    analyze(job: AnalysisJob, onParsed) {
+      jobs.push(job);
+      onParsed?.({ version: job.version });
+      // Version 1's lint is cancelled (the keystroke came during it); version 2 finishes.
+      const outcome: AnalysisOutcome = job.version === 1 ? { kind: 'cancelled', version: 1 } : { kind: 'done', version: job.version, findings: [], omitted: 0, incremental: true, ms: 1 };
+      return { promise: new Promise((r) => setTimeout(() => r(outcome), 20)), cancel: () => {} };
+    },
+    feature: async () => undefined,
+    close: () => {},
+    warm: () => {},
+  };
+  let version = 1;
+  const scheduler = new AnalysisScheduler(
+    {
+      textOf: () => 'a IN A 192.0.2.1\n'.repeat(Math.ceil(WORKER_MIN_CHARS / 17) + 1),
+      versionOf: () => version,
+      languageOf: () => 'zone',
+      settings: async () => DEFAULT_SETTINGS,
+      jobExtras: () => ({ mayReadFiles: false }),
+      publish: () => {},
+      progress: () => () => {},
+      log: () => {},
+      info: () => {},
+    },
+    fakeExecutor('main').executor,
+    worker,
+  );
+  const uri = 'file:///big.zone';
+  scheduler.open(uri);
+  await scheduler.parsedOf(uri);
+  version = 2;
+  const edit = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }];
+  scheduler.change(uri, 2, edit, 0);
+  assert.equal((await scheduler.analysisOf(uri, true))?.version, 2);
+  assert.equal(jobs[0].baseVersion, undefined);
+  assert.equal(jobs[1].baseVersion, 1, 'from the parse of version 1, whose lint never finished');
+  assert.deepEqual(jobs[1].changeLog, [{ version: 2, changes: edit }]);
+  scheduler.close(uri);
+});

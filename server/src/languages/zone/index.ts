@@ -159,6 +159,11 @@ export const zoneLanguage: LanguageService<ZoneAst> = {
   parse: (text, ctx) => parseZone(text, ctx),
   reparse: (previous, text, changes, ctx) => reparseZone(previous, text, changes, ctx),
   lint: (ast) => lintZone(ast),
+  parseFindings: (ast) => {
+    const out: Finding[] = [];
+    parserFindings(ast, out);
+    return out;
+  },
   check: (text, ctx) => checkZoneText(text, ctx),
   hover: (ast, position) => zoneHover(ast, position),
   complete: (ast, position) => zoneCompletion(ast, position),

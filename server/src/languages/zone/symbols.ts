@@ -100,9 +100,10 @@ export function zoneSymbols(ast: ZoneAst): OutlineSymbol[] {
   let owners = 0;
   let leftOut = 0;
   for (const r of items(ast)) {
-    const child = recordSymbol(r);
+    // Owner level (a huge zone): only the record's ranges count, its detail text is never shown.
+    const child = ownerLevel ? { range: range(r.line, 0, r.endLine, r.endChar), selectionRange: tokenRange(r.typeToken) } : recordSymbol(r);
     if (current && current.owner === r.owner) {
-      if (!ownerLevel) current.symbol.children!.push(child);
+      if (!ownerLevel) current.symbol.children!.push(child as OutlineSymbol);
       current.records++;
       current.symbol.range = { start: current.symbol.range.start, end: child.range.end };
       if (ownerLevel) current.symbol.detail = `${current.records} records`;
@@ -124,7 +125,7 @@ export function zoneSymbols(ast: ZoneAst): OutlineSymbol[] {
         kind: 'namespace',
         range: child.range,
         selectionRange: r.ownerToken ? tokenRange(r.ownerToken) : child.selectionRange,
-        ...(ownerLevel ? {} : { children: [child] }),
+        ...(ownerLevel ? {} : { children: [child as OutlineSymbol] }),
       },
     };
     out.push(current.symbol);
