@@ -83,9 +83,14 @@ async function runScenario(s) {
 
   const text = s.text();
   const lines = text.split('\n');
+  const publishedBefore = (await connection.sendRequest('infraLens/serverStats')).published;
   const t0 = performance.now();
   await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: s.uri, languageId: s.languageId, version: 1, text } });
   const openMs = (await diagnosticsOf(s.uri, 1)) - t0;
+  // A huge document's first publish may be the parser's findings alone; the keystrokes are
+  // measured on a document whose whole first analysis is done (its complete publish).
+  while ((await connection.sendRequest('infraLens/serverStats')).published <= publishedBefore) await new Promise((r) => setTimeout(r, 10));
+  const completeMs = performance.now() - t0;
 
   // Keystrokes in the middle of the document: append a digit to a target line, then take
   // it away, alternately (each version differs from the one before).
@@ -117,7 +122,7 @@ async function runScenario(s) {
   await connection.sendNotification('exit');
   connection.dispose();
   child.kill();
-  return { openMs, keystroke, hover, rss };
+  return { openMs, completeMs, keystroke, hover, rss };
 }
 
 const rows = [];
@@ -132,10 +137,10 @@ console.log('## LSP server: keystroke and hover latency (real LSP client over st
 console.log('');
 console.log(`${SAMPLES} keystrokes per document, debounce ${DEBOUNCE_MS} ms (subtracted); hover on a small Corefile sent ${DEBOUNCE_MS + 20} ms after each keystroke, while the big document is linted. Ratios are p95 / goal (goal: keystroke ${GOAL_KEYSTROKE} ms, hover ${GOAL_HOVER} ms; <= 1.00 meets it).`);
 console.log('');
-console.log('| document | open → diagnostics | keystroke p50 | keystroke p95 | ratio | hover p50 | hover p95 | ratio | server peak RSS |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('| document | open → first diagnostics | open → all diagnostics | keystroke p50 | keystroke p95 | ratio | hover p50 | hover p95 | ratio | server peak RSS |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const { s, r } of rows) {
   const k95 = quantile(r.keystroke, 0.95);
   const h95 = quantile(r.hover, 0.95);
-  console.log(`| ${s.name} | ${fmt(r.openMs)} | ${fmt(quantile(r.keystroke, 0.5))} | ${fmt(k95)} | ${(k95 / GOAL_KEYSTROKE).toFixed(2)} | ${fmt(quantile(r.hover, 0.5))} | ${fmt(h95)} | ${(h95 / GOAL_HOVER).toFixed(2)} | ${r.rss.toFixed(0)} MB |`);
+  console.log(`| ${s.name} | ${fmt(r.openMs)} | ${fmt(r.completeMs)} | ${fmt(quantile(r.keystroke, 0.5))} | ${fmt(k95)} | ${(k95 / GOAL_KEYSTROKE).toFixed(2)} | ${fmt(quantile(r.hover, 0.5))} | ${fmt(h95)} | ${(h95 / GOAL_HOVER).toFixed(2)} | ${r.rss.toFixed(0)} MB |`);
 }
