@@ -54,7 +54,7 @@ Commands:
         --stdin-filename NAME                     name standard input (its language, the output)
   proc <reading> [--pid N] [--json]
         Read the live node's /proc (memory, load, uptime, cpu, kernel, interfaces,
-        sockets, processes, process, deleted-files).
+        sockets, processes, process, deleted-files, containers).
   dig [@server] [-p port] name [type] [+tcp] [+trace] [+short] [+compare] [+search] [-x addr] [--json]
         A dig-style DNS lookup ('infra-lens dig -h' lists every option). +compare asks
         every resolver side by side; +search sends what the node's resolver would.

@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import test from 'node:test';
 import Ajv from 'ajv-draft-04';
+import { READING_NAMES } from '../../../server/src/live/proc/command';
 import { cliPath, repoRoot } from '../../helpers';
 
 function cli(...args: string[]) {
@@ -99,6 +100,8 @@ test('--help and --version', () => {
   const help = cli('--help');
   assert.equal(help.code, 0);
   assert.match(help.stdout, /infra-lens lint|lint \[--format/);
+  const procHelp = /Read the live node's \/proc \(([^)]*)\)/.exec(help.stdout.replace(/\s+/g, ' '))?.[1].split(', ');
+  assert.deepEqual(procHelp, READING_NAMES, '--help names every /proc reading');
   const version = cli('--version');
   assert.equal(version.code, 0);
   assert.equal(version.stdout.trim(), `infra-lens ${JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version}`);
