@@ -110,6 +110,16 @@ describe('Infra Lens editor experience in VS Code (code-server)', { timeout: 900
     await item.click();
     await until(async () => /CoreDNS 1\.13\.1/.test((await hover.allInnerTexts()).join(' ')), 10_000, () => 'no hover in the light theme');
     await session.screenshot('editor-language-status-light');
+    // The hover may close before its link is clicked: open it again then, up to three times.
+    for (let attempt = 1; ; attempt++) {
+      const clicked = await hover.locator('a', { hasText: 'Commands' }).first().click({ timeout: 5000 }).then(() => true, () => false);
+      const opened = clicked && (await until(async () => (await title.innerText().catch(() => '')) === 'Infra Lens', 5000, () => '').then(() => true, () => false));
+      if (opened) break;
+      assert.ok(attempt < 3, 'the status item did not open the Infra Lens commands (light theme)');
+      await page.keyboard.press('Escape');
+      await item.click();
+    }
+    await session.screenshot('editor-language-status-menu-light');
     await page.keyboard.press('Escape');
     await setTheme(DARK);
   });
@@ -118,7 +128,9 @@ describe('Infra Lens editor experience in VS Code (code-server)', { timeout: 900
     const { page } = session;
     await openFile(page, 'corefile/Corefile.typos');
     await until(async () => (await page.$$('.editor-group-container.active .squiggly-error')).length >= 3, 30_000, () => 'the three typos were not underlined');
-    await session.screenshot('editor-fix-all-before-dark');
+    await shots('fix-all-before');
+    // The theme picker had the focus: give it back to the editor, whose save is the explicit one.
+    await page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();
     await page.keyboard.press('Control+S');
     const file = path.join(session.workspace, 'corefile', 'Corefile.typos');
     await until(() => fs.readFileSync(file, 'utf8').includes('forward . 8.8.8.8'), 20_000, () => `the saved file still reads:\n${fs.readFileSync(file, 'utf8')}`);
@@ -133,11 +145,20 @@ describe('Infra Lens editor experience in VS Code (code-server)', { timeout: 900
     const { page } = session;
     await openFile(page, 'corefile/Corefile.doc');
     await until(async () => (await squiggles(page)).some((s) => s.line === 2), 30_000, () => 'no squiggle on line 2');
-    await goTo(page, 2, 6);
-    await until(async () => (await lightBulbLine(page)) === 2, 15_000, () => 'no light bulb on line 2');
-    await page.locator('.editor-group-container.active .lightBulbWidget').click();
     const labels = () => page.$$eval('.action-widget .monaco-list-row.action', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
-    await until(async () => (await labels()).length > 0, 10_000, () => 'the light bulb opened no Code Action menu');
+    const openQuickFixes = async () => {
+      await goTo(page, 2, 6);
+      await until(async () => (await lightBulbLine(page)) === 2, 15_000, () => 'no light bulb on line 2');
+      await page.locator('.editor-group-container.active .lightBulbWidget').click();
+      await until(async () => (await labels()).length > 0, 10_000, () => 'the light bulb opened no Code Action menu');
+    };
+    // The theme picker closes the menu: the light screenshot first, then the menu anew in dark.
+    await setTheme(LIGHT);
+    await openQuickFixes();
+    await session.screenshot('editor-quick-fixes-light');
+    await page.keyboard.press('Escape');
+    await setTheme(DARK);
+    await openQuickFixes();
     const offered = await labels();
     assert.deepEqual(offered.filter((l) => /corefile\/unknown-directive|forward/.test(l)), ["Change to 'forward'", 'Disable corefile/unknown-directive for this line', 'Disable corefile/unknown-directive for this file', 'Show documentation for corefile/unknown-directive']);
     await session.screenshot('editor-quick-fixes-dark');
@@ -257,6 +278,14 @@ describe('Infra Lens editor experience in VS Code (code-server)', { timeout: 900
     assert.equal(await input.inputValue(), 'example.org +tr', 'what was typed after an invalid Enter stays typed');
     await session.screenshot('editor-dns-input-dark');
     await page.keyboard.press('Escape');
+    await setTheme(LIGHT);
+    await runCommand(page, 'Infra Lens: DNS Lookup…');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('example.org +tr');
+    await until(async () => (await rowLabels()).some((l) => l.startsWith('+trace')), 20_000, async () => `light theme: no +trace completion; the box holds "${await input.inputValue()}"`);
+    await session.screenshot('editor-dns-input-light');
+    await page.keyboard.press('Escape');
+    await setTheme(DARK);
     const lookup = `@127.0.0.1 -p ${silent.port} www.example.org +tries=3 +timeout=5`;
     const lookUpAndCancel = async (shot: string) => {
       const before = silent.queries;
