@@ -58,3 +58,15 @@ test("the VerticalPodAutoscaler CRD's own bounds apply (evictAfterOOMSeconds min
   assert.deepEqual((await findingsOf(RULE, vpa(0))).map((f) => f.message), ['spec.updatePolicy.evictAfterOOMSeconds: Invalid value: 0: spec.updatePolicy.evictAfterOOMSeconds in body should be greater than or equal to 1']);
   assert.deepEqual(await findingsOf(RULE, vpa(60)), []);
 });
+
+test('a CRD pattern JavaScript could backtrack on exponentially (RE2 would not) is not checked, and does not hang', async () => {
+  const crd = LIMITS_CRD.replace(/cron: \{type: string, pattern: "[^"]*"\}/, 'cron: {type: string, pattern: "^(a+)+$"}');
+  assert.ok(crd.includes('(a+)+'), 'the pattern was replaced');
+  const started = Date.now();
+  const findings = await findingsOf(RULE, `${crd}---\n${gauge(`{cron: "${'a'.repeat(40)}!"}`)}`);
+  assert.ok(Date.now() - started < 2000, `linted in ${Date.now() - started} ms`);
+  assert.deepEqual(findings, []);
+  // A plain pattern next to it is still checked.
+  const plain = LIMITS_CRD.replace(/cron: \{type: string, pattern: "[^"]*"\}/, 'cron: {type: string, pattern: "^[0-9]+$"}');
+  assert.deepEqual((await findingsOf(RULE, `${plain}---\n${gauge('{cron: "12a"}')}`)).map((f) => f.message), ['spec.cron: Invalid value: "12a": spec.cron in body should match \'^[0-9]+$\'']);
+});

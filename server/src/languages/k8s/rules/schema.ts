@@ -28,13 +28,16 @@ export const schema = defineRule({
 const INT32 = [-(2 ** 31), 2 ** 31 - 1];
 
 // A CRD's pattern, compiled once; one JavaScript cannot compile (Go's RE2 syntax differs in
-// corners) is not checked rather than guessed at.
+// corners) is not checked rather than guessed at. Nor is one with a quantified group that
+// holds a quantifier or a back-reference: RE2 matches it in linear time, JavaScript's
+// backtracking can take exponential time, and a workspace CRD must not hang the linter.
+const BACKTRACKING_RISK = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{?]|\\[1-9]/;
 const patterns = new Map<string, RegExp | null>();
 function compiledPattern(source: string): RegExp | undefined {
   let re = patterns.get(source);
   if (re === undefined) {
     try {
-      re = new RegExp(source, 'u');
+      re = BACKTRACKING_RISK.test(source) ? null : new RegExp(source, 'u');
     } catch {
       re = null;
     }
