@@ -58,6 +58,25 @@ test('opening a big document warms the worker before its analysis; a small one d
   assert.deepEqual(published.sort(), ['file:///big.zone', 'file:///small.zone']);
 });
 
+/** A scheduler over one zone big enough for the worker, whose version the test moves. */
+function bigZoneScheduler(worker: Executor, versionOf: () => number, publish: ConstructorParameters<typeof AnalysisScheduler>[0]['publish'] = () => {}): AnalysisScheduler {
+  return new AnalysisScheduler(
+    {
+      textOf: () => 'a IN A 192.0.2.1\n'.repeat(Math.ceil(WORKER_MIN_CHARS / 17) + 1),
+      versionOf,
+      languageOf: () => 'zone',
+      settings: async () => DEFAULT_SETTINGS,
+      jobExtras: () => ({ mayReadFiles: false }),
+      publish,
+      progress: () => () => {},
+      log: () => {},
+      info: () => {},
+    },
+    fakeExecutor('main').executor,
+    worker,
+  );
+}
+
 test('hover waits for the parse only: answered before the lint ends; a slow parse publishes its findings first', async () => {
   const events: string[] = [];
   let finishLint: (o: AnalysisOutcome) => void = () => {};
@@ -75,21 +94,7 @@ test('hover waits for the parse only: answered before the lint ends; a slow pars
     warm: () => {},
   };
   let version = 1;
-  const scheduler = new AnalysisScheduler(
-    {
-      textOf: () => 'a IN A 192.0.2.1\n'.repeat(Math.ceil(WORKER_MIN_CHARS / 17) + 1),
-      versionOf: () => version,
-      languageOf: () => 'zone',
-      settings: async () => DEFAULT_SETTINGS,
-      jobExtras: () => ({ mayReadFiles: false }),
-      publish: (a) => events.push(`publish v${a.version} ${a.findings.map((f) => f.ruleId).join(',') || '-'}`),
-      progress: () => () => {},
-      log: () => {},
-      info: () => {},
-    },
-    fakeExecutor('main').executor,
-    worker,
-  );
+  const scheduler = bigZoneScheduler(worker, () => version, (a) => events.push(`publish v${a.version} ${a.findings.map((f) => f.ruleId).join(',') || '-'}`));
   const uri = 'file:///big.zone';
   scheduler.open(uri);
   const parsed = await scheduler.parsedOf(uri);
@@ -133,21 +138,7 @@ test('a lint cancelled after its parse: the next version re-parses from that par
     warm: () => {},
   };
   let version = 1;
-  const scheduler = new AnalysisScheduler(
-    {
-      textOf: () => 'a IN A 192.0.2.1\n'.repeat(Math.ceil(WORKER_MIN_CHARS / 17) + 1),
-      versionOf: () => version,
-      languageOf: () => 'zone',
-      settings: async () => DEFAULT_SETTINGS,
-      jobExtras: () => ({ mayReadFiles: false }),
-      publish: () => {},
-      progress: () => () => {},
-      log: () => {},
-      info: () => {},
-    },
-    fakeExecutor('main').executor,
-    worker,
-  );
+  const scheduler = bigZoneScheduler(worker, () => version);
   const uri = 'file:///big.zone';
   scheduler.open(uri);
   await scheduler.parsedOf(uri);
