@@ -424,7 +424,13 @@ async function feature<T>(uri: string, token: CancellationToken, flush: boolean 
   try {
     const analysis = await untilCancelled(token, flush === 'parse' ? scheduler.parsedOf(uri) : scheduler.analysisOf(uri, flush));
     if (!analysis || !analysis.language) return undefined;
-    return (await untilCancelled(token, scheduler.feature(analysis, { feature: name, params }))) as T | undefined;
+    const abort = new AbortController();
+    const cancelled = token.onCancellationRequested(() => abort.abort());
+    try {
+      return (await untilCancelled(token, scheduler.feature(analysis, { feature: name, params }, abort.signal))) as T | undefined;
+    } finally {
+      cancelled.dispose();
+    }
   } catch (e) {
     connection.console.error(`${name} on ${uri} failed: ${(e as Error).stack ?? e}`);
     return undefined;

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { includeDirListerFor, includeReaderFor } from '../core/includeReader';
 import type { Finding } from '../core/finding';
-import type { AnalysisContext, LanguageService, TextChange } from '../core/languageService';
+import { AnalysisCancelled, type AnalysisContext, type LanguageService, type TextChange } from '../core/languageService';
 import { internalErrorFinding } from '../core/internalError';
 import { finalizeFindings } from '../core/lint';
 import type { LanguageId } from '../core/rules';
@@ -76,8 +76,6 @@ interface DocumentAnalysis {
 /** Features that depend on the parse alone (no position, no other documents) and can be kept per version. */
 const MEMOIZED = new Set<FeatureName>(['symbols', 'codeLenses']);
 
-class Cancelled extends Error {}
-
 export class AnalysisEngine {
   private readonly documents = new Map<string, DocumentAnalysis>();
 
@@ -100,7 +98,7 @@ export class AnalysisEngine {
     let parsed: unknown;
     let incremental = false;
     try {
-      if (isCancelled()) throw new Cancelled();
+      if (isCancelled()) throw new AnalysisCancelled();
       const changes = previous && previous.language === job.language ? changesSince(previous.version, job) : undefined;
       if (service.reparse && previous && changes) {
         // reparse may take the previous parse apart (k8s moves its documents), so it is
@@ -113,7 +111,7 @@ export class AnalysisEngine {
       }
       const parseMs = performance.now() - started;
       // A parse that saw the cancellation stopped early: its tree is incomplete.
-      if (isCancelled()) throw new Cancelled();
+      if (isCancelled()) throw new AnalysisCancelled();
       // A complete parse is kept even if the lint is cancelled: the next version re-parses
       // from it instead of from scratch.
       this.documents.set(job.uri, { version: job.version, language: job.language, text: job.text, parsed, job: { ...job, text: '', workspaceDocuments: undefined, changeLog: undefined } });
@@ -121,15 +119,15 @@ export class AnalysisEngine {
         const slow = job.earlyFindingsAfterMs !== undefined && parseMs >= job.earlyFindingsAfterMs && service.parseFindings;
         const early = slow ? capFindings(finalizeFindings(service.parseFindings!(parsed), job.text, service as LanguageService, job.settings), job.uri, job.settings.maxDiagnostics) : undefined;
         await onParsed({ version: job.version, early: early && { findings: early.kept, omitted: early.omitted } });
-        if (isCancelled()) throw new Cancelled();
+        if (isCancelled()) throw new AnalysisCancelled();
       }
       const raw = await service.lint(parsed, ctx);
-      if (isCancelled()) throw new Cancelled();
+      if (isCancelled()) throw new AnalysisCancelled();
       const all = finalizeFindings(raw, job.text, service as LanguageService, job.settings);
       const { kept, omitted } = capFindings(all, job.uri, job.settings.maxDiagnostics);
       return { kind: 'done', version: job.version, findings: kept, omitted, incremental, ms: performance.now() - started };
     } catch (e) {
-      if (e instanceof Cancelled) return { kind: 'cancelled', version: job.version };
+      if (e instanceof AnalysisCancelled) return { kind: 'cancelled', version: job.version };
       // A bug in a rule must not take the server down: say so, keep the parse for features.
       this.log(`Linting ${job.uri} failed: ${(e as Error).stack ?? e}`);
       if (parsed !== undefined) this.documents.set(job.uri, { version: job.version, language: job.language, text: job.text, parsed, job: { ...job, text: '', workspaceDocuments: undefined, changeLog: undefined } });

@@ -19,7 +19,8 @@ export interface Executor {
    * synchronously; what it posts to this executor is answered before the lint runs).
    */
   analyze(job: AnalysisJob, onParsed?: (notice: ParsedNotice) => void): RunningAnalysis;
-  feature(request: FeatureRequest): Promise<unknown>;
+  /** `signal`: the request was cancelled; a feature not begun yet is dropped (undefined). */
+  feature(request: FeatureRequest, signal?: AbortSignal): Promise<unknown>;
   close(uri: string): void;
   /** Gets ready for a first analysis (the worker loads its code while settings are asked for). */
   warm?(): void;
@@ -187,12 +188,17 @@ export class WorkerExecutor implements Executor {
     this.watchdog.unref();
   }
 
-  feature(request: FeatureRequest): Promise<unknown> {
-    if (!this.worker) return Promise.resolve(undefined);
+  feature(request: FeatureRequest, signal?: AbortSignal): Promise<unknown> {
+    if (!this.worker || signal?.aborted) return Promise.resolve(undefined);
     const id = this.nextId++;
+    const worker = this.worker;
     return new Promise((resolve) => {
       this.pending.set(id, { resolve });
       this.post({ type: 'feature', id, request });
+      // The worker answers a drop with undefined unless it has begun (then its answer comes).
+      signal?.addEventListener('abort', () => {
+        if (this.pending.has(id) && this.worker === worker) worker.postMessage({ type: 'drop', id } satisfies ToWorker);
+      }, { once: true });
     });
   }
 

@@ -183,10 +183,10 @@ export class AnalysisScheduler {
   }
 
   /** A feature's answer from the executor that holds the parse. */
-  async feature(analysis: ParsedDocument, request: Omit<FeatureRequest, 'uri' | 'version' | 'workspaceDocuments'>): Promise<unknown> {
+  async feature(analysis: ParsedDocument, request: Omit<FeatureRequest, 'uri' | 'version' | 'workspaceDocuments'>, signal?: AbortSignal): Promise<unknown> {
     if (!analysis.executor || analysis.tooLarge || !analysis.language) return undefined;
     const { workspaceDocuments } = this.host.jobExtras(analysis.uri, analysis.language);
-    return analysis.executor.feature({ ...request, uri: analysis.uri, version: analysis.version, workspaceDocuments });
+    return analysis.executor.feature({ ...request, uri: analysis.uri, version: analysis.version, workspaceDocuments }, signal);
   }
 
   private schedule(uri: string, delayMs: number): void {

@@ -5,6 +5,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { AnalysisEngine } from './engine';
+import type { FeatureRequest } from './engine';
 import type { ToWorker } from './workerProtocol';
 
 const flags = new Int32Array(workerData.cancelFlags as SharedArrayBuffer);
@@ -12,6 +13,49 @@ const port = parentPort!;
 const engine = new AnalysisEngine((message) => port.postMessage({ type: 'log', message }));
 /** Jobs parsed and waiting for the server's go-ahead to lint (it answers hovers first). */
 const lintGates = new Map<number, () => void>();
+
+/**
+ * Feature requests not begun yet. One is answered per macrotask, hover and completion first:
+ * an outline of a 100,000-record zone (~70 ms) must not hold up the hover typed after it,
+ * and a request cancelled meanwhile is dropped unanswered (its answer is never read).
+ */
+const features = new Map<number, FeatureRequest>();
+const URGENT = new Set<FeatureRequest['feature']>(['hover', 'complete']);
+let draining = false;
+
+/** Answers the next queued feature request (hover and completion first); false if none. */
+function answerNextFeature(): boolean {
+  let next: number | undefined;
+  for (const [id, request] of features) {
+    if (URGENT.has(request.feature)) {
+      next = id;
+      break;
+    }
+    next ??= id;
+  }
+  if (next === undefined) return false;
+  const request = features.get(next)!;
+  features.delete(next);
+  let value: unknown;
+  try {
+    value = engine.feature(request);
+  } catch (e) {
+    port.postMessage({ type: 'log', message: `${request.feature} on ${request.uri} failed: ${(e as Error).stack ?? e}` });
+  }
+  port.postMessage({ type: 'result', id: next, value });
+  return true;
+}
+
+function drainFeatures(): void {
+  draining = false;
+  if (answerNextFeature() && features.size > 0) scheduleDrain();
+}
+
+function scheduleDrain(): void {
+  if (draining) return;
+  draining = true;
+  setImmediate(drainFeatures);
+}
 
 port.on('message', async (m: ToWorker) => {
   switch (m.type) {
@@ -24,17 +68,16 @@ port.on('message', async (m: ToWorker) => {
       port.postMessage({ type: 'result', id: m.id, value: outcome });
       break;
     }
-    case 'feature': {
-      let value: unknown;
-      try {
-        value = engine.feature(m.request);
-      } catch (e) {
-        port.postMessage({ type: 'log', message: `${m.request.feature} on ${m.request.uri} failed: ${(e as Error).stack ?? e}` });
-      }
-      port.postMessage({ type: 'result', id: m.id, value });
+    case 'feature':
+      features.set(m.id, m.request);
+      scheduleDrain();
       break;
-    }
+    case 'drop':
+      if (features.delete(m.id)) port.postMessage({ type: 'result', id: m.id, value: undefined });
+      break;
     case 'lint':
+      // The features posted before the go-ahead are answered before the (synchronous) lint.
+      while (answerNextFeature());
       lintGates.get(m.id)?.();
       lintGates.delete(m.id);
       break;

@@ -34,6 +34,16 @@ export interface AnalysisContext {
   isCancelled?: () => boolean;
 }
 
+/**
+ * Thrown by an analysis that saw `isCancelled()` between chunks: what it did so far is
+ * discarded (the engine reports the version as cancelled, never as a failure).
+ */
+export class AnalysisCancelled extends Error {
+  constructor() {
+    super('analysis cancelled');
+  }
+}
+
 export interface HoverResult {
   /** Markdown. */
   contents: string;

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { AnalysisEngine, changesSince } from '../../../server/src/analysis/engine';
+import { lintStats } from '../../../server/src/languages/zone/incrementalLint';
 import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { lint } from '../../helpers';
 
@@ -81,4 +82,22 @@ test('the outline and lenses of a version are computed once; a new analysis comp
   // Other documents in the request (Kubernetes): never kept.
   const withOthers = () => engine.feature({ uri: job.uri, version: 2, feature: 'symbols', workspaceDocuments: [] });
   assert.notEqual(withOthers(), withOthers());
+});
+
+test('a whole-zone lint looks at cancellation between slices: cancelled during it, it stops without finishing the walk', async () => {
+  const engine = new AnalysisEngine();
+  const text = '$ORIGIN example.test.\n@ 300 IN SOA ns1 host 1 2 3 4 5\n@ 300 IN NS ns1\n' + Array.from({ length: 30_000 }, (_, i) => `h${i} 300 IN A 10.0.${i >> 8}.${i & 255}\n`).join('');
+  const job = { uri: 'file:///c.zone', version: 1, language: 'zone' as const, text, settings: DEFAULT_SETTINGS, mayReadFiles: false };
+  let cancelled = false;
+  const walksBefore = lintStats.full;
+  // The flag turns on once the lint has begun: at its first turn of the event loop.
+  const outcome = await engine.analyze(job, () => cancelled, () => void setImmediate(() => (cancelled = true)));
+  assert.deepEqual(outcome, { kind: 'cancelled', version: 1 });
+  assert.equal(lintStats.full, walksBefore, 'the whole walk did not run to its end');
+  // Not cancelled, the same engine lints it from the kept parse, equal to the plain lint.
+  const done = await engine.analyze({ ...job, version: 2, baseVersion: 1, changeLog: [{ version: 2, changes: [] }] }, () => false);
+  assert.equal(lintStats.full, walksBefore + 1);
+  const expected = await lint('zone', text, {}, job.uri);
+  assert.deepEqual(done.kind === 'done' && done.findings.map((f) => `${f.ruleId}@${f.range.start.line}`), expected.map((f) => `${f.ruleId}@${f.range.start.line}`));
+  engine.close(job.uri);
 });

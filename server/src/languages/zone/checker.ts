@@ -4,6 +4,7 @@
 // time while the parser reads (the CLI), so a huge zone is never held as records.
 
 import type { Finding } from '../../core/finding';
+import { AnalysisCancelled } from '../../core/languageService';
 import type { ZoneAst, ZoneRecord } from './model';
 import { settleApex } from './parser';
 import type { ZoneCheck } from './ruleKit';
@@ -57,12 +58,17 @@ export class ZoneChecker {
     for (let i = 0; i < checks.length; i++) checks[i][0].record!(r, row, this.index, checks[i][1]);
   }
 
-  /** Ends the walk; the checks' findings in check order. */
-  finish(): Finding[] {
+  /**
+   * Ends the walk; the checks' findings in check order. `isCancelled` is asked every
+   * `checkEvery` owners of the node walk; true throws AnalysisCancelled.
+   */
+  finish(isCancelled?: () => boolean, checkEvery = 2048): Finding[] {
     if (this.pending) this.release(undefined);
     const z = this.index;
     const nodeChecks = this.checks.map((c, i) => [c, this.outs[i]] as const).filter(([c]) => c.node);
+    let nodes = 0;
     if (nodeChecks.length) z.forEachNode((n) => {
+      if (isCancelled && ++nodes % checkEvery === 0 && isCancelled()) throw new AnalysisCancelled();
       for (const [c, out] of nodeChecks) c.node!(n, z, out);
     });
     this.checks.forEach((c, i) => c.finish?.(z, this.outs[i]));

@@ -100,6 +100,15 @@ export type RunChecks = (ast: ZoneAst, records: ZoneRecord[]) => Finding[];
 
 /** The check findings of `ast` (not the parser's), incrementally when the last lint allows. */
 export function checkFindings(ast: ZoneAst, run: RunChecks): Finding[] {
+  return reusedFindings(ast, run) ?? rememberWalk(ast, run(ast, ast.records));
+}
+
+/**
+ * The findings without a whole walk, when the last lint allows: the memo of this AST, or
+ * the previous version's memo updated over a small sub-zone. Undefined: walk it all, then
+ * hand the result to rememberWalk.
+ */
+export function reusedFindings(ast: ZoneAst, run: RunChecks): Finding[] | undefined {
   const held = memos.get(ast);
   if (held?.valid && held.records === ast.records && held.count === ast.records.length) return collect(held);
   const edit = edits.get(ast);
@@ -112,8 +121,12 @@ export function checkFindings(ast: ZoneAst, run: RunChecks): Finding[] {
       return collect(memo);
     }
   }
+  return undefined;
+}
+
+/** A whole walk's findings, kept as the memo the next version's lint starts from. */
+export function rememberWalk(ast: ZoneAst, found: Finding[]): Finding[] {
   lintStats.full++;
-  const found = run(ast, ast.records);
   const memo = memoizable(ast) ? buildMemo(ast, found) : undefined;
   if (memo) memos.set(ast, memo);
   return found;

@@ -3,10 +3,10 @@
 
 import { compareFindings, type Finding } from '../../core/finding';
 import { checkName, internalErrorFinding } from '../../core/internalError';
-import type { AnalysisContext, LanguageService } from '../../core/languageService';
+import { AnalysisCancelled, type AnalysisContext, type LanguageService } from '../../core/languageService';
 import type { RuleMeta } from '../../core/rules';
 import type { ZoneAst, ZoneRecord } from './model';
-import { checkFindings } from './incrementalLint';
+import { checkFindings, rememberWalk, reusedFindings } from './incrementalLint';
 import { zoneCompletion } from './completion';
 import { zoneHover } from './hover';
 import { newAst, parseZone, reparseZone } from './parser';
@@ -125,16 +125,48 @@ function runChecks(ast: ZoneAst, records: ZoneRecord[]): Finding[] {
   return checker.finish();
 }
 
+/** Records (and owners) walked between two turns of the event loop: a few ms of work. */
+const SLICE = 2048;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The same walk in slices (the editor): between two, the event loop runs, so the worker
+ * answers a hover of this version while its lint goes on, and a newer version's edit
+ * (`isCancelled()`) ends it there (AnalysisCancelled).
+ */
+async function runChecksInSlices(ast: ZoneAst, records: ZoneRecord[], isCancelled: () => boolean): Promise<Finding[]> {
+  const checker = new ZoneChecker(ast, ZONE_CHECKS.map(containZoneCheck), true);
+  for (let i = 0; i < records.length; i++) {
+    if (i > 0 && i % SLICE === 0) {
+      await nextTurn();
+      if (isCancelled()) throw new AnalysisCancelled();
+    }
+    checker.add(records[i]);
+  }
+  return checker.finish(isCancelled, SLICE);
+}
+
+/** The parser's findings, then the checks'. */
+function withParserFindings(ast: ZoneAst, found: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  parserFindings(ast, out);
+  for (const f of found) out.push(f);
+  return out;
+}
+
 /**
  * The parser's findings, then the checks' in document order (sorted, so a lint that reused
  * the previous version's findings gives the same list as a whole walk).
  */
 export function lintZone(ast: ZoneAst): Finding[] {
-  const found = checkFindings(ast, runChecks).sort(compareFindings);
-  const out: Finding[] = [];
-  parserFindings(ast, out);
-  for (const f of found) out.push(f);
-  return out;
+  return withParserFindings(ast, checkFindings(ast, runChecks).sort(compareFindings));
+}
+
+/** lintZone for the editor: a whole walk runs in slices and stops once cancelled. */
+export async function lintZoneInSlices(ast: ZoneAst, isCancelled: () => boolean): Promise<Finding[]> {
+  const found = reusedFindings(ast, runChecks) ?? rememberWalk(ast, await runChecksInSlices(ast, ast.records, isCancelled));
+  return withParserFindings(ast, found.sort(compareFindings));
 }
 
 /**
@@ -145,11 +177,7 @@ export function checkZoneText(text: string, ctx: AnalysisContext): Finding[] {
   const ast = newAst(text, ctx);
   const checker = new ZoneChecker(ast, ZONE_CHECKS.map(containZoneCheck), false);
   parseZone(text, ctx, { ast, keepRecords: false, onRecord: (r) => checker.add(r) });
-  const found = checker.finish();
-  const out: Finding[] = [];
-  parserFindings(ast, out);
-  for (const f of found) out.push(f);
-  return out;
+  return withParserFindings(ast, checker.finish());
 }
 
 export const zoneLanguage: LanguageService<ZoneAst> = {
@@ -158,7 +186,7 @@ export const zoneLanguage: LanguageService<ZoneAst> = {
   rules: RULES,
   parse: (text, ctx) => parseZone(text, ctx),
   reparse: (previous, text, changes, ctx) => reparseZone(previous, text, changes, ctx),
-  lint: (ast) => lintZone(ast),
+  lint: (ast, ctx) => (ctx.isCancelled ? lintZoneInSlices(ast, ctx.isCancelled) : lintZone(ast)),
   parseFindings: (ast) => {
     const out: Finding[] = [];
     parserFindings(ast, out);
