@@ -38,6 +38,12 @@ export interface AnalysisJob {
    * lint runs, so a huge document shows its first problems sooner. Undefined: never.
    */
   earlyFindingsAfterMs?: number;
+  /**
+   * A parse from scratch still running after this many ms publishes the findings it has
+   * made so far, once (the first problems of a 100,000-record zone, before its parse ends).
+   * Undefined: never.
+   */
+  partialFindingsAfterMs?: number;
 }
 
 /** The parse of a version is held (features can be answered from it) before its lint runs. */
@@ -49,7 +55,8 @@ export interface ParsedNotice {
 
 export type AnalysisOutcome =
   | { kind: 'done'; version: number; findings: Finding[]; omitted: number; incremental: boolean; ms: number; error?: string }
-  | { kind: 'cancelled'; version: number };
+  /** `held`: the version's parse was completed and is kept (the next version re-parses from it). */
+  | { kind: 'cancelled'; version: number; held?: boolean };
 
 export type FeatureName = 'hover' | 'complete' | 'symbols' | 'codeLenses' | 'inlayHints' | 'format';
 
@@ -90,7 +97,8 @@ export class AnalysisEngine {
    * `onParsed` is awaited between the parse and the lint: features of this version can be
    * answered meanwhile (the worker answers hovers there before it lints).
    */
-  async analyze(job: AnalysisJob, isCancelled: () => boolean, onParsed?: (notice: ParsedNotice) => void | Promise<void>): Promise<AnalysisOutcome> {
+  /** `onPartial`: the findings a long parse has made so far (see partialFindingsAfterMs). */
+  async analyze(job: AnalysisJob, isCancelled: () => boolean, onParsed?: (notice: ParsedNotice) => void | Promise<void>, onPartial?: (notice: ParsedNotice) => void): Promise<AnalysisOutcome> {
     const started = performance.now();
     const service = LANGUAGES[job.language];
     const ctx = contextFor(job, isCancelled);
@@ -107,14 +115,19 @@ export class AnalysisEngine {
         parsed = service.reparse(previous.parsed, job.text, changes, ctx);
         incremental = true;
       } else {
-        parsed = service.parse(job.text, ctx);
+        // A parse from scratch runs to its end even when a newer edit comes: stopped, the
+        // next version would have to read the whole file again; finished, it re-parses
+        // from this one in milliseconds. (Its lint is still cancelled.)
+        const whole: AnalysisContext = { ...ctx, isCancelled: undefined, onPartialFindings: onPartial && partialOffer(job, service as LanguageService, started, onPartial) };
+        parsed = service.parse(job.text, whole);
       }
       const parseMs = performance.now() - started;
-      // A parse that saw the cancellation stopped early: its tree is incomplete.
-      if (isCancelled()) throw new AnalysisCancelled();
+      // A reparse that saw the cancellation stopped early: its tree is incomplete.
+      if (incremental && isCancelled()) throw new AnalysisCancelled();
       // A complete parse is kept even if the lint is cancelled: the next version re-parses
       // from it instead of from scratch.
       this.documents.set(job.uri, { version: job.version, language: job.language, text: job.text, parsed, job: { ...job, text: '', workspaceDocuments: undefined, changeLog: undefined } });
+      if (isCancelled()) throw new AnalysisCancelled();
       if (onParsed) {
         const slow = job.earlyFindingsAfterMs !== undefined && parseMs >= job.earlyFindingsAfterMs && service.parseFindings;
         const early = slow ? capFindings(finalizeFindings(service.parseFindings!(parsed), job.text, service as LanguageService, job.settings), job.uri, job.settings.maxDiagnostics) : undefined;
@@ -127,7 +140,7 @@ export class AnalysisEngine {
       const { kept, omitted } = capFindings(all, job.uri, job.settings.maxDiagnostics);
       return { kind: 'done', version: job.version, findings: kept, omitted, incremental, ms: performance.now() - started };
     } catch (e) {
-      if (e instanceof AnalysisCancelled) return { kind: 'cancelled', version: job.version };
+      if (e instanceof AnalysisCancelled) return this.documents.get(job.uri)?.version === job.version ? { kind: 'cancelled', version: job.version, held: true } : { kind: 'cancelled', version: job.version };
       // A bug in a rule must not take the server down: say so, keep the parse for features.
       this.log(`Linting ${job.uri} failed: ${(e as Error).stack ?? e}`);
       if (parsed !== undefined) this.documents.set(job.uri, { version: job.version, language: job.language, text: job.text, parsed, job: { ...job, text: '', workspaceDocuments: undefined, changeLog: undefined } });
@@ -190,6 +203,21 @@ export function changesSince(heldVersion: number, job: Pick<AnalysisJob, 'baseVe
   }
   if (!log.every((e) => e.changes)) return undefined;
   return log.flatMap((e) => e.changes!);
+}
+
+/** Takes the first offer of a parse past job.partialFindingsAfterMs that has findings; ignores the rest. */
+function partialOffer(job: AnalysisJob, service: LanguageService, started: number, onPartial: (notice: ParsedNotice) => void): AnalysisContext['onPartialFindings'] {
+  const after = job.partialFindingsAfterMs;
+  if (after === undefined) return undefined;
+  let done = false;
+  return (take) => {
+    if (done || performance.now() - started < after) return;
+    const found = take();
+    if (found.length === 0) return;
+    done = true;
+    const early = capFindings(finalizeFindings(found, job.text, service, job.settings), job.uri, job.settings.maxDiagnostics);
+    onPartial({ version: job.version, early: { findings: early.kept, omitted: early.omitted } });
+  };
 }
 
 function contextFor(job: AnalysisJob, isCancelled: () => boolean): AnalysisContext {

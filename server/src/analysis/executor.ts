@@ -18,7 +18,7 @@ export interface Executor {
    * `onParsed`: the parse of job.version is held, features can be asked for it now (called
    * synchronously; what it posts to this executor is answered before the lint runs).
    */
-  analyze(job: AnalysisJob, onParsed?: (notice: ParsedNotice) => void): RunningAnalysis;
+  analyze(job: AnalysisJob, onParsed?: (notice: ParsedNotice) => void, onPartial?: (notice: ParsedNotice) => void): RunningAnalysis;
   /** `signal`: the request was cancelled; a feature not begun yet is dropped (undefined). */
   feature(request: FeatureRequest, signal?: AbortSignal): Promise<unknown>;
   close(uri: string): void;
@@ -34,9 +34,9 @@ export class LocalExecutor implements Executor {
     this.engine = new AnalysisEngine(log);
   }
 
-  analyze(job: AnalysisJob, onParsed?: (notice: ParsedNotice) => void): RunningAnalysis {
+  analyze(job: AnalysisJob, onParsed?: (notice: ParsedNotice) => void, onPartial?: (notice: ParsedNotice) => void): RunningAnalysis {
     let cancelled = false;
-    return { promise: this.engine.analyze(job, () => cancelled, onParsed), cancel: () => (cancelled = true) };
+    return { promise: this.engine.analyze(job, () => cancelled, onParsed, onPartial), cancel: () => (cancelled = true) };
   }
 
   async feature(request: FeatureRequest): Promise<unknown> {
@@ -52,11 +52,15 @@ interface Pending {
   resolve(value: unknown): void;
   analyze?: AnalysisJob;
   onParsed?: (notice: ParsedNotice) => void;
+  onPartial?: (notice: ParsedNotice) => void;
   cancelledAt?: number;
 }
 
 /** How long a cancelled job may keep the worker busy before the worker is replaced. */
 const CANCEL_GRACE_MS = 2500;
+/** A cancelled parse from scratch still runs to its end (engine.ts): it gets time per MB. */
+const CANCEL_GRACE_MS_PER_MB = 250;
+const graceMs = (job: AnalysisJob | undefined) => CANCEL_GRACE_MS + ((job?.text.length ?? 0) / 1e6) * CANCEL_GRACE_MS_PER_MB;
 /** The worker is stopped (its memory returned) once it holds no documents for this long. */
 const IDLE_STOP_MS = 3000;
 
@@ -92,6 +96,7 @@ export class WorkerExecutor implements Executor {
     worker.on('message', (m: FromWorker) => {
       if (m.type === 'log') this.log(m.message);
       else if (m.type === 'parsed') this.parsed(m.id, m.notice);
+      else if (m.type === 'partial') this.pending.get(m.id)?.onPartial?.(m.notice);
       else this.settle(m.id, m.value);
     });
     worker.on('error', (e) => this.lost(worker, `the analysis worker failed: ${e.message}`));
@@ -149,11 +154,11 @@ export class WorkerExecutor implements Executor {
     worker.postMessage(message);
   }
 
-  analyze(job: AnalysisJob, onParsed?: (notice: ParsedNotice) => void): RunningAnalysis {
+  analyze(job: AnalysisJob, onParsed?: (notice: ParsedNotice) => void, onPartial?: (notice: ParsedNotice) => void): RunningAnalysis {
     const id = this.nextId++;
     const slot = id % CANCEL_SLOTS;
     this.held.add(job.uri);
-    const pending: Pending = { resolve: () => {}, analyze: job, onParsed };
+    const pending: Pending = { resolve: () => {}, analyze: job, onParsed, onPartial };
     const promise = new Promise<AnalysisOutcome>((resolve) => (pending.resolve = resolve as (v: unknown) => void));
     this.pending.set(id, pending);
     Atomics.store(this.flags, slot, 0);
@@ -173,7 +178,7 @@ export class WorkerExecutor implements Executor {
   private armWatchdog(): void {
     if (this.watchdog) return;
     this.watchdog = setInterval(() => {
-      const stuck = [...this.pending.values()].find((p) => p.cancelledAt !== undefined && Date.now() - p.cancelledAt > CANCEL_GRACE_MS);
+      const stuck = [...this.pending.values()].find((p) => p.cancelledAt !== undefined && Date.now() - p.cancelledAt > graceMs(p.analyze));
       if (stuck && this.worker) {
         const worker = this.worker;
         this.lost(worker, 'a cancelled analysis did not stop: the analysis worker was replaced');

@@ -17,6 +17,8 @@ export const WORKER_MIN_CHARS = 32 * 1024;
 export const PROGRESS_AFTER_MS = 300;
 /** A parse that takes this long publishes its own findings before the lint (a huge file's syntax errors). */
 export const EARLY_FINDINGS_AFTER_MS = 200;
+/** A parse from scratch still running after this long publishes the findings it has so far, once. */
+export const PARTIAL_FINDINGS_AFTER_MS = 50;
 /** Cross-document re-lints wait for a burst of opens/edits to pass, then run once each. */
 export const CROSS_DOCUMENT_DELAY_MS = 250;
 /** Edits kept for an incremental re-parse; past this the next analysis parses from scratch. */
@@ -78,7 +80,7 @@ interface DocState {
 export class AnalysisScheduler {
   private readonly docs = new Map<string, DocState>();
   /** Analyses run, for tests and the report: how many, how many incremental, cancelled. */
-  readonly stats = { analyses: 0, incremental: 0, cancelled: 0, published: 0, earlyPublished: 0 };
+  readonly stats = { analyses: 0, incremental: 0, cancelled: 0, published: 0, earlyPublished: 0, partialPublished: 0 };
 
   constructor(
     private readonly host: SchedulerHost,
@@ -231,11 +233,11 @@ export class AnalysisScheduler {
     const held = s.held?.executor === executor ? s.held.version : undefined;
     const base = finished === undefined ? held : held === undefined ? finished : Math.max(finished, held);
     const changeLog = base !== undefined ? s.changeLog.filter((e) => e.version > base && e.version <= version) : undefined;
-    const job: AnalysisJob = { uri: s.uri, version, language, text, baseVersion: base, changeLog, settings, earlyFindingsAfterMs: EARLY_FINDINGS_AFTER_MS, ...this.host.jobExtras(s.uri, language) };
+    const job: AnalysisJob = { uri: s.uri, version, language, text, baseVersion: base, changeLog, settings, earlyFindingsAfterMs: EARLY_FINDINGS_AFTER_MS, partialFindingsAfterMs: PARTIAL_FINDINGS_AFTER_MS, ...this.host.jobExtras(s.uri, language) };
     // Set before analyze(): the main thread's engine reports its parse synchronously.
     const running: NonNullable<DocState['running']> = { version, executor, language, run: { promise: Promise.resolve({ kind: 'cancelled', version }), cancel: () => {} } };
     s.running = running;
-    const run = (running.run = executor.analyze(job, (notice) => this.parsed(s, notice)));
+    const run = (running.run = executor.analyze(job, (notice) => this.parsed(s, notice), (notice) => this.partial(s, notice)));
     s.dirty = false;
     let endProgress: (() => void) | undefined;
     const progressTimer = setTimeout(() => (endProgress = this.host.progress(s.uri, text)), PROGRESS_AFTER_MS);
@@ -254,6 +256,7 @@ export class AnalysisScheduler {
     }
     if (outcome.kind === 'cancelled') {
       this.stats.cancelled++;
+      if (outcome.held) s.held = { version, executor };
       s.dirty = true;
       if (!s.timer) this.schedule(s.uri, 0);
       return;
@@ -281,6 +284,15 @@ export class AnalysisScheduler {
     s.waiters = s.waiters.filter((w) => !(w.parseOnly && w.version === notice.version));
     const parsed = this.parsedDocument(s);
     for (const w of ready) w.resolve(parsed);
+  }
+
+  /** A long parse's findings so far: published while it goes on (the full list replaces them). */
+  private partial(s: DocState, notice: ParsedNotice): void {
+    const running = s.running;
+    if (this.docs.get(s.uri) !== s || !running || running.version !== notice.version || running.parsed || !notice.early) return;
+    if (this.host.versionOf(s.uri) !== notice.version) return;
+    this.stats.partialPublished++;
+    this.host.publish({ uri: s.uri, version: notice.version, language: running.language, findings: notice.early.findings, omitted: notice.early.omitted, executor: running.executor });
   }
 
   private finish(s: DocState, analysis: Analysis, version: number): void {

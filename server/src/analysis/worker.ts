@@ -64,7 +64,7 @@ port.on('message', async (m: ToWorker) => {
         const gate = new Promise<void>((resolve) => lintGates.set(m.id, resolve));
         port.postMessage({ type: 'parsed', id: m.id, notice });
         return gate;
-      });
+      }, (notice) => port.postMessage({ type: 'partial', id: m.id, notice }));
       port.postMessage({ type: 'result', id: m.id, value: outcome });
       break;
     }

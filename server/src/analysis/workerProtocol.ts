@@ -15,6 +15,8 @@ export type FromWorker =
   | { type: 'result'; id: number; value: unknown }
   /** The job's parse is held; the worker waits for 'lint' before it lints. */
   | { type: 'parsed'; id: number; notice: ParsedNotice }
+  /** The findings the job's parse has made so far (publish them; the parse goes on). */
+  | { type: 'partial'; id: number; notice: ParsedNotice }
   | { type: 'log'; message: string };
 
 /** Job slots in the shared cancellation array; more jobs than this are never in flight. */

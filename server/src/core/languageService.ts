@@ -32,6 +32,12 @@ export interface AnalysisContext {
   workspaceDocuments?: () => Array<{ uri: string; text: string }>;
   /** True once the request that needs this work has been cancelled. */
   isCancelled?: () => boolean;
+  /**
+   * Offered every few thousand entries of a long parse: the parser's findings so far, final
+   * for the text it has read (a thunk: nothing is built unless taken). The editor publishes
+   * them once, so the first problems of a huge file show before its parse ends.
+   */
+  onPartialFindings?: (take: () => Finding[]) => void;
 }
 
 /**

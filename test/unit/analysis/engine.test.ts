@@ -60,7 +60,7 @@ test('the parse is held before the lint: features answer from it; a slow parse r
   assert.deepEqual(notices, [undefined, undefined]);
   // Cancelled while the parse was reported: no lint, the parse is kept for the next version.
   let cancelled = false;
-  assert.deepEqual(await engine.analyze({ ...job, version: 4 }, () => cancelled, () => void (cancelled = true)), { kind: 'cancelled', version: 4 });
+  assert.deepEqual(await engine.analyze({ ...job, version: 4 }, () => cancelled, () => void (cancelled = true)), { kind: 'cancelled', version: 4, held: true });
   assert.ok(engine.feature({ uri: job.uri, version: 4, feature: 'hover', params: { line: 3, character: 11 } }));
 });
 
@@ -92,7 +92,7 @@ test('a whole-zone lint looks at cancellation between slices: cancelled during i
   const walksBefore = lintStats.full;
   // The flag turns on once the lint has begun: at its first turn of the event loop.
   const outcome = await engine.analyze(job, () => cancelled, () => void setImmediate(() => (cancelled = true)));
-  assert.deepEqual(outcome, { kind: 'cancelled', version: 1 });
+  assert.deepEqual(outcome, { kind: 'cancelled', version: 1, held: true }, 'cancelled, its parse kept');
   assert.equal(lintStats.full, walksBefore, 'the whole walk did not run to its end');
   // Not cancelled, the same engine lints it from the kept parse, equal to the plain lint.
   const done = await engine.analyze({ ...job, version: 2, baseVersion: 1, changeLog: [{ version: 2, changes: [] }] }, () => false);
@@ -100,4 +100,38 @@ test('a whole-zone lint looks at cancellation between slices: cancelled during i
   const expected = await lint('zone', text, {}, job.uri);
   assert.deepEqual(done.kind === 'done' && done.findings.map((f) => `${f.ruleId}@${f.range.start.line}`), expected.map((f) => `${f.ruleId}@${f.range.start.line}`));
   engine.close(job.uri);
+});
+
+test('a long parse from scratch offers its findings so far once; cancelled meanwhile, it still ends and its parse is kept', async () => {
+  const engine = new AnalysisEngine();
+  const records = Array.from({ length: 20_000 }, (_, i) => `h${i} 300 IN A 10.0.${i >> 8}.${i & 255}\n`).join('');
+  const text = '$ORIGIN example.test.\n@ 300 IN SOA ns1 host 1 2 3 4 5\n@ 300 IN NS ns1\nbad 300 IN A 192.0.2.300\n' + records + 'late 300 IN A 192.0.2.301\n';
+  const job = { uri: 'file:///partial.zone', version: 1, language: 'zone' as const, text, settings: DEFAULT_SETTINGS, mayReadFiles: false, partialFindingsAfterMs: 0 };
+  const events: string[] = [];
+  let cancelled = false;
+  const outcome = await engine.analyze(job, () => cancelled, () => void events.push('parsed'), (notice) => {
+    events.push(`partial v${notice.version}: ${notice.early!.findings.map((f) => `${f.ruleId}@${f.range.start.line}`).join(',')}`);
+    cancelled = true; // a newer edit came while the parse runs
+  });
+  assert.deepEqual(events, ['partial v1: zone/bad-ipv4@3'], 'once, with the bad address near the top and not the one at the end yet');
+  assert.deepEqual(outcome, { kind: 'cancelled', version: 1, held: true });
+  const lastLine = text.split('\n').length - 2;
+  assert.ok(engine.feature({ uri: job.uri, version: 1, feature: 'hover', params: { line: lastLine, character: 12 } }), 'the whole file was parsed: its last record has a hover');
+
+  // Without the setting, or when the parse is short, nothing is offered.
+  const none: unknown[] = [];
+  await engine.analyze({ ...job, uri: 'file:///quiet.zone', partialFindingsAfterMs: undefined }, () => false, undefined, (n) => void none.push(n));
+  await engine.analyze({ ...job, uri: 'file:///short.zone', text: text.slice(0, 300) }, () => false, undefined, (n) => void none.push(n));
+  assert.deepEqual(none, []);
+});
+
+test('the findings so far of a file with no SOA yet leave out zone/no-ttl: it may be an $INCLUDEd fragment', async () => {
+  const engine = new AnalysisEngine();
+  // No $TTL and no SOA: every record lacks a TTL, which a fragment takes from the including file.
+  const text = '$ORIGIN example.test.\nbad IN A 192.0.2.300\n' + Array.from({ length: 10_000 }, (_, i) => `h${i} IN A 10.0.${i >> 8}.${i & 255}\n`).join('');
+  const job = { uri: 'file:///fragment.zone', version: 1, language: 'zone' as const, text, settings: DEFAULT_SETTINGS, mayReadFiles: false, partialFindingsAfterMs: 0 };
+  const partial: string[][] = [];
+  const outcome = await engine.analyze(job, () => false, undefined, (n) => void partial.push(n.early!.findings.map((f) => f.ruleId)));
+  assert.deepEqual(partial, [['zone/bad-ipv4']]);
+  assert.ok(outcome.kind === 'done' && !outcome.findings.some((f) => f.ruleId === 'zone/no-ttl'), 'the whole lint agrees: a fragment');
 });

@@ -53,18 +53,21 @@ test('while the worker lints a big zone, a hover of that version is answered bef
 
 test('a feature request cancelled before the worker begins it is dropped: undefined, at once', async () => {
   const executor = new WorkerExecutor(path.join(repoRoot, 'dist', 'analysisWorker.js'));
-  const uri = 'file:///drop.zone';
-  let dropped: Promise<unknown> | undefined;
-  let kept: Promise<unknown> | undefined;
-  const run = executor.analyze({ uri, version: 1, language: 'zone', text: bigZone(20_000), settings: DEFAULT_SETTINGS, mayReadFiles: false }, () => {
-    const abort = new AbortController();
-    dropped = executor.feature({ uri, version: 1, feature: 'symbols' }, abort.signal);
-    kept = executor.feature({ uri, version: 1, feature: 'codeLenses' });
-    abort.abort();
-  });
-  await run.promise;
+  const small = 'file:///small.zone';
+  const job = { version: 1, language: 'zone' as const, settings: DEFAULT_SETTINGS, mayReadFiles: false };
+  await executor.analyze({ ...job, uri: small, text: bigZone(10) }).promise;
+  // The worker is inside another document's (synchronous) parse while both requests and the
+  // cancellation arrive: it reads all three messages before it could begin either request.
+  const busy = executor.analyze({ ...job, uri: 'file:///busy.zone', text: bigZone(40_000) });
+  const abort = new AbortController();
+  const dropped = executor.feature({ uri: small, version: 1, feature: 'symbols' }, abort.signal);
+  const kept = executor.feature({ uri: small, version: 1, feature: 'codeLenses' });
+  abort.abort();
   assert.equal(await dropped, undefined, 'the cancelled outline is not computed');
   assert.ok(Array.isArray(await kept), 'the one not cancelled is answered');
-  assert.equal(await executor.feature({ uri, version: 1, feature: 'symbols' }, AbortSignal.abort()), undefined, 'already cancelled: never posted');
-  executor.close(uri);
+  assert.equal(await executor.feature({ uri: small, version: 1, feature: 'symbols' }, AbortSignal.abort()), undefined, 'already cancelled: never posted');
+  assert.ok(Array.isArray(await executor.feature({ uri: small, version: 1, feature: 'symbols' })), 'asked again, not cancelled: answered');
+  await busy.promise;
+  executor.close(small);
+  executor.close('file:///busy.zone');
 });

@@ -194,12 +194,29 @@ function leadingOrigin(text: string): string | undefined {
   return undefined;
 }
 
+/** Entries parsed between two offers of the findings so far (AnalysisContext.onPartialFindings). */
+const OFFER_EVERY = 4096;
+
+/**
+ * The parser's findings so far as parserFindings will keep them: before any SOA the file may
+ * be a fragment, whose records take their TTL from the including file (no zone/no-ttl yet).
+ */
+function findingsSoFar(state: ParseState): Finding[] {
+  return state.ast.findings.filter((f) => state.firstSoa || !(f.ruleId === noTtl.id && f.severity === undefined));
+}
+
 function parseText(text: string, state: ParseState, file: FileState, isDocument: boolean, table?: EntryTable): void {
   const lexer = new EntryLexer(text);
+  const offer = isDocument ? state.ctx.onPartialFindings : undefined;
+  let sinceOffer = 0;
   for (let entry = lexer.next(); entry; entry = lexer.next()) {
     if (state.ctx.isCancelled?.()) {
       if (table) table.unsafe = true;
       return;
+    }
+    if (offer && ++sinceOffer === OFFER_EVERY) {
+      sinceOffer = 0;
+      offer(() => findingsSoFar(state));
     }
     if (table) {
       table.offset.push(entry.offset);
