@@ -49,6 +49,17 @@ test('a bulk zone gets at most MAX_LIVE_LENSES lenses', () => {
   assert.equal(zoneLiveLenses(parse(many), true).length, MAX_LIVE_LENSES + 1);
 });
 
+test('past the cap the summary lens says "the first N", and a kept RRset still gets its records from later in the file', () => {
+  const lines = ['$ORIGIN bulk.test.', ...Array.from({ length: MAX_LIVE_LENSES + 10 }, (_, i) => `h${i} 300 IN A 192.0.2.1`), 'h0 300 IN A 192.0.2.99', 'late 300 IN A 192.0.2.7'];
+  const [summary] = zoneLiveLenses(parse(lines.join('\n')));
+  assert.equal(summary.title, `Check the first ${MAX_LIVE_LENSES} RRsets live`);
+  const { rrsets } = summary.arguments![1] as { rrsets: CheckRecordArgs[] };
+  assert.equal(rrsets.length, MAX_LIVE_LENSES);
+  assert.deepEqual(rrsets[0], { name: 'h0.bulk.test.', type: 'A', expected: ['192.0.2.1', '192.0.2.99'] }, 'the second h0 A, at the end, belongs to the kept RRset');
+  assert.ok(!rrsets.some((r) => r.name === 'late.bulk.test.'), 'an RRset past the cap is not taken');
+  assert.equal(zoneLiveLenses(parse(lines.slice(0, 5).join('\n')))[0].title, 'Check all 4 RRsets live', 'under the cap: all');
+});
+
 test("the lens's arguments, run as the check command, say whether the live answer matches", async () => {
   let live = ['192.0.2.2', '192.0.2.1'];
   const server = await startFakeServer((q) => {
