@@ -17,7 +17,7 @@ const lintGates = new Map<number, () => void>();
 /**
  * Feature requests not begun yet. One is answered per macrotask, hover and completion first:
  * an outline of a 100,000-record zone (~70 ms) must not hold up the hover typed after it,
- * and a request cancelled meanwhile is dropped unanswered (its answer is never read).
+ * and a request cancelled meanwhile is dropped (answered undefined, never computed).
  */
 const features = new Map<number, FeatureRequest>();
 const URGENT = new Set<FeatureRequest['feature']>(['hover', 'complete']);
@@ -76,7 +76,7 @@ port.on('message', async (m: ToWorker) => {
       if (features.delete(m.id)) port.postMessage({ type: 'result', id: m.id, value: undefined });
       break;
     case 'lint':
-      // The features posted before the go-ahead are answered before the (synchronous) lint.
+      // The features posted before the go-ahead are answered before the lint starts.
       while (answerNextFeature());
       lintGates.get(m.id)?.();
       lintGates.delete(m.id);

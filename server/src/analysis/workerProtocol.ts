@@ -5,7 +5,7 @@ import type { AnalysisJob, FeatureRequest, ParsedNotice } from './engine';
 export type ToWorker =
   | { type: 'analyze'; id: number; slot: number; job: AnalysisJob }
   | { type: 'feature'; id: number; request: FeatureRequest }
-  /** The feature request `id` was cancelled (or its version went stale): drop it if not begun. */
+  /** The feature request `id` was cancelled ($/cancelRequest): drop it if not begun. */
   | { type: 'drop'; id: number }
   /** Lint the job now: the features that waited for its parse were posted before this. */
   | { type: 'lint'; id: number }
