@@ -132,10 +132,16 @@ export function inetTable(sockets: Array<InetSocket & { owners: SocketOwner[] }>
   let lines: string[] = [head];
   for (const s of sockets) {
     const v6 = s.protocol.endsWith('6');
-    let line = `${left(s.protocol, w[0])}  ${left(s.state, w[1])}  ${right(String(s.recvQ), w[2])}  ${right(String(s.sendQ), w[3])}  ${left(formatEndpoint(s.local, v6), w[4])}  `;
+    const recv = String(s.recvQ);
+    const send = String(s.sendQ);
+    const local = formatEndpoint(s.local, v6);
+    // Each gap is one run of blanks: a cell's padding, the two-blank separator and the next
+    // (right-aligned) cell's padding together, so a line is a dozen pieces, not twenty.
+    let line = s.protocol + blanks(w[0] - s.protocol.length + 2) + s.state + blanks(w[1] - s.state.length + 2 + w[2] - recv.length) + recv + blanks(2 + w[3] - send.length) + send + '  ' + local;
     // As table() does: an empty Process cell ends the line at the peer, unpadded.
     const owners = processes ? formatOwners(s.owners) : '';
-    line += owners ? `${left(formatEndpoint(s.peer, v6), w[5])}  ${owners}` : formatEndpoint(s.peer, v6);
+    const peer = formatEndpoint(s.peer, v6);
+    line += owners ? blanks(w[4] - local.length + 2) + peer + blanks(w[5] - peer.length + 2) + owners : blanks(w[4] - local.length + 2) + peer;
     // The line ends in ")" or a port (or "*"): nothing for table()'s trimEnd to take off.
     lines.push(line);
     if (lines.length === 512) {
