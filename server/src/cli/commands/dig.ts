@@ -6,6 +6,7 @@
 // +short/+noshort on a line stays in force for the lines after it (dig keeps it global),
 // a name on the command line is looked up first. The exit status is the last lookup's (dig
 // 9.18 was seen to return 0 after a last lookup that got no reply; we return 9 there).
+// Lookups run BATCH_WINDOW at a time and are printed in file order (see runBatchLookups).
 
 import * as fs from 'node:fs';
 import { errnoReason } from '../readInput';
