@@ -42,6 +42,7 @@ await Promise.all([
       cli: 'server/src/cli.ts',
       'cli-lint': 'server/src/cli/commands/lint.ts',
       'cli-proc': 'server/src/cli/commands/proc.ts',
+      'cli-proc-sockets': 'server/src/cli/commands/procSockets.ts',
       'cli-dig': 'server/src/cli/commands/dig.ts',
       'cli-resolve-plan': 'server/src/cli/commands/resolvePlan.ts',
     },

@@ -63,12 +63,21 @@ export function digArgs(argv: string[]): { args: DigArgs; json: boolean } {
   return { args: { argv: argv.filter((a) => a !== '--json') }, json: argv.includes('--json') };
 }
 
+/** What a report prints: stdout text (undefined: nothing), stderr text ('' when none), the exit status. */
+export function reportOutput(command: string, report: Report, json: boolean): { out: string | undefined; err: string; status: number } {
+  // Report text quotes process names, arguments and DNS data: no raw control characters to a terminal.
+  const err = report.ok ? '' : escapeForTerminal(`infra-lens ${command}: ${report.error ?? 'failed'}`) + '\n';
+  let out: string | undefined;
+  if (json) out = JSON.stringify(report.ok ? report.data : { error: report.error, data: report.data }, null, 2) + '\n';
+  else if (report.ok || report.data !== null) out = escapeForTerminal(report.text);
+  return { out, err, status: report.exitCode ?? (report.ok ? 0 : 1) };
+}
+
 /** Runs one handler and prints its report; the exit status is the report's. */
 export async function printReport(command: string, handler: CommandHandler, args: unknown, json: boolean, writeOut: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {
   const report: Report = await handler(args, cliContext());
-  // Report text quotes process names, arguments and DNS data: no raw control characters to a terminal.
-  if (!report.ok) process.stderr.write(escapeForTerminal(`infra-lens ${command}: ${report.error ?? 'failed'}`) + '\n');
-  if (json) writeOut(JSON.stringify(report.ok ? report.data : { error: report.error, data: report.data }, null, 2) + '\n');
-  else if (report.ok || report.data !== null) writeOut(escapeForTerminal(report.text));
-  return report.exitCode ?? (report.ok ? 0 : 1);
+  const { out, err, status } = reportOutput(command, report, json);
+  if (err) process.stderr.write(err);
+  if (out !== undefined) writeOut(out);
+  return status;
 }

@@ -7,8 +7,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import test from 'node:test';
-import { batchLookups, batchOption, batchOutput, EXIT_BATCH_FILE } from '../../../server/src/cli/commands/dig';
+import * as dnsPacket from 'dns-packet';
+import { BATCH_WINDOW, batchLookups, batchOption, batchOutput, EXIT_BATCH_FILE, runBatchLookups } from '../../../server/src/cli/commands/dig';
 import { cliPath } from '../../helpers';
+import { type FakeQuery, reply, startFakeServer } from '../live/dns/fakeServer';
 
 test('batchOption takes -f FILE and -fFILE out of the command line', () => {
   assert.deepEqual(batchOption(['@1.1.1.1', '-f', 'names', '+short']), { file: 'names', rest: ['@1.1.1.1', '+short'] });
@@ -70,5 +72,82 @@ test('dig -f on a missing file, a directory, /dev/zero or a binary file: a messa
     assert.equal(empty.stdout, '');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** A server that answers hN.test with 192.0.2.N, later the lower N is (so a window ends out of order). */
+async function slowFirstServer() {
+  const arrivals = new Map<string, number>();
+  const server = await startFakeServer((q: FakeQuery) => {
+    const name = q.packet.questions![0].name.toLowerCase();
+    arrivals.set(name, performance.now());
+    const n = Number(/^h(\d+)\.test$/.exec(name)?.[1] ?? NaN);
+    if (!Number.isInteger(n)) return [reply(q, { rcode: 3 })];
+    return [Math.max(0, 40 - 2 * n), reply(q, { answers: [{ name, type: 'A', ttl: 60, data: `192.0.2.${n}` }] as dnsPacket.Answer[] })];
+  });
+  return { server, arrivals };
+}
+
+function collect() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, sink: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) } };
+}
+
+test('dig -f with a window prints every lookup in file order, exactly what the sequential run prints', async () => {
+  const { server } = await slowFirstServer();
+  try {
+    const text = Array.from({ length: 20 }, (_, i) => (i === 7 ? 'missing.test' : `h${i}.test`)).join('\n') + '\nh3.test +noshort\n';
+    const lookups = batchLookups(['@127.0.0.1', '-p', String(server.port), '+short', '+timeout=2'], text);
+    const windowed = collect();
+    const sequential = collect();
+    assert.equal(await runBatchLookups(lookups, false, windowed.sink, 8), 0);
+    assert.equal(await runBatchLookups(lookups, false, sequential.sink, 1), 0);
+    const strip = (chunks: string[]) => chunks.map((c) => c.replace(/;; Query time: \d+ msec/, ';; Query time: N msec').replace(/;; WHEN: .*/, ';; WHEN: T'));
+    assert.deepEqual(strip(windowed.out), strip(sequential.out));
+    assert.deepEqual(windowed.out.slice(0, 20), Array.from({ length: 20 }, (_, i) => (i === 7 ? '' : `192.0.2.${i}\n`)));
+    assert.match(windowed.out[20], /^h3\.test\.\s+60\s+IN\s+A\s+192\.0\.2\.3\n$/, "+noshort on a line: the full record line");
+    assert.deepEqual(windowed.err, []);
+    assert.ok(BATCH_WINDOW > 1, 'the CLI runs a batch with a window');
+  } finally {
+    await server.close();
+  }
+});
+
+test('dig -f --json with a window: one array in file order', async () => {
+  const { server } = await slowFirstServer();
+  try {
+    const lookups = batchLookups(['@127.0.0.1', '-p', String(server.port), '+timeout=2'], Array.from({ length: 10 }, (_, i) => `h${i}.test`).join('\n'));
+    const { out, sink } = collect();
+    await runBatchLookups(lookups, true, sink, 6);
+    assert.equal(out.length, 1);
+    const results = JSON.parse(out[0]) as Array<{ answer: Array<{ data: string }> }>;
+    assert.deepEqual(results.map((r) => r.answer.map((a) => a.data)), Array.from({ length: 10 }, (_, i) => [`192.0.2.${i}`]));
+  } finally {
+    await server.close();
+  }
+});
+
+test('dig -f: a line that times out holds back only the printing of the lines after it, not their lookups', async () => {
+  const { server, arrivals } = await slowFirstServer();
+  const silent = await startFakeServer(() => []);
+  try {
+    const text = `h1.test @127.0.0.1 -p ${silent.port} +timeout=1 +tries=1\n` + Array.from({ length: 19 }, (_, i) => `h${i + 2}.test`).join('\n');
+    const lookups = batchLookups(['@127.0.0.1', '-p', String(server.port), '+short', '+timeout=2'], text);
+    const { out, err, sink } = collect();
+    const t0 = performance.now();
+    const status = await runBatchLookups(lookups, false, sink, 4);
+    const took = performance.now() - t0;
+    assert.equal(silent.queries.length, 1, 'the timed-out line asked its own server once');
+    assert.equal(arrivals.size, 19);
+    // The 19 other lookups were all asked (and answered) while the first one waited out its second.
+    assert.ok(Math.max(...arrivals.values()) - t0 < 900, `the last other query arrived ${Math.round(Math.max(...arrivals.values()) - t0)} ms in`);
+    assert.ok(took >= 950 && took < 1900, `the batch took its one timeout, not more (${Math.round(took)} ms)`);
+    assert.match(out[0], /timed out/);
+    assert.deepEqual(out.slice(1), Array.from({ length: 19 }, (_, i) => `192.0.2.${i + 2}\n`));
+    assert.match(err.join(''), /infra-lens dig: no servers could be reached/);
+    assert.equal(status, 0, 'the exit status is the last line\'s');
+  } finally {
+    await Promise.all([server.close(), silent.close()]);
   }
 });

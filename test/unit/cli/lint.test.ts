@@ -276,6 +276,7 @@ test('each command loads only its own bundle: proc and dig never load the linter
     return (JSON.parse(line!.slice(7)) as string[]).filter((f) => f.includes(path.sep)).map((f) => path.basename(f));
   };
   assert.deepEqual(loaded('proc', 'uptime').filter((f) => f.startsWith('cli-')), ['cli-proc.js']);
+  assert.deepEqual(loaded('proc', 'sockets', '--proto', 'tcp', '--no-processes').filter((f) => f.startsWith('cli-')), ['cli-proc-sockets.js'], 'proc sockets loads that one reading');
   assert.deepEqual(loaded('dig', '-h').filter((f) => f.startsWith('cli-')), ['cli-dig.js']);
   assert.deepEqual(loaded('lint', 'fixtures/zone/example.zone').filter((f) => f.startsWith('cli-')), ['cli-lint.js']);
 });

@@ -44,22 +44,28 @@ export function flagList(m: DnsMessage): string[] {
 }
 
 export function lookupJson(outcome: QueryOutcome, asked: { name: string; type: string; klass: string }): LookupJson {
-  const question = [{ name: asked.name, type: asked.type, class: asked.klass }];
-  const base = { server: serverLabel(outcome.server), question, answer: [], authority: [], additional: [], warnings: outcome.warnings };
-  if (outcome.kind === 'no-reply') return { ...base, outcome: 'no-reply', error: outcome.detail };
-  if (outcome.kind === 'malformed') return { ...base, outcome: 'malformed', error: `malformed reply: ${outcome.error}`, transport: outcome.transport };
+  const server = serverLabel(outcome.server);
+  // Object literals, not a spread of a shared base: one lookup of a batch of hundreds, cold.
+  // The keys stay in the order the JSON output has always had.
+  if (outcome.kind === 'no-reply') {
+    return { server, question: [{ name: asked.name, type: asked.type, class: asked.klass }], answer: [], authority: [], additional: [], warnings: outcome.warnings, outcome: 'no-reply', error: outcome.detail };
+  }
+  if (outcome.kind === 'malformed') {
+    return { server, question: [{ name: asked.name, type: asked.type, class: asked.klass }], answer: [], authority: [], additional: [], warnings: outcome.warnings, outcome: 'malformed', error: `malformed reply: ${outcome.error}`, transport: outcome.transport };
+  }
   const m = outcome.message;
   return {
-    ...base,
+    server,
+    question: m.question.map((q) => ({ name: q.name, type: q.type, class: q.class })),
+    answer: m.answer.map(recordJson),
+    authority: m.authority.map(recordJson),
+    additional: m.additional.map(recordJson),
+    warnings: outcome.warnings,
     outcome: 'answer',
     status: m.status,
     id: m.id,
     opcode: m.opcode,
     flags: flagList(m),
-    question: m.question.map((q) => ({ name: q.name, type: q.type, class: q.class })),
-    answer: m.answer.map(recordJson),
-    authority: m.authority.map(recordJson),
-    additional: m.additional.map(recordJson),
     edns: m.edns && { version: m.edns.version, udpSize: m.edns.udpSize, flags: m.edns.do ? ['do'] : [], options: m.edns.options.map((o) => ({ name: o.name, hex: o.hex })) },
     transport: outcome.transport,
     truncatedRetry: outcome.truncatedRetry,

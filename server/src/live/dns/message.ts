@@ -1,9 +1,8 @@
-// DNS messages: the query we send (header and OPT via dns-packet, the question written
-// from validated labels and numeric type/class so nothing is silently mangled), and a
-// strict reader for responses that checks every length and consumes the whole packet.
+// DNS messages: the query we send (header, the question written from validated labels and
+// numeric type/class so nothing is silently mangled, OPT), and a strict reader for
+// responses that checks every length and consumes the whole packet.
 
-import * as dnsPacket from 'dns-packet';
-import { encodeName, formatName, readWireName } from './names';
+import { formatName, readWireName } from './names';
 import { presentRdata } from './rdata';
 import { className, opcodeName, rcodeName, typeName } from './types';
 
@@ -27,31 +26,63 @@ export interface QueryOptions {
   nsid: boolean;
 }
 
+/** Header flag bits (RFC 1035 §4.1.1, RFC 4035 §3.2) and the OPT record's DO bit (RFC 3225). */
+const RD = 1 << 8;
+const AD = 1 << 5;
+const CD = 1 << 4;
+const DO = 1 << 15;
+const OPT_TYPE = 41;
+
+/**
+ * The query's bytes, written straight into one buffer: header, the question from validated
+ * labels and numeric type/class, then the OPT record (EDNS0) when there is one. The bytes are
+ * the ones dns-packet's encoder wrote before (a test holds the two equal), including its
+ * habit of sending a payload size of 0 as 4096.
+ */
 export function encodeQuery(question: Question, o: QueryOptions): Buffer {
-  let flags = 0;
-  if (o.recursionDesired) flags |= dnsPacket.RECURSION_DESIRED;
-  if (o.authenticData) flags |= dnsPacket.AUTHENTIC_DATA;
-  if (o.checkingDisabled) flags |= dnsPacket.CHECKING_DISABLED;
+  let nameLength = 1;
+  for (const l of question.labels) nameLength += 1 + l.length;
   const options: Array<{ code: number; data: Buffer }> = [];
   if (o.nsid) options.push({ code: 3, data: Buffer.alloc(0) });
   if (o.cookie) options.push({ code: 10, data: o.cookie });
-  const packet: dnsPacket.Packet = {
-    type: 'query',
-    id: o.id,
-    flags,
-    // A root-name placeholder: the real question is spliced in below.
-    questions: [{ name: '.', type: 'A', class: 'IN' }],
-    additionals: o.ednsUdpSize === undefined ? [] : [{
-      type: 'OPT', name: '.', udpPayloadSize: o.ednsUdpSize, extendedRcode: 0, ednsVersion: 0,
-      flags: o.dnssecOk ? dnsPacket.DNSSEC_OK : 0, options,
-    } as unknown as dnsPacket.Answer],
-  };
-  const skeleton = dnsPacket.encode(packet);
-  const typeClass = Buffer.alloc(4);
-  typeClass.writeUInt16BE(question.type, 0);
-  typeClass.writeUInt16BE(question.class, 2);
-  // header (12) + placeholder question (root name 1 byte + type/class 4 bytes)
-  return Buffer.concat([skeleton.subarray(0, 12), encodeName(question.labels), typeClass, skeleton.subarray(17)]);
+  let optionsLength = 0;
+  for (const opt of options) optionsLength += 4 + opt.data.length;
+  const edns = o.ednsUdpSize !== undefined;
+  const buf = Buffer.alloc(12 + nameLength + 4 + (edns ? 11 + optionsLength : 0));
+  let flags = 0;
+  if (o.recursionDesired) flags |= RD;
+  if (o.authenticData) flags |= AD;
+  if (o.checkingDisabled) flags |= CD;
+  buf.writeUInt16BE(o.id, 0);
+  buf.writeUInt16BE(flags, 2);
+  buf.writeUInt16BE(1, 4); // QDCOUNT; AN and NS stay 0
+  buf.writeUInt16BE(edns ? 1 : 0, 10);
+  let pos = 12;
+  for (const l of question.labels) {
+    buf[pos++] = l.length;
+    l.copy(buf, pos);
+    pos += l.length;
+  }
+  buf[pos++] = 0;
+  buf.writeUInt16BE(question.type, pos);
+  buf.writeUInt16BE(question.class, pos + 2);
+  pos += 4;
+  if (edns) {
+    buf[pos] = 0; // the root owner
+    buf.writeUInt16BE(OPT_TYPE, pos + 1);
+    buf.writeUInt16BE(o.ednsUdpSize || 4096, pos + 3);
+    // TTL: extended RCODE 0, version 0, then the flags
+    buf.writeUInt16BE(o.dnssecOk ? DO : 0, pos + 7);
+    buf.writeUInt16BE(optionsLength, pos + 9);
+    pos += 11;
+    for (const opt of options) {
+      buf.writeUInt16BE(opt.code, pos);
+      buf.writeUInt16BE(opt.data.length, pos + 2);
+      opt.data.copy(buf, pos + 4);
+      pos += 4 + opt.data.length;
+    }
+  }
+  return buf;
 }
 
 export interface ResourceRecord {

@@ -62,12 +62,22 @@ export function encodeName(labels: Buffer[]): Buffer {
 }
 
 // dig escapes these with a backslash; other bytes outside printable ASCII become \DDD.
-const SPECIAL = new Set(['.', '"', '(', ')', ';', '@', '$', '\\'].map((c) => c.charCodeAt(0)));
+const SPECIAL = new Uint8Array(128);
+for (const c of '."();@$\\') SPECIAL[c.charCodeAt(0)] = 1;
 
 export function formatLabel(label: Buffer): string {
-  let out = '';
-  for (const b of label) {
-    if (SPECIAL.has(b)) out += '\\' + String.fromCharCode(b);
+  // Most labels need no escape: one decode then, not a string grown byte by byte.
+  let plain = 0;
+  while (plain < label.length) {
+    const b = label[plain];
+    if (b < 0x21 || b > 0x7e || SPECIAL[b] === 1) break;
+    plain++;
+  }
+  if (plain === label.length) return label.toString('latin1');
+  let out = label.toString('latin1', 0, plain);
+  for (let i = plain; i < label.length; i++) {
+    const b = label[i];
+    if (b < 0x80 && SPECIAL[b] === 1) out += '\\' + String.fromCharCode(b);
     else if (b < 0x21 || b > 0x7e) out += '\\' + String(b).padStart(3, '0');
     else out += String.fromCharCode(b);
   }

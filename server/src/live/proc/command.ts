@@ -1,8 +1,7 @@
 // `infraLens.server.proc`: one handler for every /proc reading. Validates the arguments,
-// picks the reading by name and turns anything unexpected into a failed report.
+// picks the reading by name and turns anything unexpected into a failed report (runReading.ts).
 
-import { type CommandContext, type CommandHandler, failedReport } from '../../core/command';
-import { closestMatch } from '../../core/suggest';
+import type { CommandContext, CommandHandler } from '../../core/command';
 import type { ProcArgs, Report } from '../../protocol';
 import { containersReading } from './readings/containers';
 import { cpuReading } from './readings/cpu';
@@ -16,6 +15,7 @@ import { processesReading } from './readings/processes';
 import { socketsReading } from './readings/sockets';
 import { uptimeReading } from './readings/uptime';
 import type { Reading } from './report';
+import { procCommandOver, runReadingOf } from './runReading';
 
 export const READINGS: Record<string, Reading> = {
   memory: memoryReading,
@@ -33,31 +33,8 @@ export const READINGS: Record<string, Reading> = {
 
 export const READING_NAMES = Object.keys(READINGS);
 
-function isProcArgs(args: unknown): args is ProcArgs {
-  if (typeof args !== 'object' || args === null) return false;
-  const a = args as Record<string, unknown>;
-  return typeof a.reading === 'string' && (a.pid === undefined || typeof a.pid === 'number') && (a.options === undefined || (typeof a.options === 'object' && a.options !== null));
+export function runProcReading(args: ProcArgs, ctx: CommandContext): Promise<Report> {
+  return runReadingOf(READINGS, args, ctx);
 }
 
-export async function runProcReading(args: ProcArgs, ctx: CommandContext): Promise<Report> {
-  const reading = READINGS[args.reading];
-  if (!reading) {
-    const guess = closestMatch(args.reading, READING_NAMES);
-    return failedReport('/proc reading', `unknown reading '${args.reading}'${guess ? ` (did you mean ${guess}?)` : ''}; valid readings: ${READING_NAMES.join(', ')}`, 2);
-  }
-  if (!ctx.trusted) return failedReport(`/proc ${args.reading}`, 'live readings are not available in an untrusted workspace');
-  if (args.pid !== undefined && (!Number.isInteger(args.pid) || args.pid <= 0)) {
-    return failedReport(`/proc ${args.reading}`, `pid must be a positive integer, not ${args.pid}`, 2);
-  }
-  try {
-    return await reading({ pid: args.pid, options: args.options ?? {}, ctx });
-  } catch (e) {
-    // Readers return errors as values; this is the last line against a bug.
-    return failedReport(`/proc ${args.reading}`, `internal error: ${(e as Error)?.message ?? String(e)}`);
-  }
-}
-
-export const runProcCommand: CommandHandler = async (args, ctx) => {
-  if (!isProcArgs(args)) return failedReport('/proc reading', 'expected { reading: string, pid?: number, options?: {...} }', 2);
-  return runProcReading(args, ctx);
-};
+export const runProcCommand: CommandHandler = procCommandOver(READINGS);

@@ -2,6 +2,22 @@
 
 export type Align = 'left' | 'right';
 
+// Runs of blanks for padding, made once per width (padStart/padEnd copy the cell each time).
+const blankRuns: string[] = [''];
+export function blanks(n: number): string {
+  if (n > 256) return ' '.repeat(n);
+  for (let i = blankRuns.length; i <= n; i++) blankRuns.push(blankRuns[i - 1] + ' ');
+  return blankRuns[n];
+}
+
+/** Whether String.prototype.trimEnd would remove this character (or a superset: see line()). */
+function mayTrim(c: number): boolean {
+  return c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Lines joined into one string every this many, so the pieces of a line do not outlive it. */
+const JOIN_EVERY = 512;
+
 /** Columns padded to their widest cell; the last column is never padded. */
 export function table(header: string[], rows: string[][], align: Align[] = []): string {
   // Plain loops: `proc sockets` formats tens of thousands of rows once, before the JIT warms up.
@@ -19,19 +35,29 @@ export function table(header: string[], rows: string[][], align: Align[] = []): 
     let s = '';
     for (let i = 0; i <= last; i++) {
       const c = cells[i];
+      const pad = (widths[i] ?? 0) - c.length; // a cell beyond the header's columns: none
       if (i > 0) s += '  ';
-      if (align[i] === 'right') s += c.padStart(widths[i]);
-      else s += i === last ? c : c.padEnd(widths[i]);
+      if (align[i] === 'right') s += pad > 0 ? blanks(pad) + c : c;
+      else s += i === last || pad <= 0 ? c : c + blanks(pad);
     }
-    // A cell's own trailing blanks are trimmed as before; most lines have none to copy.
-    const end = s.charCodeAt(s.length - 1);
-    // (A superset of what trimEnd removes, so the result is always trimEnd's.)
-    const blank = end <= 32 || end === 0xa0 || end === 0x1680 || (end >= 0x2000 && end <= 0x200a) || end === 0x2028 || end === 0x2029 || end === 0x202f || end === 0x205f || end === 0x3000 || end === 0xfeff;
-    return blank ? s.trimEnd() : s;
+    // A cell's own trailing blanks are trimmed as before; most lines have none to copy. The
+    // line ends with its last cell (the padding of a right-aligned cell goes before it), so
+    // look there rather than at the line, which would join its pieces into a new string.
+    const tail = cells[last];
+    const end = tail !== undefined && tail.length > 0 ? tail.charCodeAt(tail.length - 1) : s.length > 0 ? s.charCodeAt(s.length - 1) : 0x21;
+    return mayTrim(end) ? s.trimEnd() : s;
   };
-  const lines = [line(header)];
-  for (const r of rows) lines.push(line(r));
-  return lines.join('\n') + '\n';
+  const chunks: string[] = [];
+  let lines: string[] = [line(header)];
+  for (const r of rows) {
+    lines.push(line(r));
+    if (lines.length === JOIN_EVERY) {
+      chunks.push(lines.join('\n'));
+      lines = [];
+    }
+  }
+  if (lines.length) chunks.push(lines.join('\n'));
+  return chunks.join('\n') + '\n';
 }
 
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];

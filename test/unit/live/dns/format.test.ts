@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import * as dnsPacket from 'dns-packet';
 import test from 'node:test';
 import { parseDigArgs } from '../../../../server/src/live/dns/args';
 import { digDate, type LookupJson, lookupText, recordLine } from '../../../../server/src/live/dns/format';
@@ -31,4 +32,42 @@ test('the text of an answer: header, flags, OPT, sections, stats; +short is the 
   assert.equal(lookupText(l, request('nope.test +short'), new Date(0)), '');
   const timeout: LookupJson = { server: '127.0.0.1#53', outcome: 'no-reply', error: 'timed out', question: l.question, answer: [], authority: [], additional: [], warnings: [';; communications error to 127.0.0.1#53: timed out'] };
   assert.equal(lookupText(timeout, request('x'), new Date(0)), ';; communications error to 127.0.0.1#53: timed out\n');
+});
+
+test('lookupJson: the same data, keys in the same order, as the object spread it was built with before', async () => {
+  const { parseMessage } = await import('../../../../server/src/live/dns/message');
+  const { flagList, lookupJson, recordJson } = await import('../../../../server/src/live/dns/format');
+  const { serverLabel } = await import('../../../../server/src/live/dns/client');
+  type Outcome = Parameters<typeof lookupJson>[0];
+  const reference = (outcome: Outcome, asked: { name: string; type: string; klass: string }) => {
+    const base = { server: serverLabel(outcome.server), question: [{ name: asked.name, type: asked.type, class: asked.klass }], answer: [], authority: [], additional: [], warnings: outcome.warnings };
+    if (outcome.kind === 'no-reply') return { ...base, outcome: 'no-reply', error: outcome.detail };
+    if (outcome.kind === 'malformed') return { ...base, outcome: 'malformed', error: `malformed reply: ${outcome.error}`, transport: outcome.transport };
+    const m = outcome.message;
+    return {
+      ...base, outcome: 'answer', status: m.status, id: m.id, opcode: m.opcode, flags: flagList(m),
+      question: m.question.map((q) => ({ name: q.name, type: q.type, class: q.class })),
+      answer: m.answer.map(recordJson), authority: m.authority.map(recordJson), additional: m.additional.map(recordJson),
+      edns: m.edns && { version: m.edns.version, udpSize: m.edns.udpSize, flags: m.edns.do ? ['do'] : [], options: m.edns.options.map((o) => ({ name: o.name, hex: o.hex })) },
+      transport: outcome.transport, truncatedRetry: outcome.truncatedRetry, queryTimeMs: outcome.timeMs, size: m.size,
+    };
+  };
+  const server = { address: '127.0.0.1', port: 53 };
+  const asked = { name: 'x.test.', type: 'A', klass: 'IN' };
+  const message = (extra: Partial<dnsPacket.Packet>) => {
+    const r = parseMessage(dnsPacket.encode({ type: 'response', id: 9, flags: dnsPacket.AUTHORITATIVE_ANSWER | dnsPacket.RECURSION_DESIRED, questions: [{ name: 'x.test', type: 'A', class: 'IN' }], answers: [{ name: 'x.test', type: 'A', ttl: 5, data: '192.0.2.1' }], ...extra }));
+    assert.ok(r.ok);
+    return r.message;
+  };
+  const outcomes: Outcome[] = [
+    { kind: 'answer', message: message({}), transport: 'UDP', server, timeMs: 3, truncatedRetry: false, warnings: [] },
+    { kind: 'answer', message: message({ additionals: [{ type: 'OPT', name: '.', udpPayloadSize: 1232, flags: dnsPacket.DNSSEC_OK, options: [{ code: 10, data: Buffer.alloc(8, 1) }] } as unknown as dnsPacket.Answer], authorities: [{ name: 'test', type: 'NS', ttl: 60, data: 'ns.test' }] }), transport: 'TCP', server, timeMs: 0, truncatedRetry: true, warnings: [';; Truncated, retrying in TCP mode.'] },
+    { kind: 'no-reply', reason: 'timeout', detail: 'timed out', server, warnings: [';; communications error'] },
+    { kind: 'malformed', error: 'bad', hex: '00', transport: 'UDP', server, warnings: [] },
+  ];
+  for (const o of outcomes) {
+    const ours = lookupJson(o, asked);
+    assert.deepEqual(ours, reference(o, asked));
+    assert.equal(JSON.stringify(ours), JSON.stringify(reference(o, asked)), `${o.kind}: key order`);
+  }
 });

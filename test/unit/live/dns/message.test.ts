@@ -117,3 +117,42 @@ test('every truncation and many mutations of a rich response end in ok or a reas
     assert.equal(typeof r.ok, 'boolean');
   }
 });
+
+/** The query as dns-packet's encoder built it before encodeQuery wrote the bytes itself. */
+function referenceQuery(question: { labels: Buffer[]; type: number; class: number }, o: Parameters<typeof encodeQuery>[1]): Buffer {
+  let flags = 0;
+  if (o.recursionDesired) flags |= dnsPacket.RECURSION_DESIRED;
+  if (o.authenticData) flags |= dnsPacket.AUTHENTIC_DATA;
+  if (o.checkingDisabled) flags |= dnsPacket.CHECKING_DISABLED;
+  const options: Array<{ code: number; data: Buffer }> = [];
+  if (o.nsid) options.push({ code: 3, data: Buffer.alloc(0) });
+  if (o.cookie) options.push({ code: 10, data: o.cookie });
+  const skeleton = dnsPacket.encode({
+    type: 'query', id: o.id, flags,
+    questions: [{ name: '.', type: 'A', class: 'IN' }],
+    additionals: o.ednsUdpSize === undefined ? [] : [{ type: 'OPT', name: '.', udpPayloadSize: o.ednsUdpSize, extendedRcode: 0, ednsVersion: 0, flags: o.dnssecOk ? dnsPacket.DNSSEC_OK : 0, options } as unknown as dnsPacket.Answer],
+  } as dnsPacket.Packet);
+  const name = Buffer.concat([...question.labels.flatMap((l) => [Buffer.from([l.length]), l]), Buffer.from([0])]);
+  const typeClass = Buffer.alloc(4);
+  typeClass.writeUInt16BE(question.type, 0);
+  typeClass.writeUInt16BE(question.class, 2);
+  return Buffer.concat([skeleton.subarray(0, 12), name, typeClass, skeleton.subarray(17)]);
+}
+
+test('encodeQuery writes the bytes dns-packet wrote, for every flag, EDNS and option combination', () => {
+  const names = [[], labels('example.test'), labels('a.b.c.d.e.f.g.example.test'), [Buffer.from('x'.repeat(63)), Buffer.from([0, 0x2e, 0xff])]];
+  let cases = 0;
+  for (const question of names.map((l, i) => ({ labels: l, type: [1, 16, 65, 65280][i], class: [1, 3, 255, 1][i] }))) {
+    for (let bits = 0; bits < 64; bits++) {
+      for (const ednsUdpSize of [undefined, 0, 512, 1232, 4096, 65535]) {
+        const o = {
+          id: [0, 1, 4242, 65535][bits & 3], recursionDesired: (bits & 4) !== 0, authenticData: (bits & 8) !== 0, checkingDisabled: (bits & 16) !== 0,
+          ednsUdpSize, dnssecOk: (bits & 32) !== 0, nsid: (bits & 1) !== 0, cookie: (bits & 2) !== 0 ? Buffer.from('0123456789abcdef', 'hex') : undefined,
+        };
+        assert.deepEqual(encodeQuery(question, o), referenceQuery(question, o), JSON.stringify({ question, o }));
+        cases++;
+      }
+    }
+  }
+  assert.equal(cases, 4 * 64 * 6);
+});

@@ -67,3 +67,21 @@ test('-x builds in-addr.arpa and ip6.arpa nibble names', () => {
   assert.equal(reverseName('example.test'), undefined);
   assert.equal(reverseName('300.1.1.1'), undefined);
 });
+
+test('formatLabel escapes exactly as the byte-by-byte rule says, for every byte value and mixed labels', async () => {
+  const { formatLabel } = await import('../../../../server/src/live/dns/names');
+  const special = new Set([...'."();@$\\'].map((c) => c.charCodeAt(0)));
+  const reference = (label: Buffer) => [...label].map((b) => (special.has(b) ? '\\' + String.fromCharCode(b) : b < 0x21 || b > 0x7e ? '\\' + String(b).padStart(3, '0') : String.fromCharCode(b))).join('');
+  for (let b = 0; b < 256; b++) {
+    for (const label of [Buffer.from([b]), Buffer.from([0x61, b]), Buffer.from([b, 0x62, b])]) assert.equal(formatLabel(label), reference(label), `byte ${b}`);
+  }
+  let seed = 3;
+  for (let i = 0; i < 2000; i++) {
+    const label = Buffer.from(Array.from({ length: i % 64 }, () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % 5 === 0 ? seed % 256 : 0x61 + (seed % 26);
+    }));
+    assert.equal(formatLabel(label), reference(label));
+  }
+  assert.equal(formatLabel(Buffer.alloc(0)), '');
+});

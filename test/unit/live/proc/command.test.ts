@@ -10,6 +10,12 @@ test('an unknown reading fails with exit code 2 and lists the valid ones', async
   for (const name of READING_NAMES) assert.match(report.error ?? '', new RegExp(`\\b${name}\\b`));
   assert.match(report.text, /unknown reading 'memroy' \(did you mean memory\?\)/);
   assert.doesNotMatch((await runProcCommand({ reading: 'zzzzzz' }, testContext())).error ?? '', /did you mean/);
+  // Names an object has by inheritance are not readings (toString used to be called as one).
+  for (const reading of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+    const inherited = await runProcCommand({ reading }, testContext());
+    assert.equal(inherited.exitCode, 2, reading);
+    assert.match(inherited.error ?? '', new RegExp(`unknown reading '${reading}'`));
+  }
 });
 
 test('malformed arguments are a usage error, not a crash', async () => {
