@@ -144,9 +144,15 @@ test('the server survives abuse and still answers right', { timeout: 240_000 }, 
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: big.replace('\nh7 ', '\nxh7 ') }] });
     await new Promise((r) => setTimeout(r, 250));
     await edit(3);
+    // Version 2's findings so far may be published while it is the current version (a long
+    // parse offers them). Once the server has seen version 3 it publishes nothing for 2:
+    // the server handles messages in order, so a request sent after the edit is answered
+    // after the edit was taken, and every publication after that answer is checked.
+    await stats();
+    const sawVersion3 = client.published.length;
     const last = await client.nextDiagnostics(uri, (p) => p.version === 3, 120_000);
     const after = await stats();
-    assert.ok(!client.published.some((p) => p.uri === uri && p.version === 2), 'the stale version is never published');
+    assert.ok(!client.published.slice(sawVersion3).some((p) => p.uri === uri && p.version === 2), 'the stale version is never published once a newer one came');
     assert.ok(after.cancelled > before.cancelled, 'the analysis of version 2 stopped early');
     assert.ok(last.diagnostics.some((d) => d.code === 'zone/bad-ipv4'));
     // A hover request cancelled right away answers (null) instead of running to the end.
