@@ -11,6 +11,7 @@ interface Stats {
   analyses: number;
   published: number;
   earlyPublished: number;
+  partialPublished: number;
 }
 
 const zone = (records: number, bad = 0) =>
@@ -69,7 +70,9 @@ test('a big document: diagnostics first, then hover; outline waits for the debou
   const full = await linted;
   const expected = await lint('zone', text, {}, uri);
   assert.deepEqual(full.diagnostics.map((d) => d.code), expected.map((f) => f.ruleId));
-  assert.ok((await stats()).earlyPublished >= 1);
+  // Published as the parse went on (past 50 ms) or when it ended (past 200 ms), by its speed here.
+  const shown = await stats();
+  assert.ok(shown.earlyPublished + shown.partialPublished >= 1, `early ${shown.earlyPublished}, partial ${shown.partialPublished}`);
 
   // An edit, then the outline at once: it waits for the debounced analysis, does not force its own.
   const before = await stats();
