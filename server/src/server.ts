@@ -28,7 +28,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMMANDS } from './commandTable';
 import type { CommandContext } from './core/command';
-import type { Finding, Severity } from './core/finding';
+import type { Finding, Position, Severity } from './core/finding';
 import { VSCODE_LANGUAGE_IDS, detectLanguage } from './core/languageDetect';
 import type { CompletionEntry, CompletionKind, HoverResult, InlayHintEntry, CodeLensEntry, LanguageService, OutlineSymbol, SymbolKind as OurSymbolKind, TextChange } from './core/languageService';
 import type { TextEdit } from './core/finding';
@@ -40,6 +40,7 @@ import { LANGUAGES } from './languages';
 import { defaultsFromManifest, mergeRawSettings, PROJECT_CONFIG_FILE_NAMES, originForPath, type RawSettings, withoutDefaults } from './core/projectConfig';
 import { loadProjectConfig } from './core/projectConfigFile';
 import type { FeatureName } from './analysis/engine';
+import { prefixFeatureAnswer, type PrefixFeature } from './analysis/prefixFeature';
 import { LocalExecutor, WorkerExecutor } from './analysis/executor';
 import { type Analysis, AnalysisScheduler, CROSS_DOCUMENT_DELAY_MS } from './analysis/scheduler';
 import { FrameGuard } from './lspFraming';
@@ -151,6 +152,7 @@ connection.onRequest('infraLens/serverStats', () => {
     rssMb: m.rss / 2 ** 20,
     documents: documents.size,
     ...scheduler.stats,
+    prefixAnswers,
     workerRestarts: workerExecutor.restarts,
   };
 });
@@ -422,6 +424,13 @@ function untilCancelled<T>(token: CancellationToken, work: Promise<T>): Promise<
  */
 async function feature<T>(uri: string, token: CancellationToken, flush: boolean | 'parse', name: FeatureName, params?: unknown): Promise<T | undefined> {
   try {
+    if ((name === 'hover' || name === 'complete') && isPosition(params) && scheduler.wholeParseRunning(uri)) {
+      const quick = await answerFromPrefix(uri, name, params);
+      if (quick) {
+        prefixAnswers++;
+        return quick.value as T | undefined;
+      }
+    }
     const analysis = await untilCancelled(token, flush === 'parse' ? scheduler.parsedOf(uri) : scheduler.analysisOf(uri, flush));
     if (!analysis || !analysis.language) return undefined;
     const abort = new AbortController();
@@ -435,6 +444,20 @@ async function feature<T>(uri: string, token: CancellationToken, flush: boolean 
     connection.console.error(`${name} on ${uri} failed: ${(e as Error).stack ?? e}`);
     return undefined;
   }
+}
+
+/** Hovers and completions answered by answerFromPrefix (infraLens/serverStats). */
+let prefixAnswers = 0;
+
+/** Hover or completion from the text up to the cursor's entry, while the whole parse runs (analysis/prefixFeature.ts). */
+async function answerFromPrefix(uri: string, name: PrefixFeature, position: Position): Promise<{ value: unknown } | undefined> {
+  const doc = documents.get(uri);
+  const language = doc && languageIdOf(doc);
+  if (!doc || !language || !LANGUAGES[language].prefixThrough) return undefined;
+  const settings = await getSettings(uri);
+  const now = documents.get(uri);
+  if (!now || !scheduler.wholeParseRunning(uri)) return undefined;
+  return prefixFeatureAnswer(LANGUAGES[language] as LanguageService, name, now.getText(), position, { uri, settings });
 }
 
 connection.onHover(async (params, token) => {

@@ -61,7 +61,8 @@ interface DocState {
   uri: string;
   timer?: NodeJS.Timeout;
   timerDue?: number;
-  running?: { version: number; run: RunningAnalysis; executor: Executor; language: LanguageId; parsed?: boolean };
+  /** `parsing`: a parse from scratch (a whole huge file) that has not finished yet. */
+  running?: { version: number; run: RunningAnalysis; executor: Executor; language: LanguageId; parsed?: boolean; parsing?: boolean };
   /** The newest finished analysis (possibly of an older version than the document's). */
   analysis?: Analysis;
   /**
@@ -180,6 +181,14 @@ export class AnalysisScheduler {
     return p;
   }
 
+  /**
+   * A parse from scratch of the document is still running, so a feature of the current
+   * version waits for all of it (seconds for a huge zone): worth answering another way.
+   */
+  wholeParseRunning(uri: string): boolean {
+    return this.docs.get(uri)?.running?.parsing === true;
+  }
+
   private parsedDocument(s: DocState): ParsedDocument {
     return { uri: s.uri, version: s.running!.version, language: s.running!.language, executor: s.running!.executor };
   }
@@ -235,7 +244,8 @@ export class AnalysisScheduler {
     const changeLog = base !== undefined ? s.changeLog.filter((e) => e.version > base && e.version <= version) : undefined;
     const job: AnalysisJob = { uri: s.uri, version, language, text, baseVersion: base, changeLog, settings, earlyFindingsAfterMs: EARLY_FINDINGS_AFTER_MS, partialFindingsAfterMs: PARTIAL_FINDINGS_AFTER_MS, ...this.host.jobExtras(s.uri, language) };
     // Set before analyze(): the main thread's engine reports its parse synchronously.
-    const running: NonNullable<DocState['running']> = { version, executor, language, run: { promise: Promise.resolve({ kind: 'cancelled', version }), cancel: () => {} } };
+    const fromScratch = base === undefined || !changeLog || changeLog.some((e) => !e.changes);
+    const running: NonNullable<DocState['running']> = { version, executor, language, parsing: fromScratch, run: { promise: Promise.resolve({ kind: 'cancelled', version }), cancel: () => {} } };
     s.running = running;
     const run = (running.run = executor.analyze(job, (notice) => this.parsed(s, notice), (notice) => this.partial(s, notice)));
     s.dirty = false;
@@ -273,6 +283,7 @@ export class AnalysisScheduler {
   private parsed(s: DocState, notice: ParsedNotice): void {
     const running = s.running;
     if (this.docs.get(s.uri) !== s || !running || running.version !== notice.version) return;
+    running.parsing = false;
     s.held = { version: notice.version, executor: running.executor };
     if (this.host.versionOf(s.uri) !== notice.version) return;
     running.parsed = true;

@@ -141,6 +141,13 @@ export interface LanguageService<Parsed = unknown> {
    * it): the same findings as lint(parse(text)), in bounded memory. Absent: parse then lint.
    */
   check?(text: string, ctx: AnalysisContext): Finding[] | Promise<Finding[]>;
+  /**
+   * For a language whose meaning flows forward only (a zone file): the text up to the end of
+   * the entry holding `line`, whose parse answers hover and completion there exactly as the
+   * whole text's would; undefined when it would not, or is longer than `maxChars`. The server
+   * answers from it on the main thread while a huge document's whole parse still runs.
+   */
+  prefixThrough?(text: string, line: number, maxChars: number): string | undefined;
   hover?(parsed: Parsed, position: Position, ctx: AnalysisContext): HoverResult | undefined;
   complete?(parsed: Parsed, position: Position, ctx: AnalysisContext): CompletionEntry[];
   symbols?(parsed: Parsed, ctx: AnalysisContext): OutlineSymbol[];

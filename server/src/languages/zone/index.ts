@@ -9,6 +9,7 @@ import type { ZoneAst, ZoneRecord } from './model';
 import { checkFindings, rememberWalk, reusedFindings } from './incrementalLint';
 import { zoneCompletion } from './completion';
 import { zoneHover } from './hover';
+import { zonePrefixThrough } from './prefix';
 import { newAst, parseZone, reparseZone } from './parser';
 import { zoneLiveLenses } from './liveLens';
 import { zoneSymbols } from './symbols';
@@ -193,6 +194,7 @@ export const zoneLanguage: LanguageService<ZoneAst> = {
     return out;
   },
   check: (text, ctx) => checkZoneText(text, ctx),
+  prefixThrough: (text, line, maxChars) => zonePrefixThrough(text, line, maxChars),
   hover: (ast, position) => zoneHover(ast, position),
   complete: (ast, position) => zoneCompletion(ast, position),
   symbols: (ast) => zoneSymbols(ast),
