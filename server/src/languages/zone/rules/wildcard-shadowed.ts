@@ -23,6 +23,8 @@ export function checkWildcardShadowed(): ZoneCheck {
       if (node) node.types.add(r.type);
       else wildcardNodes.set(r.owner, { types: new Set([r.type]), first: row });
     },
+    // An owner with one record is shadowed like any other.
+    singleRecordNodes: () => wildcards.size > 0,
     node(n, z, out) {
       if (wildcards.size === 0) return;
       const owner = n.name;
