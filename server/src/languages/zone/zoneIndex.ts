@@ -143,6 +143,9 @@ export class NodeView {
  * linear) and gives equal names one id. A million distinct owners cost about 40 bytes each
  * here, against ~90 as strings in a Map, and no GC work.
  */
+/** Slots of NameTable's cache of recent names. */
+const RECENT = 4096;
+
 class NameTable {
   /** Entry i is heap[starts[i], starts[i + 1]). */
   private heap = Buffer.allocUnsafe(1 << 16);
@@ -173,17 +176,24 @@ class NameTable {
     return h;
   }
 
-  /** Appends a name; returns its entry (an id after seal: idOf(entry)). */
+  /**
+   * The last entry appended per hash slot (entry + 1; 0 = none): a name seen a moment ago
+   * (an MX host, a written owner repeated) reuses its entry, checked against the bytes, which
+   * are still in the cache. Fewer entries for seal() to sort, less heap.
+   */
+  private readonly recent = new Int32Array(RECENT);
+  /** The hash of each recent entry (compared first, without a read of the big arrays). */
+  private readonly recentHash = new Int32Array(RECENT);
+
+  /** Appends a name (or finds it among the recent ones); returns its entry (an id after seal: idOf(entry)). */
   append(name: string): number {
-    const e = this.entries++;
     const n = name.length;
     if (this.used + n > this.heap.length) {
       const bigger = Buffer.allocUnsafe(Math.max(this.heap.length * 2, this.used + n));
       this.heap.copy(bigger, 0, 0, this.used);
       this.heap = bigger;
     }
-    if (e + 2 > this.starts.length) this.starts = grow(this.starts, e + 2);
-    if (e + 1 > this.hashes.length) this.hashes = grow(this.hashes, e + 1);
+    // Written past the end while hashed (one pass); kept only when the name is new.
     const heap = this.heap;
     const at = this.used;
     let h = 0x811c9dc5;
@@ -194,10 +204,20 @@ class NameTable {
       heap[at + k] = c;
       h = Math.imul(h ^ c, 0x01000193);
     }
+    const slot = (h ^ (h >>> 16)) & (RECENT - 1);
+    if (this.recentHash[slot] === h) {
+      const seen = this.recent[slot] - 1;
+      if (seen >= 0 && this.entryIs(seen, name)) return seen;
+    }
+    const e = this.entries++;
+    if (e + 2 > this.starts.length) this.starts = grow(this.starts, e + 2);
+    if (e + 1 > this.hashes.length) this.hashes = grow(this.hashes, e + 1);
     if (all > 0xff) this.wide.set(e, name);
     this.used = at + n;
     this.starts[e + 1] = this.used;
     this.hashes[e] = h;
+    this.recent[slot] = e + 1;
+    this.recentHash[slot] = h;
     return e;
   }
 
@@ -227,7 +247,7 @@ class NameTable {
   }
 
   /**
-   * Ends the appends: sorts the entries by hash (LSD radix sort, 11 bits a pass) and numbers
+   * Ends the appends: sorts the entries by hash (LSD radix sort, 16 bits a pass) and numbers
    * the distinct names. Entries of one hash are compared byte by byte (collisions split).
    */
   seal(): void {
@@ -238,19 +258,19 @@ class NameTable {
     for (let i = 0; i < n; i++) order[i] = i;
     let keys2 = new Int32Array(n);
     let order2 = new Int32Array(n);
-    const counts = new Int32Array(2048);
-    for (let shift = 0; shift < 32; shift += 11) {
+    const counts = new Int32Array(1 << 16);
+    for (let shift = 0; shift < 32; shift += 16) {
       counts.fill(0);
-      for (let i = 0; i < n; i++) counts[(keys[i] >>> shift) & 2047]++;
+      for (let i = 0; i < n; i++) counts[(keys[i] >>> shift) & 0xffff]++;
       let sum = 0;
-      for (let b = 0; b < 2048; b++) {
+      for (let b = 0; b < 1 << 16; b++) {
         const c = counts[b];
         counts[b] = sum;
         sum += c;
       }
       for (let i = 0; i < n; i++) {
         const k = keys[i];
-        const p = counts[(k >>> shift) & 2047]++;
+        const p = counts[(k >>> shift) & 0xffff]++;
         keys2[p] = k;
         order2[p] = order[i];
       }
