@@ -29,6 +29,8 @@ export class ZoneChecker {
   private readonly recordSlots: Slot[];
   /** Type code -> the record visitors that look at that type, in check order (made on first use). */
   private readonly recordSlotsByCode = new Map<number, Slot[]>();
+  private lastCode = -1;
+  private lastSlots: Slot[] = [];
   /** Records read before the apex is known (the first SOA may rename it): held, then walked. */
   private pending: ZoneRecord[] | undefined;
 
@@ -71,10 +73,16 @@ export class ZoneChecker {
 
   private visit(r: ZoneRecord): void {
     const row = this.index.add(r);
-    let slots = this.recordSlotsByCode.get(r.code);
-    if (!slots) {
-      slots = this.recordSlots.filter((s) => !s.check.types || s.check.types.includes(r.type));
-      this.recordSlotsByCode.set(r.code, slots);
+    let slots = this.lastSlots;
+    if (r.code !== this.lastCode) {
+      const known = this.recordSlotsByCode.get(r.code);
+      if (known) slots = known;
+      else {
+        slots = this.recordSlots.filter((s) => !s.check.types || s.check.types.includes(r.type));
+        this.recordSlotsByCode.set(r.code, slots);
+      }
+      this.lastCode = r.code;
+      this.lastSlots = slots;
     }
     const z = this.index;
     for (let i = 0; i < slots.length; i++) {

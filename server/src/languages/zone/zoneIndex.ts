@@ -12,7 +12,6 @@ import type { ZoneAst, ZoneRecord } from './model';
 import { isAtOrBelow, parentName } from './names';
 import { rdataKey, valueKey } from './recordKey';
 import { tokenRange } from './ruleKit';
-import { targetOf } from './targets';
 import { looksMeantAbsolute } from './rules/missing-trailing-dot';
 
 /** Record flags (one octet a row). */
@@ -77,23 +76,54 @@ function hashRecordData(r: ZoneRecord): void {
     hashPair(rdataKey(r));
     return;
   }
-  let h1 = 0x811c9dc5;
-  let h2 = 0x2545f491;
+  h1 = 0x811c9dc5;
+  h2 = 0x2545f491;
   for (let i = 0; i < values.length; i++) {
-    if (i > 0) {
-      h1 = Math.imul(h1, 0x01000193);
-      h2 = Math.imul(h2, 0x5bd1e995) ^ (h2 >>> 15);
-    }
-    const v = values[i].value;
-    const s = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : valueKey(v);
-    for (let k = 0; k < s.length; k++) {
-      const c = s.charCodeAt(k);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
-    }
+    if (i > 0) mix(0);
+    hashValue(values[i].value);
   }
   hashHigh = h1 >>> 0;
   hashLow = h2 >>> 0;
+}
+
+/** The running pair of hashRecordData. */
+let h1 = 0;
+let h2 = 0;
+function mix(c: number): void {
+  h1 = Math.imul(h1 ^ c, 0x01000193);
+  h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+}
+function mixText(s: string): void {
+  for (let k = 0; k < s.length; k++) mix(s.charCodeAt(k));
+}
+const HEX = '0123456789abcdef';
+/** The digits of a small integer, most significant first (no string made). */
+const digits = new Uint8Array(10);
+
+/** Hashes valueKey(v)'s characters, without making the key for the usual kinds. */
+function hashValue(v: unknown): void {
+  if (typeof v === 'string') mixText(v);
+  else if (typeof v === 'number') {
+    if (v >= 0 && v <= 0xffffffff && v === Math.floor(v)) {
+      let n = 0;
+      let x = v;
+      do {
+        digits[n++] = 48 + (x % 10);
+        x = Math.floor(x / 10);
+      } while (x > 0);
+      while (n > 0) mix(digits[--n]);
+    } else mixText(String(v));
+  } else if (v instanceof Uint8Array) {
+    for (let k = 0; k < v.length; k++) {
+      mix(HEX.charCodeAt(v[k] >> 4));
+      mix(HEX.charCodeAt(v[k] & 15));
+    }
+  } else if (Array.isArray(v)) {
+    for (let k = 0; k < v.length; k++) {
+      if (k > 0) mix(1);
+      hashValue(v[k]);
+    }
+  } else mixText(valueKey(v));
 }
 
 /**
@@ -484,16 +514,22 @@ export class ZoneIndex {
       const v = r.values?.[0]?.value;
       if (typeof v === 'string') this.target[i] = this.table.append(v);
     } else {
-      const t = targetOf(r);
-      if (t) {
-        this.target[i] = this.table.append(t.name);
-        this.setToken(i, 3, t.token);
+      // targetOf(r) without its object: NS, MX and SRV by type code.
+      const field = r.code === 15 ? 1 : r.code === 2 ? 0 : r.code === 33 ? 3 : -1;
+      const v = field >= 0 && r.values ? r.values[field] : undefined;
+      if (v && typeof v.value === 'string' && v.value !== '.') {
+        const name = v.value;
+        const token = v.tokens[0];
+        this.target[i] = this.table.append(name);
+        this.setToken(i, 3, token);
         flags |= HAS_TARGET;
-        if (t.relative) flags |= TARGET_RELATIVE;
-        // A one-label name can only be meant absolute when it is the origin's text (cheap test first).
-        const text = t.token.text;
-        if (t.relative && (text.indexOf('.') >= 0 || text.length === r.origin.length - 1) && looksMeantAbsolute(text, r.origin)) flags |= TARGET_MEANT_ABSOLUTE;
-        if (isAtOrBelow(t.name, this.ast.origin)) flags |= TARGET_IN_ZONE;
+        if (v.relative) {
+          flags |= TARGET_RELATIVE;
+          // A one-label name can only be meant absolute when it is the origin's text (cheap test first).
+          const text = token.text;
+          if ((text.indexOf('.') >= 0 || text.length === r.origin.length - 1) && looksMeantAbsolute(text, r.origin)) flags |= TARGET_MEANT_ABSOLUTE;
+        }
+        if (isAtOrBelow(name, origin)) flags |= TARGET_IN_ZONE;
       }
     }
     this.flags[i] = flags;
@@ -692,19 +728,23 @@ export class ZoneIndex {
     }
     const sorted = new Int32Array(multi);
     const fill = start.slice();
+    // The first row of each owner the walk visits, in file order (all of them with singles).
+    const firsts: number[] = [];
     for (let i = 0; i < n; i++) {
       if (!(flags[i] & IN_ZONE)) continue;
       const o = owner[i];
-      if (counts[o + 1] > 1) sorted[fill[o]++] = i;
+      if (counts[o + 1] > 1) {
+        if (fill[o] === start[o]) firsts.push(i);
+        sorted[fill[o]++] = i;
+      } else if (singles) firsts.push(i);
     }
     const typeCounts: number[] = [];
-    for (let i = 0; i < n; i++) {
-      if (!(flags[i] & IN_ZONE)) continue;
+    for (let f = 0; f < firsts.length; f++) {
+      const i = firsts[f];
       const o = owner[i];
       const c = counts[o + 1];
       view.owner = o;
       if (c === 1) {
-        if (!singles) continue;
         view.size = 1;
         view.rowCount = 1;
         view.codes[0] = this.code[i];
@@ -717,7 +757,6 @@ export class ZoneIndex {
         continue;
       }
       const s = start[o];
-      if (sorted[s] !== i) continue; // not the owner's first row
       const e = s + c;
       view.size = 0;
       view.rowCount = c;

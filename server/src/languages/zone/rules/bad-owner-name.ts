@@ -69,10 +69,21 @@ function checksTarget(type: string, owner: string, values: NonNullable<ZoneRecor
 }
 
 export function checkBadOwnerName(): ZoneCheck {
+  // The owner's verdict is kept for the next record (an owner's records come together).
+  let lastOwner = '';
+  let lastHost = true;
+  const ownerIsHost = (owner: string): boolean => {
+    if (owner !== lastOwner) {
+      lastOwner = owner;
+      lastHost = isHostName(owner, true);
+    }
+    return lastHost;
+  };
   return {
+    types: [...HOST_OWNER_TYPES, ...Object.keys(HOST_FIELD)],
     // Out-of-zone owners too: named checks names before it drops out-of-zone data.
     record(r, _row, _z, out) {
-      if (HOST_OWNER_TYPES.has(r.type) && !isHostName(r.owner, true) && !(r.type !== 'MX' && ownerException(r.type, r.owner))) {
+      if (HOST_OWNER_TYPES.has(r.type) && !ownerIsHost(r.owner) && !(r.type !== 'MX' && ownerException(r.type, r.owner))) {
         out.push(recordFinding(badOwnerName, r, ownerOrType(r), `${r.owner.replace(/\.$/, '')}: bad owner name (check-names): a ${r.type} owner must be a host name (letters, digits, hyphens)`));
       }
       const index = HOST_FIELD[r.type];
