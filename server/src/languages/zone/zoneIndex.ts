@@ -69,61 +69,51 @@ function hashPair(s: string): void {
   hashLow = h2 >>> 0;
 }
 
-/** hashPair(rdataKey(r)) without building the key: the values' texts hashed in turn. */
+/**
+ * hashPair(rdataKey(r)) without building the key: the characters of each value's valueKey
+ * hashed in turn (no key made for strings, numbers and lists).
+ */
 function hashRecordData(r: ZoneRecord): void {
   const values = r.values;
   if (!values) {
     hashPair(rdataKey(r));
     return;
   }
-  h1 = 0x811c9dc5;
-  h2 = 0x2545f491;
+  let h1 = 0x811c9dc5;
+  let h2 = 0x2545f491;
   for (let i = 0; i < values.length; i++) {
-    if (i > 0) mix(0);
-    hashValue(values[i].value);
+    if (i > 0) {
+      h1 = Math.imul(h1, 0x01000193);
+      h2 = Math.imul(h2, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+    const v = values[i].value;
+    if (Array.isArray(v)) {
+      // valueKey joins a list's items' keys with \u0001.
+      for (let k = 0; k < v.length; k++) {
+        if (k > 0) {
+          h1 = Math.imul(h1 ^ 1, 0x01000193);
+          h2 = Math.imul(h2 ^ 1, 0x5bd1e995) ^ (h2 >>> 15);
+        }
+        const item = v[k];
+        const e = typeof item === 'string' ? item : valueKey(item);
+        for (let j = 0; j < e.length; j++) {
+          const c = e.charCodeAt(j);
+          h1 = Math.imul(h1 ^ c, 0x01000193);
+          h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+        }
+      }
+      continue;
+    }
+    // Numbers through String(): V8 keeps a cache of small numbers' strings.
+    const s = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : valueKey(v);
+    for (let k = 0; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+    }
   }
   hashHigh = h1 >>> 0;
   hashLow = h2 >>> 0;
-}
-
-/** The running pair of hashRecordData. */
-let h1 = 0;
-let h2 = 0;
-function mix(c: number): void {
-  h1 = Math.imul(h1 ^ c, 0x01000193);
-  h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
-}
-function mixText(s: string): void {
-  for (let k = 0; k < s.length; k++) mix(s.charCodeAt(k));
-}
-const HEX = '0123456789abcdef';
-/** The digits of a small integer, most significant first (no string made). */
-const digits = new Uint8Array(10);
-
-/** Hashes valueKey(v)'s characters, without making the key for the usual kinds. */
-function hashValue(v: unknown): void {
-  if (typeof v === 'string') mixText(v);
-  else if (typeof v === 'number') {
-    if (v >= 0 && v <= 0xffffffff && v === Math.floor(v)) {
-      let n = 0;
-      let x = v;
-      do {
-        digits[n++] = 48 + (x % 10);
-        x = Math.floor(x / 10);
-      } while (x > 0);
-      while (n > 0) mix(digits[--n]);
-    } else mixText(String(v));
-  } else if (v instanceof Uint8Array) {
-    for (let k = 0; k < v.length; k++) {
-      mix(HEX.charCodeAt(v[k] >> 4));
-      mix(HEX.charCodeAt(v[k] & 15));
-    }
-  } else if (Array.isArray(v)) {
-    for (let k = 0; k < v.length; k++) {
-      if (k > 0) mix(1);
-      hashValue(v[k]);
-    }
-  } else mixText(valueKey(v));
 }
 
 /**
