@@ -163,6 +163,20 @@ export class NodeView {
  * linear) and gives equal names one id. A million distinct owners cost about 40 bytes each
  * here, against ~90 as strings in a Map, and no GC work.
  */
+/**
+ * A name token that parseName reads as `${text.toLowerCase()}.${origin}`: relative (no
+ * trailing dot, not '@') and plain (letters, digits, '-', '_', '*', '.'; no escapes).
+ */
+export function isPlainRelative(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || text.charCodeAt(n - 1) === 46) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 42 || c === 46)) return false;
+  }
+  return true;
+}
+
 /** Slots of NameTable's cache of recent names. */
 const RECENT = 4096;
 
@@ -233,6 +247,54 @@ class NameTable {
     if (e + 2 > this.starts.length) this.starts = grow(this.starts, e + 2);
     if (e + 1 > this.hashes.length) this.hashes = grow(this.hashes, e + 1);
     if (all > 0xff) this.wide.set(e, name);
+    this.used = at + n;
+    this.starts[e + 1] = this.used;
+    this.hashes[e] = h;
+    this.recent[slot] = e + 1;
+    this.recentHash[slot] = h;
+    return e;
+  }
+
+  /**
+   * append(`${label.toLowerCase()}.${suffix}`) from the parts: the owner key of a big zone is
+   * a concatenation V8 would otherwise flatten (copy) on the first read of its characters.
+   * `label` is plain (letters, digits, '-', '_', '*', '.'), `suffix` a canonical key.
+   */
+  appendBelow(label: string, suffix: string): number {
+    const n = label.length + 1 + suffix.length;
+    if (this.used + n > this.heap.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.heap.length * 2, this.used + n));
+      this.heap.copy(bigger, 0, 0, this.used);
+      this.heap = bigger;
+    }
+    const heap = this.heap;
+    const at = this.used;
+    let h = 0x811c9dc5;
+    let all = 0;
+    let k = 0;
+    for (let j = 0; j < label.length; j++, k++) {
+      let c = label.charCodeAt(j);
+      if (c >= 65 && c <= 90) c += 32;
+      heap[at + k] = c;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    heap[at + k++] = 46;
+    h = Math.imul(h ^ 46, 0x01000193);
+    for (let j = 0; j < suffix.length; j++, k++) {
+      const c = suffix.charCodeAt(j);
+      all |= c;
+      heap[at + k] = c;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    const slot = (h ^ (h >>> 16)) & (RECENT - 1);
+    if (this.recentHash[slot] === h) {
+      const seen = this.recent[slot] - 1;
+      if (seen >= 0 && all <= 0xff && !this.wide.has(seen) && this.starts[seen + 1] - this.starts[seen] === n && heap.compare(heap, at, at + n, this.starts[seen], this.starts[seen + 1]) === 0) return seen;
+    }
+    const e = this.entries++;
+    if (e + 2 > this.starts.length) this.starts = grow(this.starts, e + 2);
+    if (e + 1 > this.hashes.length) this.hashes = grow(this.hashes, e + 1);
+    if (all > 0xff) this.wide.set(e, `${label.toLowerCase()}.${suffix}`);
     this.used = at + n;
     this.starts[e + 1] = this.used;
     this.hashes[e] = h;
@@ -362,6 +424,12 @@ export class ZoneIndex {
   private readonly uriIds = new Map<string, number>();
   private readonly typeOf = new Map<number, string>();
   private lastCode = -1;
+  /**
+   * The owner of the record being visited as `${ownerLabel.toLowerCase()}.${origin}` (the
+   * apex), when it was written relative to the apex in plain characters; else undefined.
+   * Record visitors read it instead of the owner's characters (see NameTable.appendBelow).
+   */
+  ownerLabel: string | undefined;
   /** seal() has run: the name columns hold ids. */
   private sealed = false;
 
@@ -463,8 +531,11 @@ export class ZoneIndex {
     // A blank owner repeats the previous record's owner string: one log entry for the name's
     // records. A written owner is always appended (seal() merges equal names).
     let owner = this.lastOwnerEntry;
+    const origin = this.ast.origin;
     if (r.ownerToken || r.owner !== this.lastOwner || owner < 0) {
-      owner = this.table.append(r.owner);
+      const label = r.ownerToken && r.origin === origin && origin !== '.' && isPlainRelative(r.ownerToken.text) ? r.ownerToken.text : undefined;
+      owner = label !== undefined ? this.table.appendBelow(label, origin) : this.table.append(r.owner);
+      this.ownerLabel = label;
       this.lastOwner = r.owner;
       this.lastOwnerEntry = owner;
     }
@@ -495,9 +566,8 @@ export class ZoneIndex {
     this.setToken(i, 1, r.typeToken);
     this.setToken(i, 2, r.ttlToken ?? anchor);
     let flags = (r.generated ? GENERATED : 0) | (r.ttlToken ? HAS_TTL_TOKEN : 0);
-    const origin = this.ast.origin;
-    const atApex = r.owner === origin;
-    const inZone = atApex || isAtOrBelow(r.owner, origin);
+    const atApex = this.ownerLabel === undefined && r.owner === origin;
+    const inZone = atApex || this.ownerLabel !== undefined || isAtOrBelow(r.owner, origin);
     if (inZone) flags |= IN_ZONE;
     this.target[i] = -1;
     if (r.type === 'CNAME') {
