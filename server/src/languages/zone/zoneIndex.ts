@@ -199,7 +199,12 @@ class NameTable {
   private sortedEntries = new Int32Array(0);
 
   /** `expected`: about how many names (sized once, not grown twenty times on the way). */
-  constructor(expected = 0) {
+  /**
+   * `heapBytes`: about how many characters the names take (the text's length: owners are
+   * mostly shorter than their lines). Pages of the heap not written are never resident.
+   */
+  constructor(expected = 0, heapBytes = 0) {
+    this.heap = Buffer.allocUnsafe(Math.min(Math.max(1 << 16, heapBytes), 1 << 30));
     this.starts = new Int32Array(Math.max(1025, expected + 2));
     this.hashes = new Int32Array(Math.max(1024, expected + 1));
   }
@@ -470,7 +475,7 @@ export class ZoneIndex {
     const text = ast.text;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
     this.expected = lines;
-    this.table = new NameTable(lines);
+    this.table = new NameTable(lines, text.length);
   }
 
   /** The apex (canonical key); settled before the first record is added. */
