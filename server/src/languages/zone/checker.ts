@@ -2,34 +2,57 @@
 // through each check's `record` visitor, then each in-zone owner once through the `node`
 // visitors, then `finish`. Records can come from a finished parse (the editor) or one at a
 // time while the parser reads (the CLI), so a huge zone is never held as records.
+// The walk also contains the checks: a check's first throw becomes one zone/internal-error
+// finding and ends that check alone (try/catch around each call costs nothing until it
+// throws; no wrapper closure per check and record).
 
 import type { Finding } from '../../core/finding';
+import { checkName, internalErrorFinding } from '../../core/internalError';
 import { AnalysisCancelled } from '../../core/languageService';
 import type { ZoneAst, ZoneRecord } from './model';
 import { settleApex } from './parser';
 import type { ZoneCheck } from './ruleKit';
-import { ZoneIndex } from './zoneIndex';
+import { NodeView, ZoneIndex } from './zoneIndex';
+
+/** One check of a walk: its visitors, its findings, and whether it has thrown. */
+interface Slot {
+  check: ZoneCheck;
+  out: Finding[];
+  failed: boolean;
+  factory: () => ZoneCheck;
+  index: number;
+}
 
 export class ZoneChecker {
   readonly index: ZoneIndex;
-  private readonly checks: ZoneCheck[];
-  private readonly outs: Finding[][];
-  private readonly recordChecks: Array<[ZoneCheck, Finding[]]>;
+  private readonly slots: Slot[];
+  private readonly recordSlots: Slot[];
   /** Type code -> the record visitors that look at that type, in check order (made on first use). */
-  private readonly recordChecksByCode = new Map<number, Array<[ZoneCheck, Finding[]]>>();
+  private readonly recordSlotsByCode = new Map<number, Slot[]>();
+  private lastCode = -1;
+  private lastSlots: Slot[] = [];
   /** Records read before the apex is known (the first SOA may rename it): held, then walked. */
   private pending: ZoneRecord[] | undefined;
 
   /** `settled`: the AST's apex is final (a finished parse); else it settles at the first SOA. */
   constructor(private readonly ast: ZoneAst, factories: Array<() => ZoneCheck>, settled: boolean) {
     this.index = new ZoneIndex(ast);
-    this.checks = factories.map((f) => f());
-    this.outs = this.checks.map(() => []);
-    this.recordChecks = [];
-    this.checks.forEach((c, i) => {
-      if (c.record) this.recordChecks.push([c, this.outs[i]]);
+    this.slots = factories.map((factory, index) => {
+      const slot: Slot = { check: {}, out: [], failed: false, factory, index };
+      try {
+        slot.check = factory();
+      } catch (error) {
+        this.fail(slot, error);
+      }
+      return slot;
     });
+    this.recordSlots = this.slots.filter((s) => !s.failed && s.check.record);
     if (!settled) this.pending = [];
+  }
+
+  private fail(slot: Slot, error: unknown): void {
+    slot.failed = true;
+    slot.out.push(internalErrorFinding('zone', checkName(slot.factory, slot.index), error));
   }
 
   add(r: ZoneRecord): void {
@@ -50,12 +73,27 @@ export class ZoneChecker {
 
   private visit(r: ZoneRecord): void {
     const row = this.index.add(r);
-    let checks = this.recordChecksByCode.get(r.code);
-    if (!checks) {
-      checks = this.recordChecks.filter(([c]) => !c.types || c.types.includes(r.type));
-      this.recordChecksByCode.set(r.code, checks);
+    let slots = this.lastSlots;
+    if (r.code !== this.lastCode) {
+      const known = this.recordSlotsByCode.get(r.code);
+      if (known) slots = known;
+      else {
+        slots = this.recordSlots.filter((s) => !s.check.types || s.check.types.includes(r.type));
+        this.recordSlotsByCode.set(r.code, slots);
+      }
+      this.lastCode = r.code;
+      this.lastSlots = slots;
     }
-    for (let i = 0; i < checks.length; i++) checks[i][0].record!(r, row, this.index, checks[i][1]);
+    const z = this.index;
+    for (let i = 0; i < slots.length; i++) {
+      const s = slots[i];
+      if (s.failed) continue;
+      try {
+        s.check.record!(r, row, z, s.out);
+      } catch (error) {
+        this.fail(s, error);
+      }
+    }
   }
 
   /**
@@ -65,16 +103,38 @@ export class ZoneChecker {
   finish(isCancelled?: () => boolean, checkEvery = 2048): Finding[] {
     if (this.pending) this.release(undefined);
     const z = this.index;
-    const nodeChecks = this.checks.map((c, i) => [c, this.outs[i]] as const).filter(([c]) => c.node);
-    let nodes = 0;
-    if (nodeChecks.length) z.forEachNode((n) => {
-      if (isCancelled && ++nodes % checkEvery === 0 && isCancelled()) throw new AnalysisCancelled();
-      for (const [c, out] of nodeChecks) c.node!(n, z, out);
-    });
-    this.checks.forEach((c, i) => c.finish?.(z, this.outs[i]));
+    z.seal();
+    const nodeSlots = this.slots.filter((s) => !s.failed && s.check.node);
+    if (nodeSlots.length) {
+      // Owners with one record only when a check asks for them (no node check reports on
+      // a lone record otherwise): a big zone's owners mostly are such.
+      let singles = false;
+      for (const s of nodeSlots) if (s.check.singleRecordNodes) try { if (s.check.singleRecordNodes()) singles = true; } catch (error) { this.fail(s, error); }
+      let nodes = 0;
+      z.forEachNode(singles, (n: NodeView) => {
+        if (isCancelled && ++nodes % checkEvery === 0 && isCancelled()) throw new AnalysisCancelled();
+        for (let i = 0; i < nodeSlots.length; i++) {
+          const s = nodeSlots[i];
+          if (s.failed || (n.rowCount === 1 && !s.check.singleRecordNodes)) continue;
+          try {
+            s.check.node!(n, z, s.out);
+          } catch (error) {
+            this.fail(s, error);
+          }
+        }
+      });
+    }
+    for (const s of this.slots) {
+      if (s.failed || !s.check.finish) continue;
+      try {
+        s.check.finish(z, s.out);
+      } catch (error) {
+        this.fail(s, error);
+      }
+    }
     const all: Finding[] = [];
     // No push(...list): a million findings would overflow the call stack.
-    for (const out of this.outs) for (const f of out) all.push(f);
+    for (const s of this.slots) for (const f of s.out) all.push(f);
     return all;
   }
 }

@@ -2,7 +2,6 @@
 // and the zone-level checks of rules/ (named-checkzone's and ours) over one ZoneIndex.
 
 import { compareFindings, type Finding } from '../../core/finding';
-import { checkName, internalErrorFinding } from '../../core/internalError';
 import { AnalysisCancelled, type AnalysisContext, type LanguageService } from '../../core/languageService';
 import type { RuleMeta } from '../../core/rules';
 import type { ZoneAst, ZoneRecord } from './model';
@@ -103,25 +102,9 @@ function parserFindings(ast: ZoneAst, out: Finding[]): void {
   for (const f of ast.findings) if (!(ast.fragment && f.ruleId === noTtl.id && f.severity === undefined)) out.push(f);
 }
 
-/** A check's first throw becomes one zone/internal-error finding and ends that check alone; try/catch costs nothing until it throws. */
-function containZoneCheck(factory: () => ZoneCheck, index: number): () => ZoneCheck {
-  return () => {
-    let failed = false;
-    const fail = (error: unknown, out: Finding[]) => (failed = true, out.push(internalErrorFinding('zone', checkName(factory, index), error)));
-    let c: ZoneCheck;
-    try { c = factory(); } catch (error) { return { finish: (_z, out) => void fail(error, out) }; }
-    return {
-      types: c.types,
-      record: c.record && ((r, row, z, out) => { if (!failed) try { c.record!(r, row, z, out); } catch (e) { fail(e, out); } }),
-      node: c.node && ((n, z, out) => { if (!failed) try { c.node!(n, z, out); } catch (e) { fail(e, out); } }),
-      finish: c.finish && ((z, out) => { if (!failed) try { c.finish!(z, out); } catch (e) { fail(e, out); } }),
-    };
-  };
-}
-
 /** The one walk over `records` (all of the AST's, or a sub-zone's: incrementalLint.ts). */
 function runChecks(ast: ZoneAst, records: ZoneRecord[]): Finding[] {
-  const checker = new ZoneChecker(ast, ZONE_CHECKS.map(containZoneCheck), true);
+  const checker = new ZoneChecker(ast, ZONE_CHECKS, true);
   for (const r of records) checker.add(r);
   return checker.finish();
 }
@@ -137,7 +120,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * (`isCancelled()`) ends it there (AnalysisCancelled).
  */
 async function runChecksInSlices(ast: ZoneAst, records: ZoneRecord[], isCancelled: () => boolean): Promise<Finding[]> {
-  const checker = new ZoneChecker(ast, ZONE_CHECKS.map(containZoneCheck), true);
+  const checker = new ZoneChecker(ast, ZONE_CHECKS, true);
   for (let i = 0; i < records.length; i++) {
     if (i > 0 && i % SLICE === 0) {
       await nextTurn();
@@ -176,7 +159,7 @@ export async function lintZoneInSlices(ast: ZoneAst, isCancelled: () => boolean)
  */
 export function checkZoneText(text: string, ctx: AnalysisContext): Finding[] {
   const ast = newAst(text, ctx);
-  const checker = new ZoneChecker(ast, ZONE_CHECKS.map(containZoneCheck), false);
+  const checker = new ZoneChecker(ast, ZONE_CHECKS, false);
   parseZone(text, ctx, { ast, keepRecords: false, onRecord: (r) => checker.add(r) });
   return withParserFindings(ast, checker.finish());
 }

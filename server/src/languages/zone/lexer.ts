@@ -49,9 +49,10 @@ const LPAREN = 40;
 const RPAREN = 41;
 const BACKSLASH = 92;
 
-/** Token boundaries, by character class (one table lookup per character). */
+/** Token boundaries, by character class (one table lookup per character): 1 ends a token, 2 is the backslash. */
 const DELIMITER = new Uint8Array(128);
 for (const c of [SPACE, TAB, CR, NL, SEMI, QUOTE, LPAREN, RPAREN]) DELIMITER[c] = 1;
+DELIMITER[BACKSLASH] = 2;
 
 function isBreak(c: number): boolean {
   return c === NL || c === CR;
@@ -192,12 +193,15 @@ export class EntryLexer {
         } else {
           while (pos < n) {
             const d = text.charCodeAt(pos);
-            if (d === BACKSLASH && pos + 1 < n && !isBreak(text.charCodeAt(pos + 1))) {
-              pos += 2;
+            // One lookup for the usual character: neither a delimiter nor a backslash.
+            const k = d < 128 ? DELIMITER[d] : 0;
+            if (k === 0) {
+              pos++;
               continue;
             }
-            if (d < 128 && DELIMITER[d] === 1) break;
-            pos++;
+            if (k === 1) break;
+            if (pos + 1 < n && !isBreak(text.charCodeAt(pos + 1))) pos += 2;
+            else pos++;
           }
           tokens.push({ text: text.slice(start, pos), quoted: false, line, start: start - lineStart, end: pos - lineStart });
         }

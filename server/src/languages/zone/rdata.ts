@@ -498,7 +498,7 @@ export function readField(spec: FieldSpec, tokens: Token[], i: number, ctx: Read
       return readMnemonicOrNumber(t, CERT_TYPES, U16);
     case 'caa-tag':
       if (t.quoted || t.text === '') return { problem: { message: 'unexpected token', token: t } };
-      return /^[A-Za-z0-9]+$/.test(t.text) ? { value: t.text, used: 1 } : { problem: { message: 'syntax error', token: t } };
+      return isAlphanumeric(t.text) ? { value: t.text, used: 1 } : { problem: { message: 'syntax error', token: t } };
     case 'caa-value': {
       const r = readCharString(t.text, t.quoted);
       return r.error !== undefined ? { problem: { message: 'syntax error', token: t } } : { value: r.value, used: 1 };
@@ -1013,4 +1013,14 @@ export function readGenericRdata(tokens: Token[]): { wire?: Uint8Array; problem?
 export function digestLengthProblem(digestType: number, digest: Uint8Array, lengths: Record<number, number>): string | undefined {
   const want = lengths[digestType];
   return want !== undefined && digest.length !== want ? `digest is ${digest.length} octets; digest type ${digestType} needs ${want}` : undefined;
+}
+
+/** /^[A-Za-z0-9]+$/ as a scan (every CAA record's tag). */
+function isAlphanumeric(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  }
+  return true;
 }

@@ -21,7 +21,8 @@ export function findingAt(rule: RuleMeta, t: Pick<Token, 'line' | 'start' | 'end
 
 /**
  * A zone-level check as visitors of the one walk over the zone (index.ts runs them): `record`
- * for every record in file order (the apex is known by then), `node` for every in-zone owner
+ * for every record in file order (the apex is known by then; name ids are not: the index's
+ * owner/target columns are read from `node` and `finish` on), `node` for every in-zone owner
  * with its records by type, `finish` once at the end with the whole index. Each check pushes
  * its findings to its own `out`. A factory makes one per lint, so checks may keep state.
  */
@@ -33,5 +34,11 @@ export interface ZoneCheck {
   types?: readonly string[];
   record?(r: ZoneRecord, row: number, z: ZoneIndex, out: Finding[]): void;
   node?(n: NodeView, z: ZoneIndex, out: Finding[]): void;
+  /**
+   * `node` is called for owners with a single in-zone record only when a check has this and
+   * it answers true (asked once, when the node walk starts): most checks of a node compare
+   * its records, and a big zone's owners mostly hold one.
+   */
+  singleRecordNodes?(): boolean;
   finish?(z: ZoneIndex, out: Finding[]): void;
 }

@@ -12,7 +12,6 @@ import type { ZoneAst, ZoneRecord } from './model';
 import { isAtOrBelow, parentName } from './names';
 import { rdataKey, valueKey } from './recordKey';
 import { tokenRange } from './ruleKit';
-import { targetOf } from './targets';
 import { looksMeantAbsolute } from './rules/missing-trailing-dot';
 
 /** Record flags (one octet a row). */
@@ -70,7 +69,10 @@ function hashPair(s: string): void {
   hashLow = h2 >>> 0;
 }
 
-/** hashPair(rdataKey(r)) without building the key: the values' texts hashed in turn. */
+/**
+ * hashPair(rdataKey(r)) without building the key: the characters of each value's valueKey
+ * hashed in turn (no key made for strings, numbers and lists).
+ */
 function hashRecordData(r: ZoneRecord): void {
   const values = r.values;
   if (!values) {
@@ -85,6 +87,24 @@ function hashRecordData(r: ZoneRecord): void {
       h2 = Math.imul(h2, 0x5bd1e995) ^ (h2 >>> 15);
     }
     const v = values[i].value;
+    if (Array.isArray(v)) {
+      // valueKey joins a list's items' keys with \u0001.
+      for (let k = 0; k < v.length; k++) {
+        if (k > 0) {
+          h1 = Math.imul(h1 ^ 1, 0x01000193);
+          h2 = Math.imul(h2 ^ 1, 0x5bd1e995) ^ (h2 >>> 15);
+        }
+        const item = v[k];
+        const e = typeof item === 'string' ? item : valueKey(item);
+        for (let j = 0; j < e.length; j++) {
+          const c = e.charCodeAt(j);
+          h1 = Math.imul(h1 ^ c, 0x01000193);
+          h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+        }
+      }
+      continue;
+    }
+    // Numbers through String(): V8 keeps a cache of small numbers' strings.
     const s = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : valueKey(v);
     for (let k = 0; k < s.length; k++) {
       const c = s.charCodeAt(k);
@@ -109,6 +129,8 @@ export class NodeView {
   }
   /** Number of distinct types. */
   size = 0;
+  /** Number of rows (records). */
+  rowCount = 0;
   codes: number[] = [];
   types: string[] = [];
   starts: number[] = [];
@@ -134,29 +156,57 @@ export class NodeView {
 }
 
 /**
- * Names -> dense ids, open addressing over typed arrays, the names' characters in one byte
- * heap (canonical keys are ASCII: other octets are written as escapes). A million distinct
- * owners cost about 40 bytes each here, against ~90 as strings in a Map, and no GC work.
+ * Names -> dense ids, assigned once the walk ends. During the walk each name is only appended
+ * to a byte log (its characters and a hash; canonical keys are ASCII, other octets are written
+ * as escapes): a sequential write, no lookup in a table of a million names, whose cache misses
+ * cost more than everything else a record needs. seal() sorts the log by hash (radix sort,
+ * linear) and gives equal names one id. A million distinct owners cost about 40 bytes each
+ * here, against ~90 as strings in a Map, and no GC work.
  */
+/**
+ * A name token that parseName reads as `${text.toLowerCase()}.${origin}`: relative (no
+ * trailing dot, not '@') and plain (letters, digits, '-', '_', '*', '.'; no escapes).
+ */
+export function isPlainRelative(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || text.charCodeAt(n - 1) === 46) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 42 || c === 46)) return false;
+  }
+  return true;
+}
+
+/** Slots of NameTable's cache of recent names. */
+const RECENT = 4096;
+
 class NameTable {
-  /** Name i is heap[starts[i], starts[i + 1]). */
+  /** Entry i is heap[starts[i], starts[i + 1]). */
   private heap = Buffer.allocUnsafe(1 << 16);
   private starts: Int32Array;
+  private hashes: Int32Array;
   private used = 0;
+  /** Entries appended (a name may have several). */
+  entries = 0;
+  /** Distinct names (ids 0..count-1), known after seal(). */
   count = 0;
-  /** Names with a character above 0xff (not canonical keys; kept as strings). */
+  /** Entries with a character above 0xff (not canonical keys; kept as strings). */
   private readonly wide = new Map<number, string>();
-  /** Pairs (hash, id + 1) side by side, so a probe touches one cache line; 0 = empty. */
-  private slots: Int32Array;
-  private mask: number;
+  /** After seal(): entry -> id, id -> an entry of it, and the entries sorted by hash (lookups). */
+  private idOfEntry = new Int32Array(0);
+  private entryOfId = new Int32Array(0);
+  private sortedHashes = new Int32Array(0);
+  private sortedEntries = new Int32Array(0);
 
-  /** `expected`: about how many names (sized once, not rehashed twenty times on the way). */
-  constructor(expected = 0) {
-    let size = 2048;
-    while (size * 3 < expected * 4) size *= 2;
-    this.mask = size - 1;
-    this.slots = new Int32Array(2 * size);
+  /** `expected`: about how many names (sized once, not grown twenty times on the way). */
+  /**
+   * `heapBytes`: about how many characters the names take (the text's length: owners are
+   * mostly shorter than their lines). Pages of the heap not written are never resident.
+   */
+  constructor(expected = 0, heapBytes = 0) {
+    this.heap = Buffer.allocUnsafe(Math.min(Math.max(1 << 16, heapBytes), 1 << 30));
     this.starts = new Int32Array(Math.max(1025, expected + 2));
+    this.hashes = new Int32Array(Math.max(1024, expected + 1));
   }
 
   private static hash(s: string): number {
@@ -165,88 +215,235 @@ class NameTable {
     return h;
   }
 
-  private equals(id: number, s: string): boolean {
-    const start = this.starts[id];
-    if (this.starts[id + 1] - start !== s.length) return false;
-    const wide = this.wide.size ? this.wide.get(id) : undefined;
+  /**
+   * The last entry appended per hash slot (entry + 1; 0 = none): a name seen a moment ago
+   * (an MX host, a written owner repeated) reuses its entry, checked against the bytes, which
+   * are still in the cache. Fewer entries for seal() to sort, less heap.
+   */
+  private readonly recent = new Int32Array(RECENT);
+  /** The hash of each recent entry (compared first, without a read of the big arrays). */
+  private readonly recentHash = new Int32Array(RECENT);
+
+  /** Appends a name (or finds it among the recent ones); returns its entry (an id after seal: idOf(entry)). */
+  append(name: string): number {
+    const n = name.length;
+    if (this.used + n > this.heap.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.heap.length * 2, this.used + n));
+      this.heap.copy(bigger, 0, 0, this.used);
+      this.heap = bigger;
+    }
+    // Written past the end while hashed (one pass); kept only when the name is new.
+    const heap = this.heap;
+    const at = this.used;
+    let h = 0x811c9dc5;
+    let all = 0;
+    for (let k = 0; k < n; k++) {
+      const c = name.charCodeAt(k);
+      all |= c;
+      heap[at + k] = c;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    const slot = (h ^ (h >>> 16)) & (RECENT - 1);
+    if (this.recentHash[slot] === h) {
+      const seen = this.recent[slot] - 1;
+      if (seen >= 0 && this.entryIs(seen, name)) return seen;
+    }
+    const e = this.entries++;
+    if (e + 2 > this.starts.length) this.starts = grow(this.starts, e + 2);
+    if (e + 1 > this.hashes.length) this.hashes = grow(this.hashes, e + 1);
+    if (all > 0xff) this.wide.set(e, name);
+    this.used = at + n;
+    this.starts[e + 1] = this.used;
+    this.hashes[e] = h;
+    this.recent[slot] = e + 1;
+    this.recentHash[slot] = h;
+    return e;
+  }
+
+  /**
+   * append(`${label.toLowerCase()}.${suffix}`) from the parts: the owner key of a big zone is
+   * a concatenation V8 would otherwise flatten (copy) on the first read of its characters.
+   * `label` is plain (letters, digits, '-', '_', '*', '.'), `suffix` a canonical key.
+   */
+  appendBelow(label: string, suffix: string): number {
+    const n = label.length + 1 + suffix.length;
+    if (this.used + n > this.heap.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.heap.length * 2, this.used + n));
+      this.heap.copy(bigger, 0, 0, this.used);
+      this.heap = bigger;
+    }
+    const heap = this.heap;
+    const at = this.used;
+    let h = 0x811c9dc5;
+    let all = 0;
+    let k = 0;
+    for (let j = 0; j < label.length; j++, k++) {
+      let c = label.charCodeAt(j);
+      if (c >= 65 && c <= 90) c += 32;
+      heap[at + k] = c;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    heap[at + k++] = 46;
+    h = Math.imul(h ^ 46, 0x01000193);
+    for (let j = 0; j < suffix.length; j++, k++) {
+      const c = suffix.charCodeAt(j);
+      all |= c;
+      heap[at + k] = c;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    const slot = (h ^ (h >>> 16)) & (RECENT - 1);
+    if (this.recentHash[slot] === h) {
+      const seen = this.recent[slot] - 1;
+      if (seen >= 0 && all <= 0xff && !this.wide.has(seen) && this.starts[seen + 1] - this.starts[seen] === n && heap.compare(heap, at, at + n, this.starts[seen], this.starts[seen + 1]) === 0) return seen;
+    }
+    const e = this.entries++;
+    if (e + 2 > this.starts.length) this.starts = grow(this.starts, e + 2);
+    if (e + 1 > this.hashes.length) this.hashes = grow(this.hashes, e + 1);
+    if (all > 0xff) this.wide.set(e, `${label.toLowerCase()}.${suffix}`);
+    this.used = at + n;
+    this.starts[e + 1] = this.used;
+    this.hashes[e] = h;
+    this.recent[slot] = e + 1;
+    this.recentHash[slot] = h;
+    return e;
+  }
+
+  private sameEntries(a: number, b: number): boolean {
+    if (this.wide.size) {
+      const wa = this.wide.get(a);
+      const wb = this.wide.get(b);
+      if (wa !== undefined || wb !== undefined) return wa === wb;
+    }
+    const sa = this.starts[a];
+    const sb = this.starts[b];
+    const len = this.starts[a + 1] - sa;
+    if (this.starts[b + 1] - sb !== len) return false;
+    const heap = this.heap;
+    for (let i = 0; i < len; i++) if (heap[sa + i] !== heap[sb + i]) return false;
+    return true;
+  }
+
+  private entryIs(e: number, s: string): boolean {
+    const start = this.starts[e];
+    if (this.starts[e + 1] - start !== s.length) return false;
+    const wide = this.wide.size ? this.wide.get(e) : undefined;
     if (wide !== undefined) return wide === s;
     const heap = this.heap;
     for (let i = 0; i < s.length; i++) if (heap[start + i] !== s.charCodeAt(i)) return false;
     return true;
   }
 
-  name(id: number): string {
-    return this.wide.get(id) ?? this.heap.toString('latin1', this.starts[id], this.starts[id + 1]);
+  /**
+   * Ends the appends: sorts the entries by hash (LSD radix sort, 16 bits a pass) and numbers
+   * the distinct names. Entries of one hash are compared byte by byte (collisions split).
+   */
+  seal(): void {
+    const n = this.entries;
+    let keys = new Int32Array(n);
+    keys.set(this.hashes.subarray(0, n));
+    let order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    let keys2 = new Int32Array(n);
+    let order2 = new Int32Array(n);
+    const counts = new Int32Array(1 << 16);
+    for (let shift = 0; shift < 32; shift += 16) {
+      counts.fill(0);
+      for (let i = 0; i < n; i++) counts[(keys[i] >>> shift) & 0xffff]++;
+      let sum = 0;
+      for (let b = 0; b < 1 << 16; b++) {
+        const c = counts[b];
+        counts[b] = sum;
+        sum += c;
+      }
+      for (let i = 0; i < n; i++) {
+        const k = keys[i];
+        const p = counts[(k >>> shift) & 0xffff]++;
+        keys2[p] = k;
+        order2[p] = order[i];
+      }
+      [keys, keys2] = [keys2, keys];
+      [order, order2] = [order2, order];
+    }
+    const idOfEntry = new Int32Array(n);
+    // At most n ids; trimmed below.
+    const entryOfId = new Int32Array(n);
+    let ids = 0;
+    for (let i = 0; i < n; ) {
+      let j = i + 1;
+      while (j < n && keys[j] === keys[i]) j++;
+      // One hash, [i, j): almost always one name. The run's first id is `firstId`.
+      const firstId = ids;
+      for (let k = i; k < j; k++) {
+        const e = order[k];
+        let id = firstId;
+        while (id < ids && !this.sameEntries(entryOfId[id], e)) id++;
+        if (id === ids) entryOfId[ids++] = e;
+        idOfEntry[e] = id;
+      }
+      i = j;
+    }
+    this.count = ids;
+    this.idOfEntry = idOfEntry;
+    this.entryOfId = entryOfId.slice(0, ids);
+    this.sortedHashes = keys;
+    this.sortedEntries = order;
+    this.hashes = new Int32Array(0);
   }
 
+  /** The id of an entry (after seal). */
+  idOf(entry: number): number {
+    return this.idOfEntry[entry];
+  }
+
+  name(id: number): string {
+    const e = this.entryOfId[id];
+    return this.wide.get(e) ?? this.heap.toString('latin1', this.starts[e], this.starts[e + 1]);
+  }
+
+  /** The id of a name, or -1 (after seal). */
   get(name: string): number {
     const h = NameTable.hash(name);
-    const slots = this.slots;
-    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
-      const id = slots[2 * i + 1] - 1;
-      if (id < 0) return -1;
-      if (slots[2 * i] === h && this.equals(id, name)) return id;
+    const keys = this.sortedHashes;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((keys[mid] >>> 0) < (h >>> 0)) lo = mid + 1;
+      else hi = mid;
     }
-  }
-
-  intern(name: string): number {
-    const h = NameTable.hash(name);
-    const slots = this.slots;
-    let i = h & this.mask;
-    for (; ; i = (i + 1) & this.mask) {
-      const id = slots[2 * i + 1] - 1;
-      if (id < 0) break;
-      if (slots[2 * i] === h && this.equals(id, name)) return id;
+    for (let k = lo; k < keys.length && keys[k] === h; k++) {
+      const e = this.sortedEntries[k];
+      if (this.entryIs(e, name)) return this.idOfEntry[e];
     }
-    const id = this.count++;
-    if (this.used + name.length > this.heap.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.heap.length * 2, this.used + name.length));
-      this.heap.copy(bigger, 0, 0, this.used);
-      this.heap = bigger;
-    }
-    let wide = false;
-    for (let k = 0; k < name.length; k++) {
-      const c = name.charCodeAt(k);
-      if (c > 0xff) wide = true;
-      this.heap[this.used + k] = c;
-    }
-    if (wide) this.wide.set(id, name);
-    this.used += name.length;
-    this.starts = grow(this.starts, id + 2);
-    this.starts[id + 1] = this.used;
-    slots[2 * i] = h;
-    slots[2 * i + 1] = id + 1;
-    if (this.count * 4 > this.mask * 3) this.rehash();
-    return id;
-  }
-
-  private rehash(): void {
-    const mask = this.mask * 2 + 1;
-    const slots = new Int32Array(2 * (mask + 1));
-    const old = this.slots;
-    for (let j = 0; j < old.length; j += 2) {
-      if (old[j + 1] === 0) continue;
-      let i = old[j] & mask;
-      while (slots[2 * i + 1] !== 0) i = (i + 1) & mask;
-      slots[2 * i] = old[j];
-      slots[2 * i + 1] = old[j + 1];
-    }
-    this.slots = slots;
-    this.mask = mask;
+    return -1;
   }
 }
 
 export class ZoneIndex {
   private readonly table: NameTable;
   private lastOrigin = '';
-  private lastOriginId = -1;
+  private lastOriginEntry = -1;
   private lastOwner = '';
-  private lastOwnerId = -1;
+  private lastOwnerEntry = -1;
   private readonly uris: Array<string | undefined> = [undefined];
   private readonly uriIds = new Map<string, number>();
   private readonly typeOf = new Map<number, string>();
+  private lastCode = -1;
+  /**
+   * The owner of the record being visited as `${ownerLabel.toLowerCase()}.${origin}` (the
+   * apex), when it was written relative to the apex in plain characters; else undefined.
+   * Record visitors read it instead of the owner's characters (see NameTable.appendBelow).
+   */
+  ownerLabel: string | undefined;
+  /** seal() has run: the name columns hold ids. */
+  private sealed = false;
 
   count = 0;
+  /**
+   * Name columns (owner, target, recordOrigin): name ids once the walk has ended (seal();
+   * node and finish visitors). During the walk they hold log entries, which a record
+   * visitor must not read.
+   */
   owner = new Int32Array(1024);
   code = new Uint16Array(1024);
   ttl = new Uint32Array(1024);
@@ -264,14 +461,13 @@ export class ZoneIndex {
   private readonly expected: number;
   hash = new Uint32Array(2048);
 
-  /** Type bits per name id (in-zone records). */
-  private nameBits = new Uint8Array(1024);
+  /** Type bits per name id (in-zone records), made by seal(). */
+  private nameBits = new Uint8Array(0);
   /** Records at the apex, whole, by type. */
   private readonly apex = new Map<string, ZoneRecord[]>();
   /** Names below the apex with NS records (delegation points), in file order. */
   readonly delegations = new Set<string>();
   readonly dnames = new Set<string>();
-  private apexId = -1;
   private firstCname?: Int32Array;
 
   constructor(readonly ast: ZoneAst) {
@@ -279,7 +475,7 @@ export class ZoneIndex {
     const text = ast.text;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
     this.expected = lines;
-    this.table = new NameTable(lines);
+    this.table = new NameTable(lines, text.length);
   }
 
   /** The apex (canonical key); settled before the first record is added. */
@@ -291,10 +487,12 @@ export class ZoneIndex {
     return isAtOrBelow(name, this.ast.origin);
   }
 
-  intern(name: string): number {
-    return this.table.intern(name);
+  /** Number of name ids (after the walk). */
+  get names(): number {
+    return this.table.count;
   }
 
+  /** The id of a name, -1 when no record has it (after the walk). */
   idOf(name: string): number {
     return this.table.get(name);
   }
@@ -335,26 +533,30 @@ export class ZoneIndex {
       this.tokLength = grow(this.tokLength, n * SLOTS, hint * SLOTS);
       this.hash = grow(this.hash, n * 2, hint * 2);
     }
-    if (this.apexId < 0) this.apexId = this.intern(this.ast.origin);
-    // A blank owner repeats the previous record's owner string: one lookup for the name's
-    // records. A written owner is always looked up (comparing it to the last one, a string
-    // not read yet, costs more than the lookup).
-    let owner = this.lastOwnerId;
+    // A blank owner repeats the previous record's owner string: one log entry for the name's
+    // records. A written owner is always appended (seal() merges equal names).
+    let owner = this.lastOwnerEntry;
+    const origin = this.ast.origin;
     if (r.ownerToken || r.owner !== this.lastOwner || owner < 0) {
-      owner = this.intern(r.owner);
+      const label = r.ownerToken && r.origin === origin && origin !== '.' && isPlainRelative(r.ownerToken.text) ? r.ownerToken.text : undefined;
+      owner = label !== undefined ? this.table.appendBelow(label, origin) : this.table.append(r.owner);
+      this.ownerLabel = label;
       this.lastOwner = r.owner;
-      this.lastOwnerId = owner;
+      this.lastOwnerEntry = owner;
     }
     this.owner[i] = owner;
     this.code[i] = r.code;
-    if (!this.typeOf.has(r.code)) this.typeOf.set(r.code, r.type);
+    if (r.code !== this.lastCode) {
+      this.lastCode = r.code;
+      if (!this.typeOf.has(r.code)) this.typeOf.set(r.code, r.type);
+    }
     this.ttl[i] = r.ttl;
     this.line[i] = r.line;
-    if (r.origin !== this.lastOrigin || this.lastOriginId < 0) {
+    if (r.origin !== this.lastOrigin || this.lastOriginEntry < 0) {
       this.lastOrigin = r.origin;
-      this.lastOriginId = this.intern(r.origin);
+      this.lastOriginEntry = this.table.append(r.origin);
     }
-    this.recordOrigin[i] = this.lastOriginId;
+    this.recordOrigin[i] = this.lastOriginEntry;
     let fileId = 0;
     if (r.uri) {
       fileId = this.uriIds.get(r.uri) ?? this.uris.length;
@@ -369,23 +571,30 @@ export class ZoneIndex {
     this.setToken(i, 1, r.typeToken);
     this.setToken(i, 2, r.ttlToken ?? anchor);
     let flags = (r.generated ? GENERATED : 0) | (r.ttlToken ? HAS_TTL_TOKEN : 0);
-    const inZone = owner === this.apexId || isAtOrBelow(r.owner, this.ast.origin);
+    const atApex = this.ownerLabel === undefined && r.owner === origin;
+    const inZone = atApex || this.ownerLabel !== undefined || isAtOrBelow(r.owner, origin);
     if (inZone) flags |= IN_ZONE;
     this.target[i] = -1;
     if (r.type === 'CNAME') {
       const v = r.values?.[0]?.value;
-      if (typeof v === 'string') this.target[i] = this.intern(v);
+      if (typeof v === 'string') this.target[i] = this.table.append(v);
     } else {
-      const t = targetOf(r);
-      if (t) {
-        this.target[i] = this.intern(t.name);
-        this.setToken(i, 3, t.token);
+      // targetOf(r) without its object: NS, MX and SRV by type code.
+      const field = r.code === 15 ? 1 : r.code === 2 ? 0 : r.code === 33 ? 3 : -1;
+      const v = field >= 0 && r.values ? r.values[field] : undefined;
+      if (v && typeof v.value === 'string' && v.value !== '.') {
+        const name = v.value;
+        const token = v.tokens[0];
+        this.target[i] = this.table.append(name);
+        this.setToken(i, 3, token);
         flags |= HAS_TARGET;
-        if (t.relative) flags |= TARGET_RELATIVE;
-        // A one-label name can only be meant absolute when it is the origin's text (cheap test first).
-        const text = t.token.text;
-        if (t.relative && (text.indexOf('.') >= 0 || text.length === r.origin.length - 1) && looksMeantAbsolute(text, r.origin)) flags |= TARGET_MEANT_ABSOLUTE;
-        if (isAtOrBelow(t.name, this.ast.origin)) flags |= TARGET_IN_ZONE;
+        if (v.relative) {
+          flags |= TARGET_RELATIVE;
+          // A one-label name can only be meant absolute when it is the origin's text (cheap test first).
+          const text = token.text;
+          if ((text.indexOf('.') >= 0 || text.length === r.origin.length - 1) && looksMeantAbsolute(text, r.origin)) flags |= TARGET_MEANT_ABSOLUTE;
+        }
+        if (isAtOrBelow(name, origin)) flags |= TARGET_IN_ZONE;
       }
     }
     this.flags[i] = flags;
@@ -393,17 +602,47 @@ export class ZoneIndex {
     this.hash[2 * i] = hashHigh;
     this.hash[2 * i + 1] = hashLow;
     if (inZone) {
-      this.nameBits = grow(this.nameBits, this.table.count);
-      this.nameBits[owner] |= (BIT[r.type] ?? 0) | OWNS_RECORDS;
-      if (owner === this.apexId) {
+      if (atApex) {
         const list = this.apex.get(r.type);
         if (list) list.push(r);
         else this.apex.set(r.type, [r]);
       }
-      if (r.type === 'NS' && owner !== this.apexId) this.delegations.add(r.owner);
+      if (r.type === 'NS' && !atApex) this.delegations.add(r.owner);
       if (r.type === 'DNAME') this.dnames.add(r.owner);
     }
     return i;
+  }
+
+  /**
+   * Ends the walk (ZoneChecker.finish): names get their ids, the name columns are rewritten
+   * from log entries to ids, and each name's type bits are gathered from its rows.
+   */
+  seal(): void {
+    if (this.sealed) return;
+    this.sealed = true;
+    const table = this.table;
+    table.seal();
+    const bitOfCode = new Map<number, number>();
+    for (const [code, type] of this.typeOf) bitOfCode.set(code, BIT[type] ?? 0);
+    const bits = new Uint8Array(table.count);
+    let lastCode = -1;
+    let lastBit = 0;
+    for (let i = 0; i < this.count; i++) {
+      const o = table.idOf(this.owner[i]);
+      this.owner[i] = o;
+      this.recordOrigin[i] = table.idOf(this.recordOrigin[i]);
+      const t = this.target[i];
+      if (t >= 0) this.target[i] = table.idOf(t);
+      if (this.flags[i] & IN_ZONE) {
+        const c = this.code[i];
+        if (c !== lastCode) {
+          lastCode = c;
+          lastBit = bitOfCode.get(c)!;
+        }
+        bits[o] |= lastBit | OWNS_RECORDS;
+      }
+    }
+    this.nameBits = bits;
   }
 
   private setToken(row: number, slot: number, t: Pick<Token, 'line' | 'start' | 'end'>): void {
@@ -530,69 +769,87 @@ export class ZoneIndex {
 
   /**
    * Calls `visit` once per in-zone owner, in order of the owner's first record, with its
-   * records grouped by type. Linear: a counting sort of the rows by owner id.
+   * records grouped by type; owners with a single in-zone record only when `singles`.
+   * Linear: a counting sort of the rows by owner id (after seal()).
    */
-  forEachNode(visit: (n: NodeView) => void): void {
+  forEachNode(singles: boolean, visit: (n: NodeView) => void): void {
     const names = this.table.count;
+    const n = this.count;
+    const owner = this.owner;
+    const flags = this.flags;
+    // counts[o + 1]: the owner's in-zone rows, then (prefix sums) where its rows start.
     const counts = new Int32Array(names + 1);
-    let inZone = 0;
-    for (let i = 0; i < this.count; i++) {
-      if (this.flags[i] & IN_ZONE) {
-        counts[this.owner[i] + 1]++;
-        inZone++;
-      }
-    }
-    for (let k = 0; k < names; k++) counts[k + 1] += counts[k];
-    const start = counts.slice(0, names);
-    const sorted = new Int32Array(inZone);
-    const fill = counts; // reused as the write cursor per owner
-    for (let i = 0; i < this.count; i++) if (this.flags[i] & IN_ZONE) sorted[fill[this.owner[i]]++] = i;
-    // fill[k] is now the end of owner k's rows; start[k] their beginning.
+    for (let i = 0; i < n; i++) if (flags[i] & IN_ZONE) counts[owner[i] + 1]++;
     const view = new NodeView();
-    for (let i = 0; i < this.count; i++) {
-      if (!(this.flags[i] & IN_ZONE)) continue;
-      const o = this.owner[i];
-      const s = start[o];
-      if (sorted[s] !== i) continue; // not the owner's first row
-      const e = fill[o];
+    view.nameOf = this;
+    // Rows of owners with two or more: sorted by owner (file order within one).
+    let multi = 0;
+    for (let k = 1; k <= names; k++) if (counts[k] > 1) multi += counts[k];
+    const start = new Int32Array(names + 1);
+    let at = 0;
+    for (let k = 0; k < names; k++) {
+      start[k] = at;
+      if (counts[k + 1] > 1) at += counts[k + 1];
+    }
+    const sorted = new Int32Array(multi);
+    const fill = start.slice();
+    // The first row of each owner the walk visits, in file order (all of them with singles).
+    const firsts: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (!(flags[i] & IN_ZONE)) continue;
+      const o = owner[i];
+      if (counts[o + 1] > 1) {
+        if (fill[o] === start[o]) firsts.push(i);
+        sorted[fill[o]++] = i;
+      } else if (singles) firsts.push(i);
+    }
+    const typeCounts: number[] = [];
+    for (let f = 0; f < firsts.length; f++) {
+      const i = firsts[f];
+      const o = owner[i];
+      const c = counts[o + 1];
       view.owner = o;
-      view.nameOf = this;
-      view.size = 0;
-      view.rows.length = 0;
-      if (e - s === 1) {
+      if (c === 1) {
         view.size = 1;
+        view.rowCount = 1;
         view.codes[0] = this.code[i];
         view.types[0] = this.typeName(i);
         view.starts[0] = 0;
         view.ends[0] = 1;
-        view.rows.push(i);
-      } else {
-        // Types in order of appearance; rows of each type in file order.
-        const counts: number[] = [];
-        for (let k = s; k < e; k++) {
-          const c = this.code[sorted[k]];
-          let t = 0;
-          while (t < view.size && view.codes[t] !== c) t++;
-          if (t === view.size) {
-            view.codes[t] = c;
-            view.types[t] = this.typeName(sorted[k]);
-            counts[t] = 0;
-            view.size++;
-          }
-          counts[t]++;
+        view.rows.length = 1;
+        view.rows[0] = i;
+        visit(view);
+        continue;
+      }
+      const s = start[o];
+      const e = s + c;
+      view.size = 0;
+      view.rowCount = c;
+      view.rows.length = c;
+      // Types in order of appearance; rows of each type in file order.
+      for (let k = s; k < e; k++) {
+        const code = this.code[sorted[k]];
+        let t = 0;
+        while (t < view.size && view.codes[t] !== code) t++;
+        if (t === view.size) {
+          view.codes[t] = code;
+          view.types[t] = this.typeName(sorted[k]);
+          typeCounts[t] = 0;
+          view.size++;
         }
-        let at = 0;
-        for (let t = 0; t < view.size; t++) {
-          view.starts[t] = at;
-          view.ends[t] = at;
-          at += counts[t];
-        }
-        for (let k = s; k < e; k++) {
-          const c = this.code[sorted[k]];
-          let t = 0;
-          while (view.codes[t] !== c) t++;
-          view.rows[view.ends[t]++] = sorted[k];
-        }
+        typeCounts[t]++;
+      }
+      let from = 0;
+      for (let t = 0; t < view.size; t++) {
+        view.starts[t] = from;
+        view.ends[t] = from;
+        from += typeCounts[t];
+      }
+      for (let k = s; k < e; k++) {
+        const code = this.code[sorted[k]];
+        let t = 0;
+        while (view.codes[t] !== code) t++;
+        view.rows[view.ends[t]++] = sorted[k];
       }
       visit(view);
     }

@@ -7,7 +7,7 @@
 
 import type { ZoneRecord } from '../model';
 import { type ZoneCheck, zoneRule } from '../ruleKit';
-import { ownerOrType, recordFinding } from '../zoneIndex';
+import { HAS_TARGET, IN_ZONE, ownerOrType, recordFinding, TARGET_IN_ZONE, type ZoneIndex } from '../zoneIndex';
 
 export const badOwnerName = zoneRule('bad-owner-name', 'warning', 'Not a valid host name (check-names)');
 
@@ -17,10 +17,15 @@ export const badOwnerName = zoneRule('bad-owner-name', 'warning', 'Not a valid h
  */
 export function isHostName(key: string, allowWildcard: boolean): boolean {
   if (key === '.') return true;
+  return hostLabels(key, allowWildcard, key.length);
+}
+
+/** The labels of key[0, to) are host labels (`to` is the key's end or just after a dot). */
+function hostLabels(key: string, allowWildcard: boolean, to: number): boolean {
   // One pass: each label's characters are checked as they go by, its ends at the dot.
   let start = 0;
   let ldh = true;
-  for (let i = 0; i < key.length; i++) {
+  for (let i = 0; i < to; i++) {
     const c = key.charCodeAt(i);
     if (c !== 46) {
       // An escape ("\." or "\032") is never LDH.
@@ -32,7 +37,33 @@ export function isHostName(key: string, allowWildcard: boolean): boolean {
     start = i + 1;
     ldh = true;
   }
-  return start === key.length || (ldh && hasLdhEnds(key, start, key.length));
+  return start === to || (ldh && hasLdhEnds(key, start, to));
+}
+
+/** The labels of a plain relative name's text (no trailing dot) are host labels. */
+function labelsAreHost(text: string, allowWildcard: boolean): boolean {
+  let start = 0;
+  let ldh = true;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i === text.length ? 46 : text.charCodeAt(i);
+    if (c !== 46) {
+      if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45)) ldh = false;
+      continue;
+    }
+    const wildcard = allowWildcard && start === 0 && i === 1 && text.charCodeAt(0) === 42;
+    if (!wildcard && !(ldh && hasLdhEnds(text, start, i))) return false;
+    start = i + 1;
+    ldh = true;
+  }
+  return true;
+}
+
+/**
+ * isHostName for a name known to be below `origin` (not the origin itself): its own labels
+ * are scanned, the origin's verdict is the one kept (a big zone's names share it).
+ */
+function isHostNameBelow(name: string, origin: string, originIsHost: boolean, allowWildcard: boolean): boolean {
+  return originIsHost && hostLabels(name, allowWildcard, name.length - origin.length);
 }
 
 /** A label of LDH characters is an LDH label when it is not empty and has no hyphen at either end. */
@@ -69,15 +100,48 @@ function checksTarget(type: string, owner: string, values: NonNullable<ZoneRecor
 }
 
 export function checkBadOwnerName(): ZoneCheck {
+  // The owner's verdict is kept for the next record (an owner's records come together).
+  let lastOwner = '';
+  let lastHost = true;
+  let origin = '';
+  let originIsHost = true;
+  /** A name at or below the apex (index flags say so) is checked against the apex's kept verdict. */
+  const hostName = (name: string, inZone: boolean, allowWildcard: boolean, z: ZoneIndex): boolean => {
+    if (!inZone || z.origin === '.' || name === z.origin) return isHostName(name, allowWildcard);
+    if (z.origin !== origin) {
+      origin = z.origin;
+      originIsHost = isHostName(origin, false);
+    }
+    return isHostNameBelow(name, origin, originIsHost, allowWildcard);
+  };
+  const ownerIsHost = (owner: string, inZone: boolean, z: ZoneIndex): boolean => {
+    // Written relative to the apex: its text's labels, then the apex's (case does not matter).
+    const label = z.ownerLabel;
+    if (label !== undefined) {
+      if (z.origin !== origin) {
+        origin = z.origin;
+        originIsHost = isHostName(origin, false);
+      }
+      return originIsHost && labelsAreHost(label, true);
+    }
+    if (owner !== lastOwner) {
+      lastOwner = owner;
+      lastHost = hostName(owner, inZone, true, z);
+    }
+    return lastHost;
+  };
   return {
+    types: [...HOST_OWNER_TYPES, ...Object.keys(HOST_FIELD)],
     // Out-of-zone owners too: named checks names before it drops out-of-zone data.
-    record(r, _row, _z, out) {
-      if (HOST_OWNER_TYPES.has(r.type) && !isHostName(r.owner, true) && !(r.type !== 'MX' && ownerException(r.type, r.owner))) {
+    record(r, row, z, out) {
+      if (HOST_OWNER_TYPES.has(r.type) && !ownerIsHost(r.owner, (z.flags[row] & IN_ZONE) !== 0, z) && !(r.type !== 'MX' && ownerException(r.type, r.owner))) {
         out.push(recordFinding(badOwnerName, r, ownerOrType(r), `${r.owner.replace(/\.$/, '')}: bad owner name (check-names): a ${r.type} owner must be a host name (letters, digits, hyphens)`));
       }
       const index = HOST_FIELD[r.type];
       const v = index !== undefined ? r.values?.[index] : undefined;
-      if (v && typeof v.value === 'string' && !isHostName(v.value, false) && checksTarget(r.type, r.owner, r.values!)) {
+      // The NS/MX/SRV host is the index's target: its flags say whether it is in the zone.
+      const inZone = (z.flags[row] & (HAS_TARGET | TARGET_IN_ZONE)) === (HAS_TARGET | TARGET_IN_ZONE);
+      if (v && typeof v.value === 'string' && !hostName(v.value, inZone, false, z) && checksTarget(r.type, r.owner, r.values!)) {
         out.push(recordFinding(badOwnerName, r, v.tokens[0], `${v.value.replace(/\.$/, '')}: bad name (check-names): the ${r.type} ${v.spec.name} must be a host name (letters, digits, hyphens)`));
       }
     },

@@ -68,6 +68,17 @@ function plausibleInZone(z: ZoneIndex, expanded: string): boolean {
   return false;
 }
 
+/** The record's type has a name field (the last type asked is kept: records come in runs of one type). */
+let lastSpec: ZoneRecord['spec'];
+let lastHasName = false;
+function hasNameField(r: ZoneRecord): boolean {
+  if (r.spec !== lastSpec) {
+    lastSpec = r.spec;
+    lastHasName = !!r.spec && r.spec.fields.some((f) => f.kind === 'name');
+  }
+  return lastHasName;
+}
+
 /** Name fields that always point inside the zone (the NSEC/NXT chain) or at the signer. */
 const IN_ZONE_BY_DEFINITION = new Set(['NSEC', 'NXT', 'RRSIG', 'SIG']);
 
@@ -92,12 +103,12 @@ export function checkMissingTrailingDot(): ZoneCheck {
       if (r.origin === '.') return; // relative to the root is absolute
       // Owners only when they repeat the origin: a relative owner ending in a TLD is what RPZ
       // and catalog zones are made of (`example.com CNAME .` in an RPZ zone).
-      if (r.ownerToken && !ownersSeen.has(r.ownerToken) && repeatsOrigin(r.ownerToken.text, r.origin)) {
+      if (r.ownerToken && repeatsOrigin(r.ownerToken.text, r.origin) && !ownersSeen.has(r.ownerToken)) {
         ownersSeen.add(r.ownerToken);
         out.push(finding(r, r.ownerToken, 'Owner'));
       }
-      if (IN_ZONE_BY_DEFINITION.has(r.type)) return;
-      for (const v of r.values ?? []) {
+      if (!r.values || !hasNameField(r) || IN_ZONE_BY_DEFINITION.has(r.type)) return;
+      for (const v of r.values) {
         if (v.spec.kind !== 'name' || !v.relative) continue;
         const token = v.tokens[0];
         if (!looksMeantAbsolute(token.text, r.origin)) continue;

@@ -11,8 +11,11 @@ export const nonTerminalWildcard = zoneRule('non-terminal-wildcard', 'warning', 
 export function checkNonTerminalWildcard(): ZoneCheck {
   const seen = new Set<string>();
   return {
-    record(r, _row, _z, out) {
-      if (!r.owner.includes('*') || seen.has(r.owner)) return;
+    record(r, _row, z, out) {
+      // An owner written relative to the apex has a '*' only in its text or the apex.
+      const label = z.ownerLabel;
+      if (label !== undefined ? label.indexOf('*') < 0 && z.origin.indexOf('*') < 0 : !r.owner.includes('*')) return;
+      if (seen.has(r.owner)) return;
       const labels = splitLabels(r.owner);
       if (labels.slice(1).includes('*')) {
         seen.add(r.owner);

@@ -17,6 +17,30 @@ const ENCODE_CAN_FAIL = new Set(['SSHFP', 'DS', 'DNSKEY', 'TLSA', 'CAA', 'NAPTR'
 /** The encoder's verdict depends only on the type and the data: big zones repeat both. */
 const verdicts = new Map<string, string | undefined>();
 function cachedEncodeError(r: ZoneRecord): string | undefined {
+  // The same data as the record before (a big zone repeats its CAA records): no key made.
+  if (last && last.type === r.type && sameValues(last.values, r.values)) return last.error;
+  const error = encodeErrorByKey(r);
+  last = r.values ? { type: r.type, values: r.values.map((v) => v.value), error } : undefined;
+  return error;
+}
+
+/** The last record's type, values and verdict. */
+let last: { type: string; values: unknown[]; error: string | undefined } | undefined;
+
+/** The values are the same strings, numbers or octets (anything else: not known to be the same). */
+function sameValues(a: unknown[], b: ZoneRecord['values']): boolean {
+  if (!b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i].value;
+    if (x === y && (typeof x === 'string' || typeof x === 'number')) continue;
+    if (x instanceof Uint8Array && y instanceof Uint8Array && Buffer.compare(x, y) === 0) continue;
+    return false;
+  }
+  return true;
+}
+
+function encodeErrorByKey(r: ZoneRecord): string | undefined {
   const key = `${r.type}\u0000${rdataKey(r)}`;
   if (verdicts.has(key)) return verdicts.get(key);
   const error = encodeError(r);

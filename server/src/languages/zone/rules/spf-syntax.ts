@@ -5,8 +5,10 @@
 // §5.5), a repeated redirect/exp, and a policy written as unquoted words (the words are
 // separate strings, joined without spaces: "v=spf1mx-all").
 
+import type { Finding } from '../../../core/finding';
+import { lineRange } from '../../../core/finding';
+import type { Token } from '../lexer';
 import { type ZoneCheck, zoneRule } from '../ruleKit';
-import { txtText } from '../txtText';
 import { isDottedQuad, isIpv6 } from '../values';
 import { recordFinding } from '../zoneIndex';
 
@@ -74,28 +76,87 @@ function cachedSpfProblems(text: string): string[] {
 }
 
 export function checkSpfSyntax(): ZoneCheck {
-  /** Owner id -> row + 1 of its first SPF policy, 0 for none (a big zone has one per name). */
-  let policies = new Int32Array(1024);
+  /**
+   * Every policy in file order: its row, where its findings start in `out`, and its first
+   * string's token. Whether one is a second policy at its name needs the owners' ids, known
+   * once the walk ends: finish() puts those findings in place (typed arrays, no object per policy).
+   */
+  let rows = new Int32Array(256);
+  let positions = new Int32Array(256);
+  let tokens = new Int32Array(3 * 256);
+  let count = 0;
   return {
     types: ['TXT'],
-    record(r, row, z, out) {
-      const txt = txtText(r);
-      if (!txt || !/^v=spf1/i.test(txt.text)) return;
-      const token = r.values![0].tokens[0];
-      if (txt.unquotedWords) {
-        out.push(recordFinding(spfSyntax, r, token, `SPF policy written as unquoted words: each word is a separate string and receivers join them without spaces ("${txt.text.slice(0, 40)}…"); put the whole policy in quotes`));
+    record(r, row, _z, out) {
+      if (r.type !== 'TXT' || !r.values) return;
+      const strings = r.values[0].value as string[];
+      const text = strings.length === 1 ? strings[0] : strings.join('');
+      if (!/^v=spf1/i.test(text)) return;
+      const token = r.values[0].tokens[0];
+      if (unquotedWords(r.values[0].tokens)) {
+        out.push(recordFinding(spfSyntax, r, token, `SPF policy written as unquoted words: each word is a separate string and receivers join them without spaces ("${text.slice(0, 40)}…"); put the whole policy in quotes`));
         return;
       }
-      const owner = z.owner[row];
-      if (owner >= policies.length) {
-        const bigger = new Int32Array(Math.max(owner + 1, policies.length * 2));
-        bigger.set(policies);
-        policies = bigger;
+      if (count === rows.length) {
+        rows = grown(rows, 2 * count);
+        positions = grown(positions, 2 * count);
+        tokens = grown(tokens, 6 * count);
       }
-      const first = policies[owner] - 1;
-      if (first >= 0) out.push(recordFinding(spfSyntax, r, token, `A second SPF policy at ${r.owner}: with more than one 'v=spf1' record receivers return permerror (RFC 7208 §4.5)`, { related: [z.related(first, 'first SPF policy')] }));
-      else policies[owner] = row + 1;
-      for (const p of cachedSpfProblems(txt.text)) out.push(recordFinding(spfSyntax, r, token, `SPF: ${p}`));
+      rows[count] = row;
+      positions[count] = out.length;
+      tokens[3 * count] = token.line;
+      tokens[3 * count + 1] = token.start;
+      tokens[3 * count + 2] = token.end;
+      count++;
+      for (const p of cachedSpfProblems(text)) out.push(recordFinding(spfSyntax, r, token, `SPF: ${p}`));
+    },
+    finish(z, out) {
+      if (count === 0) return;
+      /** Owner id -> row + 1 of its first SPF policy, 0 for none. */
+      const first = new Int32Array(z.names);
+      const second: Array<{ at: number; finding: Finding }> = [];
+      for (let k = 0; k < count; k++) {
+        const row = rows[k];
+        const owner = z.owner[row];
+        const was = first[owner] - 1;
+        if (was < 0) {
+          first[owner] = row + 1;
+          continue;
+        }
+        const uri = z.uri(row);
+        const finding: Finding = {
+          ruleId: spfSyntax.id,
+          range: lineRange(tokens[3 * k], tokens[3 * k + 1], tokens[3 * k + 2]),
+          message: `A second SPF policy at ${z.ownerName(row)}: with more than one 'v=spf1' record receivers return permerror (RFC 7208 §4.5)`,
+          ...(uri ? { uri } : {}),
+          related: [z.related(was, 'first SPF policy')],
+        };
+        second.push({ at: positions[k], finding });
+      }
+      if (second.length === 0) return;
+      // Each goes before the findings its record made, as if made in the walk.
+      const merged: Finding[] = [];
+      let i = 0;
+      for (const { at, finding } of second) {
+        while (i < at) merged.push(out[i++]);
+        merged.push(finding);
+      }
+      while (i < out.length) merged.push(out[i++]);
+      out.length = 0;
+      for (const f of merged) out.push(f);
     },
   };
+}
+
+/** Two or more unquoted words: they became separate strings and lost their spaces. */
+function unquotedWords(tokens: readonly Token[]): boolean {
+  let n = 0;
+  for (let i = 0; i < tokens.length; i++) if (!tokens[i].quoted && ++n >= 2) return true;
+  return false;
+}
+
+function grown(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
 }

@@ -20,6 +20,8 @@ export function checkTtlRange(): ZoneCheck {
   return {
     record(r, _row, _z, out) {
       if (!r.ttlToken || r.generated || r.type === 'SOA' || r.type === 'RRSIG') return;
+      // In range: no finding whatever the token says (a TTL over 2^31-1 became 0, below LOW).
+      if (r.ttl >= LOW && r.ttl <= HIGH) return;
       const raw = readTtl(r.ttlToken.text).value;
       if (raw === undefined || raw > 0x7fffffff) return; // zone/ttl-too-large's
       const p = problem(r.ttl);

@@ -17,12 +17,17 @@ export function checkWildcardShadowed(): ZoneCheck {
   const wildcardNodes = new Map<string, { types: Set<string>; first: number }>();
   return {
     record(r, row, z) {
-      if (!(z.flags[row] & IN_ZONE) || !r.owner.startsWith('*.')) return;
+      if (!(z.flags[row] & IN_ZONE)) return;
+      const label = z.ownerLabel;
+      // Written relative to the apex: the text says whether the owner starts with '*.'.
+      if (label !== undefined ? !(label === '*' || label.startsWith('*.')) : !r.owner.startsWith('*.')) return;
       wildcards.set(r.owner.slice(2), r.owner);
       const node = wildcardNodes.get(r.owner);
       if (node) node.types.add(r.type);
       else wildcardNodes.set(r.owner, { types: new Set([r.type]), first: row });
     },
+    // An owner with one record is shadowed like any other.
+    singleRecordNodes: () => wildcards.size > 0,
     node(n, z, out) {
       if (wildcards.size === 0) return;
       const owner = n.name;
