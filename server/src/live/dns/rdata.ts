@@ -63,8 +63,16 @@ export function presentIPv6(b: Buffer): string {
 
 /** A <character-string> as dig prints it: quoted, `"` and `\` escaped, other bytes \DDD. */
 export function quoteText(bytes: Buffer): string {
-  let out = '"';
-  for (const b of bytes) {
+  // Most strings need no escape: one decode then, not a string grown byte by byte.
+  let plain = 0;
+  while (plain < bytes.length) {
+    const b = bytes[plain];
+    if (b < 0x20 || b > 0x7e || b === 0x22 || b === 0x5c) break;
+    plain++;
+  }
+  if (plain === bytes.length) return `"${bytes.toString('latin1')}"`;
+  let out = '"' + bytes.toString('latin1', 0, plain);
+  for (const b of bytes.subarray(plain)) {
     if (b === 0x22 || b === 0x5c) out += '\\' + String.fromCharCode(b);
     else if (b < 0x20 || b > 0x7e) out += '\\' + String(b).padStart(3, '0');
     else out += String.fromCharCode(b);
@@ -200,10 +208,17 @@ export function presentRdata(type: number, msg: Buffer, offset: number, rdlength
       return { text: `${formatName(a.labels)} ${formatName(b)}` };
     }
     case 16: case 99: {
-      // dns-packet's TXT decoder returns the strings as Buffers; the bytes check guards it.
-      const strings = viaDnsPacket<Buffer[]>('txt', msg, offset - 2, rdlength, true);
+      // Read here rather than by dns-packet's codec and its round trip (a batch's big TXT
+      // answers spent most of their parse there); its error, 'Buffer overflow', is kept.
       if (rdlength === 0) throw new Error('TXT rdata is empty');
-      return { text: strings.map(quoteText).join(' ') };
+      let text = '';
+      for (let pos = 0; pos < rdata.length; ) {
+        const len = rdata[pos];
+        if (pos + 1 + len > rdata.length) throw new Error('Buffer overflow');
+        text += (pos ? ' ' : '') + quoteText(rdata.subarray(pos + 1, pos + 1 + len));
+        pos += 1 + len;
+      }
+      return { text };
     }
     case 13: {
       const s = characterStrings(rdata);

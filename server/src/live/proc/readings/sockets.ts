@@ -128,20 +128,54 @@ export function inetTable(sockets: Array<InetSocket & { owners: SocketOwner[] }>
   // The header: every cell non-empty, the last one unpadded.
   let head = `${left(HEADER[0], w[0])}  ${left(HEADER[1], w[1])}  ${right(HEADER[2], w[2])}  ${right(HEADER[3], w[3])}  ${left(HEADER[4], w[4])}  `;
   head += processes ? `${left(HEADER[5], w[5])}  ${HEADER[6]}` : HEADER[5];
+  // Most rows repeat their first four cells (tcp ESTAB 0 0), their address and their owner's
+  // "comm",pid: each is made once and reused, so a line is six pieces, not a dozen, and the
+  // cold run makes (and later collects) far fewer intermediate strings.
+  const prefixes = new Map<string, Map<string, string>>();
+  const prefixOf = (s: InetSocket): string => {
+    const recv = String(s.recvQ);
+    const send = String(s.sendQ);
+    const make = () => s.protocol + blanks(w[0] - s.protocol.length + 2) + s.state + blanks(w[1] - s.state.length + 2 + w[2] - recv.length) + recv + blanks(2 + w[3] - send.length) + send + '  ';
+    if (s.recvQ !== 0 || s.sendQ !== 0) return make();
+    let byState = prefixes.get(s.protocol);
+    if (!byState) prefixes.set(s.protocol, (byState = new Map()));
+    let prefix = byState.get(s.state);
+    if (prefix === undefined) byState.set(s.state, (prefix = make()));
+    return prefix;
+  };
+  const heads4 = new Map<string, string>();
+  const heads6 = new Map<string, string>();
+  const endpoint = (e: Endpoint, v6: boolean): string => {
+    const heads = v6 ? heads6 : heads4;
+    let head = heads.get(e.address);
+    if (head === undefined) heads.set(e.address, (head = v6 ? `[${e.address}]:` : `${e.address}:`));
+    return e.port === 0 ? head + '*' : head + e.port;
+  };
+  const ownerHeads = new Map<number, { command: string; head: string }>();
+  const owners = (list: SocketOwner[]): string => {
+    if (list.length === 0) return '';
+    let text = 'users:(';
+    for (let i = 0; i < list.length; i++) {
+      const o = list[i];
+      // One pid has one comm in a scan (read once per process); compared all the same.
+      let cached = ownerHeads.get(o.pid);
+      if (cached === undefined || cached.command !== o.command) ownerHeads.set(o.pid, (cached = { command: o.command, head: `("${o.command}",pid=${o.pid},fd=` }));
+      text += i ? `,${cached.head}${o.fd})` : `${cached.head}${o.fd})`;
+    }
+    return `${text})`;
+  };
   const chunks: string[] = [];
   let lines: string[] = [head];
   for (const s of sockets) {
     const v6 = s.protocol.endsWith('6');
-    const recv = String(s.recvQ);
-    const send = String(s.sendQ);
-    const local = formatEndpoint(s.local, v6);
+    const local = endpoint(s.local, v6);
     // Each gap is one run of blanks: a cell's padding, the two-blank separator and the next
-    // (right-aligned) cell's padding together, so a line is a dozen pieces, not twenty.
-    let line = s.protocol + blanks(w[0] - s.protocol.length + 2) + s.state + blanks(w[1] - s.state.length + 2 + w[2] - recv.length) + recv + blanks(2 + w[3] - send.length) + send + '  ' + local;
+    // (right-aligned) cell's padding together.
+    let line = prefixOf(s) + local;
     // As table() does: an empty Process cell ends the line at the peer, unpadded.
-    const owners = processes ? formatOwners(s.owners) : '';
-    const peer = formatEndpoint(s.peer, v6);
-    line += owners ? blanks(w[4] - local.length + 2) + peer + blanks(w[5] - peer.length + 2) + owners : blanks(w[4] - local.length + 2) + peer;
+    const process = processes ? owners(s.owners) : '';
+    const peer = endpoint(s.peer, v6);
+    line += process ? blanks(w[4] - local.length + 2) + peer + blanks(w[5] - peer.length + 2) + process : blanks(w[4] - local.length + 2) + peer;
     // The line ends in ")" or a port (or "*"): nothing for table()'s trimEnd to take off.
     lines.push(line);
     if (lines.length === 512) {
