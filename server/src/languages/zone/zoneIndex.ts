@@ -227,11 +227,7 @@ class NameTable {
   /** Appends a name (or finds it among the recent ones); returns its entry (an id after seal: idOf(entry)). */
   append(name: string): number {
     const n = name.length;
-    if (this.used + n > this.heap.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.heap.length * 2, this.used + n));
-      this.heap.copy(bigger, 0, 0, this.used);
-      this.heap = bigger;
-    }
+    this.reserve(n);
     // Written past the end while hashed (one pass); kept only when the name is new.
     const heap = this.heap;
     const at = this.used;
@@ -248,15 +244,8 @@ class NameTable {
       const seen = this.recent[slot] - 1;
       if (seen >= 0 && this.entryIs(seen, name)) return seen;
     }
-    const e = this.entries++;
-    if (e + 2 > this.starts.length) this.starts = grow(this.starts, e + 2);
-    if (e + 1 > this.hashes.length) this.hashes = grow(this.hashes, e + 1);
+    const e = this.addEntry(at + n, h, slot);
     if (all > 0xff) this.wide.set(e, name);
-    this.used = at + n;
-    this.starts[e + 1] = this.used;
-    this.hashes[e] = h;
-    this.recent[slot] = e + 1;
-    this.recentHash[slot] = h;
     return e;
   }
 
@@ -267,11 +256,7 @@ class NameTable {
    */
   appendBelow(label: string, suffix: string): number {
     const n = label.length + 1 + suffix.length;
-    if (this.used + n > this.heap.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.heap.length * 2, this.used + n));
-      this.heap.copy(bigger, 0, 0, this.used);
-      this.heap = bigger;
-    }
+    this.reserve(n);
     const heap = this.heap;
     const at = this.used;
     let h = 0x811c9dc5;
@@ -296,12 +281,26 @@ class NameTable {
       const seen = this.recent[slot] - 1;
       if (seen >= 0 && all <= 0xff && !this.wide.has(seen) && this.starts[seen + 1] - this.starts[seen] === n && heap.compare(heap, at, at + n, this.starts[seen], this.starts[seen + 1]) === 0) return seen;
     }
+    const e = this.addEntry(at + n, h, slot);
+    if (all > 0xff) this.wide.set(e, `${label.toLowerCase()}.${suffix}`);
+    return e;
+  }
+
+  /** Room in the heap for `n` more bytes past `used`. */
+  private reserve(n: number): void {
+    if (this.used + n <= this.heap.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.heap.length * 2, this.used + n));
+    this.heap.copy(bigger, 0, 0, this.used);
+    this.heap = bigger;
+  }
+
+  /** Keeps the bytes just written (up to `end`) as a new entry with hash `h`, the recent one in `slot`. */
+  private addEntry(end: number, h: number, slot: number): number {
     const e = this.entries++;
     if (e + 2 > this.starts.length) this.starts = grow(this.starts, e + 2);
     if (e + 1 > this.hashes.length) this.hashes = grow(this.hashes, e + 1);
-    if (all > 0xff) this.wide.set(e, `${label.toLowerCase()}.${suffix}`);
-    this.used = at + n;
-    this.starts[e + 1] = this.used;
+    this.used = end;
+    this.starts[e + 1] = end;
     this.hashes[e] = h;
     this.recent[slot] = e + 1;
     this.recentHash[slot] = h;
