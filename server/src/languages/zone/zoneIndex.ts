@@ -43,7 +43,8 @@ const TOKEN_SLOT: Record<RowToken, number> = { anchor: 0, type: 1, ttl: 2, targe
  */
 const SLOTS = 4;
 
-function grow<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array>(a: T, size: number, hint = 0): T {
+/** `a`, or a copy with room for `size` (rules keep rows in typed arrays too). */
+export function grow<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array>(a: T, size: number, hint = 0): T {
   if (size <= a.length) return a;
   // 1.5x, or straight to the caller's estimate: less slack than doubling at a million rows.
   const b = new (a.constructor as new (n: number) => T)(Math.max(size, Math.floor(a.length * 1.5), hint));
@@ -434,6 +435,14 @@ export class ZoneIndex {
    * Record visitors read it instead of the owner's characters (see NameTable.appendBelow).
    */
   ownerLabel: string | undefined;
+
+  /**
+   * The visited record's owner may have a label starting with '_' (_dmarc, _domainkey):
+   * false when it was written relative to the apex without one (its name left unread).
+   */
+  ownerMayHaveUnderscore(): boolean {
+    return this.ownerLabel === undefined || this.ownerLabel.indexOf('_') >= 0 || this.origin.indexOf('_') >= 0;
+  }
   /** seal() has run: the name columns hold ids. */
   private sealed = false;
 

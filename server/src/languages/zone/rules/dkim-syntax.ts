@@ -38,8 +38,7 @@ export function checkDkimSyntax(): ZoneCheck {
   return {
     types: ['TXT'],
     record(r, _row, z, out) {
-      // Written relative to the apex without a '_' anywhere: no such label (owner left unread).
-      if (z.ownerLabel !== undefined && z.ownerLabel.indexOf('_') < 0 && z.origin.indexOf('_') < 0) return;
+      if (!z.ownerMayHaveUnderscore()) return;
       if (!r.owner.includes('._domainkey.') || splitLabels(r.owner)[1] !== '_domainkey') return;
       const txt = txtText(r);
       if (!txt) return;

@@ -7,10 +7,10 @@
 
 import type { Finding } from '../../../core/finding';
 import { lineRange } from '../../../core/finding';
-import type { Token } from '../lexer';
 import { type ZoneCheck, zoneRule } from '../ruleKit';
+import { txtJoined, writtenAsUnquotedWords } from '../txtText';
 import { isDottedQuad, isIpv6 } from '../values';
-import { recordFinding } from '../zoneIndex';
+import { grow, recordFinding } from '../zoneIndex';
 
 export const spfSyntax = zoneRule('spf-syntax', 'warning', 'SPF policy problem');
 
@@ -88,19 +88,17 @@ export function checkSpfSyntax(): ZoneCheck {
   return {
     types: ['TXT'],
     record(r, row, _z, out) {
-      if (r.type !== 'TXT' || !r.values) return;
-      const strings = r.values[0].value as string[];
-      const text = strings.length === 1 ? strings[0] : strings.join('');
-      if (!/^v=spf1/i.test(text)) return;
-      const token = r.values[0].tokens[0];
-      if (unquotedWords(r.values[0].tokens)) {
+      const text = txtJoined(r);
+      if (text === undefined || !/^v=spf1/i.test(text)) return;
+      const token = r.values![0].tokens[0];
+      if (writtenAsUnquotedWords(r)) {
         out.push(recordFinding(spfSyntax, r, token, `SPF policy written as unquoted words: each word is a separate string and receivers join them without spaces ("${text.slice(0, 40)}…"); put the whole policy in quotes`));
         return;
       }
       if (count === rows.length) {
-        rows = grown(rows, 2 * count);
-        positions = grown(positions, 2 * count);
-        tokens = grown(tokens, 6 * count);
+        rows = grow(rows, 2 * count);
+        positions = grow(positions, 2 * count);
+        tokens = grow(tokens, 6 * count);
       }
       rows[count] = row;
       positions[count] = out.length;
@@ -146,17 +144,4 @@ export function checkSpfSyntax(): ZoneCheck {
       for (const f of merged) out.push(f);
     },
   };
-}
-
-/** Two or more unquoted words: they became separate strings and lost their spaces. */
-function unquotedWords(tokens: readonly Token[]): boolean {
-  let n = 0;
-  for (let i = 0; i < tokens.length; i++) if (!tokens[i].quoted && ++n >= 2) return true;
-  return false;
-}
-
-function grown(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
 }

@@ -4,7 +4,7 @@
 
 import { type ZoneCheck, zoneRule } from '../ruleKit';
 import type { ZoneRecord } from '../model';
-import { IN_ZONE, recordFinding } from '../zoneIndex';
+import { grow, IN_ZONE, recordFinding } from '../zoneIndex';
 
 export const spfType = zoneRule('spf-type', 'warning', 'Obsolete SPF record type without a TXT twin');
 
@@ -26,11 +26,7 @@ export function checkSpfType(): ZoneCheck {
     record(r, row, z) {
       if (r.type === 'SPF') spf.push(r);
       else if (r.type === 'TXT' && z.flags[row] & IN_ZONE && Array.isArray(r.values?.[0]?.value) && joinedStartsWith(r.values![0].value as string[], 'v=spf1')) {
-        if (txtCount === txtRows.length) {
-          const bigger = new Int32Array(2 * txtCount);
-          bigger.set(txtRows);
-          txtRows = bigger;
-        }
+        txtRows = grow(txtRows, txtCount + 1);
         txtRows[txtCount++] = row;
       }
     },
