@@ -80,6 +80,11 @@ test('zone/bad-owner-name follows BIND\'s exceptions: gc._msdcs and SPF exists t
   assert.deepEqual(await badNames(zoneWith('a._spf AAAA 2001:db8::1\nx._tcp A 192.0.2.6')), ['a._spf', 'x._tcp']);
 });
 
+test('zone/bad-owner-name: a wildcard owner written relative to the apex is a host name (alone or over labels); a `*` elsewhere is not', async () => {
+  assert.deepEqual(await badNames(zoneWith('* A 192.0.2.7\n*.w A 192.0.2.8\n*.W MX 10 www')), []);
+  assert.deepEqual(await badNames(zoneWith('a.* A 192.0.2.9\nx*y A 192.0.2.10')), ['a.*', 'x*y']);
+});
+
 test('zone/bad-owner-name checks the host names named checks: PTR in reverse zones, SVCB service form, DSYNC, AFSDB, RT', async () => {
   assert.deepEqual(await badNames(REVERSE_ZONE('1 PTR bad_host.example.net.\nb._dns-sd._udp PTR !@#3.\nlb._dns-sd._tcp PTR x_y.example.net.'), '2.0.192.in-addr.arpa.'), ['bad_host.example.net.', 'x_y.example.net.']);
   // a PTR outside the reverse trees, and SVCB in alias form, are not host names to check-names

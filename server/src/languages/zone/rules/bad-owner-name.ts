@@ -41,6 +41,28 @@ function hostLabels(key: string, allowWildcard: boolean, to: number): boolean {
 }
 
 /**
+ * The labels of a plain relative name's text (no trailing dot) are host labels: hostLabels
+ * over the text as if a dot followed it (so a lone `*` label is the wildcard), without
+ * making that string (the owner is never flattened in the walk).
+ */
+function labelsAreHost(text: string, allowWildcard: boolean): boolean {
+  let start = 0;
+  let ldh = true;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i === text.length ? 46 : text.charCodeAt(i);
+    if (c !== 46) {
+      if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45)) ldh = false;
+      continue;
+    }
+    const wildcard = allowWildcard && start === 0 && i === 1 && text.charCodeAt(0) === 42;
+    if (!wildcard && !(ldh && hasLdhEnds(text, start, i))) return false;
+    start = i + 1;
+    ldh = true;
+  }
+  return true;
+}
+
+/**
  * isHostName for a name known to be below `origin` (not the origin itself): its own labels
  * are scanned, the origin's verdict is the one kept (a big zone's names share it).
  */
@@ -104,7 +126,7 @@ export function checkBadOwnerName(): ZoneCheck {
         origin = z.origin;
         originIsHost = isHostName(origin, false);
       }
-      return originIsHost && hostLabels(label, true, label.length); // a plain relative name: no trailing dot
+      return originIsHost && labelsAreHost(label, true);
     }
     if (owner !== lastOwner) {
       lastOwner = owner;
