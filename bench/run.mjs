@@ -19,6 +19,7 @@ const BENCHMARKS = [
   ['dns', ['bench/dns.mjs']],
   ['sockets', ['bench/sockets.mjs']],
   ['corefile', ['bench/corefile.mjs']],
+  ['grammar', ['bench/grammar.mjs']],
   ['k8s', ['bench/k8s.mjs']],
   ['zone', ['bench/zone.mjs']],
   ['lsp', ['bench/lsp.mjs']],
