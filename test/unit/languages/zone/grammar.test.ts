@@ -55,6 +55,12 @@ test('a record line: owner, TTL, class, type and its data', async () => {
   ]);
 });
 
+test('types are matched whole and in any case: https is a type, httpsx is not', async () => {
+  const [known, unknown] = await scopes('www IN https 1 .\nwww IN httpsx 1 .');
+  assert.ok(known.includes('https=storage.type.rrtype'), known.join(' '));
+  assert.ok(!unknown.some((t) => t.includes('storage.type.rrtype')), unknown.join(' '));
+});
+
 test('data that spells a type or class is data: a host named ns or a, an MX target named in', async () => {
   const [soa, cname, mx] = await scopes('@ SOA ns admin 1 7200 3600 1209600 300\nwww CNAME a\n@ MX 10 in');
   assert.ok(!soa.some((t) => t.startsWith('ns=')), soa.join(' '));
