@@ -106,7 +106,7 @@ function statefulSetNames(sts: K8sObject, ws: Workspace): string {
   const service = sts.str(sts.get(sts.map(sts.root, 'spec'), 'serviceName')) ?? '';
   const match = ws.find(sts, 'Service', service)[0];
   const where = match ? (match.uri ? ` in ${match.uri.split('/').pop()}` : ' in this file') : '';
-  const state = !match ? 'not among the manifests in view' : isHeadless(match.obj) ? `headless${where}` : `**not headless**${where}: pods get no per-pod names`;
+  const state = !match ? 'not among the manifests in view' : match.summary.headless ? `headless${where}` : `**not headless**${where}: pods get no per-pod names`;
   return [`**Governing Service \`${service}\`**: ${state}`, '', 'Pod DNS names:', ...podList(sts, service)].join('\n');
 }
 
@@ -116,7 +116,7 @@ function podNames(pod: K8sObject, ws: Workspace): string {
   const subdomain = pod.str(pod.get(spec, 'subdomain'));
   if (!subdomain) return `No \`subdomain\`: the pod gets no \`${hostname}.<subdomain>\` record.`;
   const service = ws.find(pod, 'Service', subdomain)[0];
-  const state = !service ? 'needs a headless Service of that name (none in view)' : isHeadless(service.obj) ? 'the headless Service of that name is in view' : 'the Service of that name is **not headless**: no record';
+  const state = !service ? 'needs a headless Service of that name (none in view)' : service.summary.headless ? 'the headless Service of that name is in view' : 'the Service of that name is **not headless**: no record';
   return `Pod DNS name: \`${fqdn(hostname, subdomain, ns(pod))}\` (${state})`;
 }
 
@@ -139,7 +139,7 @@ function vpaTarget(vpa: K8sObject, ws: Workspace): string {
   const ref = vpa.map(vpa.root, 'spec', 'targetRef');
   const kind = vpa.str(vpa.get(ref, 'kind')) ?? '?';
   const name = vpa.str(vpa.get(ref, 'name')) ?? '?';
-  const target = ws.find(vpa, kind, name).find((l) => l.obj.pod);
+  const target = ws.find(vpa, kind, name).find((l) => l.summary.pod);
   if (!target) return `**Target ${kind} \`${name}\`**: not among the manifests in view.`;
   const rows = target.obj.pod!.containers
     .filter((c) => c.list !== 'ephemeralContainers')

@@ -31,5 +31,5 @@ export function targetRefOf(obj: K8sObject, spec: YAMLMap): TargetRef {
 export function resolveTarget(ctx: CheckContext, obj: K8sObject, spec: YAMLMap): Located | undefined {
   const ref = targetRefOf(obj, spec);
   if (!ref.kind || !ref.name) return undefined;
-  return ctx.workspace.find(obj, ref.kind, ref.name).find((l) => l.obj.pod !== undefined);
+  return ctx.workspace.find(obj, ref.kind, ref.name).find((l) => l.summary.pod !== undefined);
 }

@@ -1,19 +1,51 @@
 // The manifests a cross-document rule can see: this file's objects first, then those of the
 // other files the front end knows (open documents in the editor, the files of a CLI run).
 //
-// One WorkspaceIndex lives per process (a CLI run, a server): each file is parsed once per
-// text, the lint of a file reuses the index's parse of it, and the kind/name/label lookups
-// over all files are built once and rebuilt only after a file changed, so a run over 10,000
-// files stays linear. Files the front end no longer lists (closed documents) are dropped.
+// One WorkspaceIndex lives per process (a CLI run, a server). The lookups over all files
+// (kind, kind/name, pod labels) are built from per-object summaries (objectSummary.ts), once,
+// and rebuilt only after a file changed, so a run over 10,000 files stays linear. Parses are
+// kept only up to a budget: a file's parse is made again when a rule needs more of another
+// file's object than its summary says, or when the file's own lint comes after it was let go.
+// Files the front end no longer lists (closed documents) are dropped.
 
+import { getHeapStatistics } from 'node:v8';
 import type { AnalysisContext } from '../../core/languageService';
 import { looksLikeKubernetes } from '../../core/languageDetect';
 import { type K8sAst, type K8sObject, parseK8s } from './model';
+import { type ObjectSummary, summaryOf } from './objectSummary';
 
+/** An object a lookup found: its summary, and the object itself (parsed again if need be). */
 export interface Located {
-  obj: K8sObject;
   /** Undefined for this file's objects. */
-  uri?: string;
+  readonly uri?: string;
+  readonly summary: ObjectSummary;
+  readonly obj: K8sObject;
+}
+
+/** An object of the file being linted. */
+class LocalObject implements Located {
+  readonly uri = undefined;
+  constructor(
+    readonly obj: K8sObject,
+    private readonly index: number,
+  ) {}
+
+  get summary(): ObjectSummary {
+    return summaryOf(this.obj, this.index);
+  }
+}
+
+/** An object of another file, known by its summary; `obj` asks the index for its parse. */
+class IndexedObject implements Located {
+  constructor(
+    readonly uri: string,
+    readonly summary: ObjectSummary,
+    private readonly index: WorkspaceIndex,
+  ) {}
+
+  get obj(): K8sObject {
+    return this.index.objectOf(this.uri, this.summary.index);
+  }
 }
 
 interface Lookups {
@@ -24,12 +56,28 @@ interface Lookups {
 
 interface FileEntry {
   text: string;
-  /** Parsed on first need. */
+  /** The parse, while the budget holds it (always for files with CRDs: their schemas are read whole). */
   ast?: K8sAst;
+  /** One per object, made on the first lookup over all files. */
+  summaries?: ObjectSummary[];
+  /** Holds a CustomResourceDefinition: its parse is never let go. */
+  pinned?: boolean;
 }
+
+/**
+ * How much text the kept parses may cover: a quarter of the heap this process (or worker) may
+ * use, at ~55 bytes of heap per character of YAML (measured: 3.1 M characters of manifests,
+ * 185 MB). Node's default heap on a big machine keeps every parse of a 10,000-file repository
+ * (no file is parsed twice); a small heap (a CI container, --max-old-space-size) keeps fewer
+ * and parses the rest again for their own lint instead of running out of memory.
+ */
+const PARSE_BUDGET = Math.floor(getHeapStatistics().heap_size_limit / 4 / 55);
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileEntry>();
+  /** Files whose parse is kept (not pinned), least recently used first. */
+  private readonly kept = new Map<string, FileEntry>();
+  private keptChars = 0;
   private lastList?: ReadonlyArray<{ uri: string; text: string }>;
   private lookups?: Lookups;
   /** Changes whenever a file is added, changed or dropped (a lint's findings that asked the index are stale then). */
@@ -38,23 +86,95 @@ export class WorkspaceIndex {
   private newest?: { uri: string | undefined; generation: number };
   private newestOther = 0;
 
-  /** The parse of a file's text, shared with every later lookup of that file. */
+  constructor(private budget = PARSE_BUDGET) {}
+
+  /** Sets how many characters of text the kept parses may cover (tests; a host with its own limit). */
+  setBudget(chars: number): void {
+    this.budget = chars;
+  }
+
+  /** The parse of a file's text, shared with every later lookup of that file while it is kept. */
   parse(uri: string | undefined, text: string): K8sAst {
     if (uri === undefined) return parseK8s(text);
     const hit = this.files.get(uri);
-    if (hit && hit.text === text && hit.ast) return hit.ast;
+    if (hit && hit.text === text) {
+      // The same text: its summaries still hold, nothing changed for the other files' lints.
+      if (hit.ast) {
+        this.touch(uri, hit);
+        return hit.ast;
+      }
+      const ast = parseK8s(text);
+      this.keep(uri, hit, ast, true);
+      return ast;
+    }
     const ast = parseK8s(text);
-    this.files.set(uri, { text, ast });
-    this.changed(uri);
+    this.replace(uri, { text });
+    this.keep(uri, this.files.get(uri)!, ast, true);
     return ast;
   }
 
   /** Records a parse made elsewhere (an incremental reparse) as this file's. */
   put(uri: string | undefined, text: string, ast: K8sAst): K8sAst {
     if (uri === undefined) return ast;
-    this.files.set(uri, { text, ast });
-    this.changed(uri);
+    this.replace(uri, { text });
+    this.keep(uri, this.files.get(uri)!, ast, true);
     return ast;
+  }
+
+  /** Object `i` of a file (for a rule that needs more than its summary). */
+  objectOf(uri: string, i: number): K8sObject {
+    const entry = this.files.get(uri);
+    if (!entry) throw new Error(`the workspace index has no file ${uri}`);
+    if (entry.ast) {
+      this.touch(uri, entry);
+      return entry.ast.objects[i];
+    }
+    const ast = parseK8s(entry.text);
+    this.keep(uri, entry, ast, true);
+    return ast.objects[i];
+  }
+
+  private replace(uri: string, entry: FileEntry): void {
+    this.drop(uri);
+    this.files.set(uri, entry);
+    this.changed(uri);
+  }
+
+  private drop(uri: string): void {
+    const old = this.files.get(uri);
+    if (old && this.kept.delete(uri)) this.keptChars -= old.text.length;
+    this.files.delete(uri);
+  }
+
+  /**
+   * Keeps a parse within the budget. `evict` lets the least recently used parses go to make
+   * room; the lookup over all files (all()) keeps only what fits, so a CLI run that then lints
+   * the files in the same order finds the first ones parsed and lets each go after its lint.
+   */
+  private keep(uri: string, entry: FileEntry, ast: K8sAst, evict: boolean): void {
+    if (entry.pinned) {
+      entry.ast = ast;
+      return;
+    }
+    const size = entry.text.length;
+    if (this.keptChars + size > this.budget) {
+      if (!evict) return;
+      for (const [oldUri, old] of this.kept) {
+        if (this.keptChars + size <= this.budget) break;
+        this.kept.delete(oldUri);
+        this.keptChars -= old.text.length;
+        old.ast = undefined;
+      }
+      if (this.keptChars + size > this.budget) return; // bigger than the whole budget: used once, not kept
+    }
+    entry.ast = ast;
+    this.kept.set(uri, entry);
+    this.keptChars += size;
+  }
+
+  private touch(uri: string, entry: FileEntry): void {
+    if (!this.kept.delete(uri)) return;
+    this.kept.set(uri, entry);
   }
 
   private changed(uri?: string): void {
@@ -84,12 +204,11 @@ export class WorkspaceIndex {
       live.add(d.uri);
       const hit = this.files.get(d.uri);
       if (hit && hit.text === d.text) continue;
-      this.files.set(d.uri, { text: d.text });
-      this.changed(d.uri);
+      this.replace(d.uri, { text: d.text });
     }
-    for (const uri of this.files.keys()) {
+    for (const uri of [...this.files.keys()]) {
       if (live.has(uri) || uri === self) continue;
-      this.files.delete(uri);
+      this.drop(uri);
       this.changed(uri);
     }
   }
@@ -99,14 +218,28 @@ export class WorkspaceIndex {
     if (this.lookups) return this.lookups;
     const lookups: Lookups = { byKind: new Map(), byName: new Map() };
     for (const [uri, entry] of this.files) {
-      if (!entry.ast) {
-        if (!looksLikeKubernetes(entry.text)) continue;
-        entry.ast = parseK8s(entry.text);
+      if (!entry.summaries) {
+        let ast = entry.ast;
+        if (!ast) {
+          if (!looksLikeKubernetes(entry.text)) {
+            entry.summaries = [];
+            continue;
+          }
+          ast = parseK8s(entry.text);
+        }
+        entry.summaries = ast.objects.map((obj, i) => summaryOf(obj, i));
+        if (entry.summaries.some((s) => s.kind === 'CustomResourceDefinition')) this.pin(uri, entry);
+        if (!entry.ast) this.keep(uri, entry, ast, false);
       }
-      for (const obj of entry.ast.objects) addLookups(lookups, { obj, uri });
+      for (const summary of entry.summaries) addLookups(lookups, new IndexedObject(uri, summary, this), summary.kind, summary.nameKey);
     }
     this.lookups = lookups;
     return lookups;
+  }
+
+  private pin(uri: string, entry: FileEntry): void {
+    entry.pinned = true;
+    if (this.kept.delete(uri)) this.keptChars -= entry.text.length;
   }
 
   /** Number of files held (tests check closed documents are dropped). */
@@ -114,8 +247,17 @@ export class WorkspaceIndex {
     return this.files.size;
   }
 
+  /** Number of files whose parse is held (tests check the budget). */
+  get parsesHeld(): number {
+    let n = 0;
+    for (const entry of this.files.values()) if (entry.ast) n++;
+    return n;
+  }
+
   clear(): void {
     this.files.clear();
+    this.kept.clear();
+    this.keptChars = 0;
     this.lastList = undefined;
     this.changed();
   }
@@ -124,25 +266,26 @@ export class WorkspaceIndex {
 /** The index of this process (one per CLI run, one per server). */
 export const workspaceIndex = new WorkspaceIndex();
 
-function addLookups(l: Lookups, located: Located): void {
-  push(l.byKind, located.obj.kind, located);
-  if (located.obj.nameKey !== undefined) push(l.byName, located.obj.nameKey, located);
+function addLookups(l: Lookups, located: Located, kind: string, nameKey: string | undefined): void {
+  push(l.byKind, kind, located);
+  if (nameKey !== undefined) push(l.byName, nameKey, located);
 }
 
 function labelLookup(l: Lookups, objects: () => Iterable<Located>): Map<string, Located[]> {
   if (!l.byLabel) {
     l.byLabel = new Map();
     for (const x of objects()) {
-      if (!x.obj.pod) continue;
+      const pod = x.summary.pod;
+      if (!pod) continue;
       push(l.byLabel, '', x);
-      for (const key of x.obj.pod.labelKeys) push(l.byLabel, key, x);
+      for (const key of pod.labelKeys) push(l.byLabel, key, x);
     }
   }
   return l.byLabel;
 }
 
 /** Namespaces match when equal or when either is left to `kubectl -n`. */
-export function sameNamespace(a: K8sObject, b: K8sObject): boolean {
+export function sameNamespace(a: { namespace?: string }, b: { namespace?: string }): boolean {
   return a.namespace === undefined || b.namespace === undefined || a.namespace === b.namespace;
 }
 
@@ -161,8 +304,8 @@ export class Workspace {
   }
 
   constructor(ast: K8sAst, ctx?: AnalysisContext, index: WorkspaceIndex = workspaceIndex) {
-    this.objects = ast.objects.map((obj) => ({ obj }));
-    for (const l of this.objects) addLookups(this.local, l);
+    this.objects = ast.objects.map((obj, i) => new LocalObject(obj, i));
+    for (const l of this.objects) addLookups(this.local, l, l.obj.kind, l.obj.nameKey);
     const list = ctx?.workspaceDocuments?.();
     if (list) {
       this.self = ctx?.uri;
@@ -181,13 +324,13 @@ export class Workspace {
   find(from: K8sObject, kind: string, name?: string): Located[] {
     const key = name === undefined ? kind : `${kind}/${name}`;
     const pick = (l: Lookups) => (name === undefined ? l.byKind.get(key) : l.byName.get(key));
-    return [...(pick(this.local) ?? EMPTY), ...this.others(pick)].filter((l) => sameNamespace(from, l.obj));
+    return [...(pick(this.local) ?? EMPTY), ...this.others(pick)].filter((l) => sameNamespace(from, l.summary));
   }
 
   /** Any object with a pod template in the namespace of `from` (usually the first one tried). */
   hasWorkloads(from: K8sObject): boolean {
-    if (labelLookup(this.local, () => this.objects).get('')?.some((l) => sameNamespace(from, l.obj))) return true;
-    return this.index ? (this.globalLabels().get('')?.some((l) => l.uri !== this.self && sameNamespace(from, l.obj)) ?? false) : false;
+    if (labelLookup(this.local, () => this.objects).get('')?.some((l) => sameNamespace(from, l.summary))) return true;
+    return this.index ? (this.globalLabels().get('')?.some((l) => l.uri !== this.self && sameNamespace(from, l.summary)) ?? false) : false;
   }
 
   /** Objects with a pod template (or Pods) in the namespace of `from` carrying every label given. */
@@ -195,7 +338,7 @@ export class Workspace {
     const first = labels && labels.size > 0 ? [...labels][0] : undefined;
     const key = first ? `${first[0]}=${first[1]}` : '';
     const candidates = [...(labelLookup(this.local, () => this.objects).get(key) ?? EMPTY), ...(this.index ? (this.globalLabels().get(key) ?? EMPTY).filter((l) => l.uri !== this.self) : EMPTY)];
-    return candidates.filter((l) => sameNamespace(from, l.obj) && (!labels || [...labels].every(([k, v]) => l.obj.pod!.labels.get(k) === v)));
+    return candidates.filter((l) => sameNamespace(from, l.summary) && (!labels || [...labels].every(([k, v]) => l.summary.pod!.labels.get(k) === v)));
   }
 
   private globalLabels(): Map<string, Located[]> {

@@ -6,7 +6,6 @@ import { defineRule } from '../../../core/rules';
 import { type CheckContext, replaceFix, report } from '../check';
 import { invalid } from '../apiErrors';
 import { dns1123Label, suggestLabel } from '../names';
-import { isHeadless } from '../service';
 
 export const podHostname = defineRule({
   id: 'k8s/pod-hostname',
@@ -28,7 +27,7 @@ export function checkPodHostname(ctx: CheckContext): void {
       for (const e of errors) report(ctx, podHostname, field.value, invalid(`${pod.path}.${key}`, value, e), { fixes: fix ? replaceFix(ctx, field.value, fix) : undefined });
       if (key !== 'subdomain' || errors.length > 0) continue;
       const service = ctx.workspace.find(obj, 'Service', value)[0];
-      if (service && !isHeadless(service.obj)) {
+      if (service && !service.summary.headless) {
         report(ctx, podHostname, field.value, `subdomain "${value}": the Service of that name is not headless, so the pod gets no <hostname>.${value} record`, { severity: 'warning' });
       }
     }

@@ -5,7 +5,6 @@
 import { defineRule } from '../../../core/rules';
 import { closestMatch } from '../../../core/suggest';
 import { type CheckContext, relatedAt, replaceFix, report } from '../check';
-import { isHeadless } from '../service';
 
 export const statefulsetServiceName = defineRule({
   id: 'k8s/statefulset-service-name',
@@ -21,7 +20,7 @@ export function checkStatefulsetServiceName(ctx: CheckContext): void {
     if (!field?.value || !name) continue;
     const match = ctx.workspace.find(obj, 'Service', name)[0];
     if (match) {
-      if (isHeadless(match.obj)) continue;
+      if (match.summary.headless) continue;
       const where = match.uri ? 'in another file' : 'in this file';
       const at = match.obj.entry(match.obj.map(match.obj.root, 'spec'), 'clusterIP')?.key ?? match.obj.entry(match.obj.root, 'metadata')?.key;
       report(ctx, statefulsetServiceName, field.value, `serviceName "${name}" names a Service that is not headless (${where}): the pods get no per-pod DNS names; set clusterIP: None on it (clusterIP cannot change in place: delete and re-create the Service)`, {
@@ -32,7 +31,7 @@ export function checkStatefulsetServiceName(ctx: CheckContext): void {
     // Only say "missing" when Services are in view at all; a StatefulSet alone is left be.
     const services = ctx.workspace.find(obj, 'Service');
     if (services.length === 0) continue;
-    const headless = services.filter((l) => isHeadless(l.obj) && l.obj.name).map((l) => l.obj.name!);
+    const headless = services.filter((l) => l.summary.headless && l.summary.name).map((l) => l.summary.name!);
     const suggestion = closestMatch(name, headless);
     report(ctx, statefulsetServiceName, field.value, `serviceName "${name}": no Service of that name among the manifests in view${suggestion ? `; did you mean the headless Service "${suggestion}"?` : ''}`, {
       severity: 'information',

@@ -21,16 +21,16 @@ export function checkVpaTarget(ctx: CheckContext): void {
     if (!ref.kind || !ref.name) continue;
     const target = resolveTarget(ctx, obj, spec);
     if (!target) {
-      const sameKind = ctx.workspace.find(obj, ref.kind).filter((l) => l.obj.pod !== undefined && l.obj.name);
+      const sameKind = ctx.workspace.find(obj, ref.kind).filter((l) => l.summary.pod !== undefined && l.summary.name);
       if (sameKind.length === 0) continue;
-      const suggestion = closestMatch(ref.name, sameKind.map((l) => l.obj.name!));
+      const suggestion = closestMatch(ref.name, sameKind.map((l) => l.summary.name!));
       const nameNode = obj.get(ref.map, 'name');
       report(ctx, vpaTarget, nameNode, `targetRef: no ${ref.kind} named "${ref.name}" among the manifests in view${suggestion ? `; did you mean "${suggestion}"?` : ''}`, {
         fixes: suggestion && nameNode ? replaceFix(ctx, nameNode, suggestion) : undefined,
       });
       continue;
     }
-    const containers = (target.obj.pod?.containers ?? []).filter((c) => c.list !== 'ephemeralContainers' && c.name).map((c) => c.name!);
+    const containers = target.summary.pod?.containers ?? [];
     for (const { node } of obj.items(obj.get(obj.map(spec, 'resourcePolicy'), 'containerPolicies'))) {
       if (!isMap(node)) continue;
       const nameNode = obj.get(node, 'containerName') as Node | undefined;
