@@ -148,8 +148,9 @@ export class WorkspaceIndex {
 
   /**
    * Keeps a parse within the budget. `evict` lets the least recently used parses go to make
-   * room; the lookup over all files (all()) keeps only what fits, so a CLI run that then lints
-   * the files in the same order finds the first ones parsed and lets each go after its lint.
+   * room; the lookup over all files (all()) keeps only what fits without evicting, so a CLI
+   * run that then lints the files in the same order finds the first ones parsed, and each later
+   * file's parse pushes out the oldest (already linted) one.
    */
   private keep(uri: string, entry: FileEntry, ast: K8sAst, evict: boolean): void {
     if (entry.pinned) {
