@@ -35,16 +35,21 @@ class LocalObject implements Located {
   }
 }
 
-/** An object of another file, known by its summary; `obj` asks the index for its parse. */
+/**
+ * An object of another file, known by its summary; `obj` asks the index for its parse. It holds
+ * the file's entry, not only its URI, so the object comes from the very text the summary was
+ * made from even if the file changed or closed since.
+ */
 class IndexedObject implements Located {
   constructor(
     readonly uri: string,
     readonly summary: ObjectSummary,
+    private readonly entry: FileEntry,
     private readonly index: WorkspaceIndex,
   ) {}
 
   get obj(): K8sObject {
-    return this.index.objectOf(this.uri, this.summary.index);
+    return this.index.objectOf(this.uri, this.entry, this.summary.index);
   }
 }
 
@@ -121,16 +126,15 @@ export class WorkspaceIndex {
     return ast;
   }
 
-  /** Object `i` of a file (for a rule that needs more than its summary). */
-  objectOf(uri: string, i: number): K8sObject {
-    const entry = this.files.get(uri);
-    if (!entry) throw new Error(`the workspace index has no file ${uri}`);
+  /** Object `i` of a file's entry (for a rule that needs more than its summary). */
+  objectOf(uri: string, entry: FileEntry, i: number): K8sObject {
     if (entry.ast) {
       this.touch(uri, entry);
       return entry.ast.objects[i];
     }
     const ast = parseK8s(entry.text);
-    this.keep(uri, entry, ast, true);
+    // An entry the index no longer holds (the file changed or closed) is parsed, not kept.
+    if (this.files.get(uri) === entry) this.keep(uri, entry, ast, true);
     return ast.objects[i];
   }
 
@@ -174,7 +178,8 @@ export class WorkspaceIndex {
   }
 
   private touch(uri: string, entry: FileEntry): void {
-    if (!this.kept.delete(uri)) return;
+    if (this.kept.get(uri) !== entry) return;
+    this.kept.delete(uri);
     this.kept.set(uri, entry);
   }
 
@@ -232,7 +237,7 @@ export class WorkspaceIndex {
         if (entry.summaries.some((s) => s.kind === 'CustomResourceDefinition')) this.pin(uri, entry);
         if (!entry.ast) this.keep(uri, entry, ast, false);
       }
-      for (const summary of entry.summaries) addLookups(lookups, new IndexedObject(uri, summary, this), summary.kind, summary.nameKey);
+      for (const summary of entry.summaries) addLookups(lookups, new IndexedObject(uri, summary, entry, this), summary.kind, summary.nameKey);
     }
     this.lookups = lookups;
     return lookups;

@@ -112,3 +112,16 @@ test('workspace index: parses are kept within the budget, a CRD file always; an 
   assert.equal(index.parse('file:///repo/vpa.yaml', text), ast, 'kept after its lint parse');
   assert.equal(index.all(), all, 'the same text: the lookups stand');
 });
+
+test('workspace index: an object found before its file changed or closed still comes from the text it was found in', () => {
+  const index = new WorkspaceIndex(0);
+  const before = [{ uri: 'file:///a.yaml', text: svc('a') }];
+  index.sync(before, undefined);
+  const found = index.all().byName.get('Service/a')![0];
+  index.sync([{ uri: 'file:///a.yaml', text: svc('renamed') }], undefined);
+  assert.equal(found.obj.name, 'a', 'the changed file');
+  index.sync([], undefined);
+  assert.equal(index.size, 0);
+  assert.equal(found.obj.name, 'a', 'the closed file');
+  assert.equal(index.parsesHeld, 0, 'neither parse is kept for a file the index no longer holds');
+});
