@@ -87,7 +87,9 @@ function smallHeapRun(root, expected) {
   } catch {
     // no JSON: it did not finish
   }
-  return { status: r.status, signal: r.stderr.includes('signal') ? r.stderr.trim().split('\n').at(-1) : '', wall, rss: kb / 1024, same };
+  // GNU time reports a child killed by a signal (V8 aborts on out-of-memory) on stderr, and may still exit 0.
+  const killed = /Command terminated by signal (\d+)/.exec(r.stderr);
+  return { finished: !killed && (r.status === 0 || r.status === 1), why: killed ? `signal ${killed[1]}` : `exit ${r.status}`, wall, rss: kb / 1024, same };
 }
 
 const median = (t) => [...t].sort((a, b) => a - b)[Math.floor(t.length / 2)];
@@ -112,7 +114,7 @@ for (const files of SIZES) {
   rows.push(`| ${files.toLocaleString('en')} × 4 | ${results.length} | ${findings} | ${p.toFixed(0)} | ${l.toFixed(0)} | ${(l / p).toFixed(2)}x |`);
   if (files === Math.max(...SIZES)) {
     const small = smallHeapRun(root, results);
-    heapRow = `| ${files.toLocaleString('en')} × 4 | ${HEAP_MB} MB | ${small.status === 0 || small.status === 1 ? 'yes' : `no (exit ${small.status})`} | ${small.wall.toFixed(2)} s | ${small.rss.toFixed(0)} MB | ${small.same ? 'yes' : 'no'} |`;
+    heapRow = `| ${files.toLocaleString('en')} × 4 | ${HEAP_MB} MB | ${small.finished ? 'yes' : `no (${small.why})`} | ${small.wall.toFixed(2)} s | ${small.rss.toFixed(0)} MB | ${small.same ? 'yes' : 'no'} |`;
   }
   rmSync(root, { recursive: true, force: true });
 }
