@@ -164,20 +164,6 @@ export class NodeView {
  * linear) and gives equal names one id. A million distinct owners cost about 40 bytes each
  * here, against ~90 as strings in a Map, and no GC work.
  */
-/**
- * A name token that parseName reads as `${text.toLowerCase()}.${origin}`: relative (no
- * trailing dot, not '@') and plain (letters, digits, '-', '_', '*', '.'; no escapes).
- */
-export function isPlainRelative(text: string): boolean {
-  const n = text.length;
-  if (n === 0 || text.charCodeAt(n - 1) === 46) return false;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 42 || c === 46)) return false;
-  }
-  return true;
-}
-
 /** Slots of NameTable's cache of recent names. */
 const RECENT = 4096;
 
@@ -210,11 +196,21 @@ class NameTable {
     this.hashes = new Int32Array(Math.max(1024, expected + 1));
   }
 
+  /**
+   * FNV-1a over the characters from the last to the first: a name below a suffix hashes as
+   * the suffix's hash carried on through the label, so appendBelow() hashes only the label.
+   */
   private static hash(s: string): number {
     let h = 0x811c9dc5;
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    for (let i = s.length - 1; i >= 0; i--) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
     return h;
   }
+
+  /** The last suffix appendBelow() was given: its text, its bytes and hash, whether it is wide. */
+  private suffix = '';
+  private suffixBytes = new Uint8Array(0);
+  private suffixHash = 0;
+  private suffixWide = false;
 
   /**
    * The last entry appended per hash slot (entry + 1; 0 = none): a name seen a moment ago
@@ -234,7 +230,7 @@ class NameTable {
     const at = this.used;
     let h = 0x811c9dc5;
     let all = 0;
-    for (let k = 0; k < n; k++) {
+    for (let k = n - 1; k >= 0; k--) {
       const c = name.charCodeAt(k);
       all |= c;
       heap[at + k] = c;
@@ -251,39 +247,43 @@ class NameTable {
   }
 
   /**
-   * append(`${label.toLowerCase()}.${suffix}`) from the parts: the owner key of a big zone is
-   * a concatenation V8 would otherwise flatten (copy) on the first read of its characters.
-   * `label` is plain (letters, digits, '-', '_', '*', '.'), `suffix` a canonical key.
+   * append(`${label.toLowerCase()}.${suffix}`) from the parts, or -1 (nothing appended) when
+   * `label` is not plain: empty, ending in '.', or with a character other than letters,
+   * digits, '-', '_', '*' and '.'. The owner key of a big zone is a concatenation V8 would
+   * otherwise flatten (copy) on the first read of its characters; the suffix (the origin) is
+   * hashed and encoded once for all the names below it. `suffix` is a canonical key.
    */
   appendBelow(label: string, suffix: string): number {
-    const n = label.length + 1 + suffix.length;
+    const m = label.length;
+    if (m === 0 || label.charCodeAt(m - 1) === 46) return -1;
+    if (suffix !== this.suffix) {
+      this.suffix = suffix;
+      this.suffixHash = NameTable.hash(suffix);
+      this.suffixBytes = Uint8Array.from(suffix, (ch) => ch.charCodeAt(0) & 0xff);
+      this.suffixWide = [...suffix].some((ch) => ch.charCodeAt(0) > 0xff);
+    }
+    const n = m + 1 + suffix.length;
     this.reserve(n);
     const heap = this.heap;
     const at = this.used;
-    let h = 0x811c9dc5;
-    let all = 0;
-    let k = 0;
-    for (let j = 0; j < label.length; j++, k++) {
+    heap.set(this.suffixBytes, at + m + 1);
+    heap[at + m] = 46;
+    let h = Math.imul(this.suffixHash ^ 46, 0x01000193);
+    for (let j = m - 1; j >= 0; j--) {
       let c = label.charCodeAt(j);
       if (c >= 65 && c <= 90) c += 32;
-      heap[at + k] = c;
+      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 42 || c === 46)) return -1;
+      heap[at + j] = c;
       h = Math.imul(h ^ c, 0x01000193);
     }
-    heap[at + k++] = 46;
-    h = Math.imul(h ^ 46, 0x01000193);
-    for (let j = 0; j < suffix.length; j++, k++) {
-      const c = suffix.charCodeAt(j);
-      all |= c;
-      heap[at + k] = c;
-      h = Math.imul(h ^ c, 0x01000193);
-    }
+    const wide = this.suffixWide;
     const slot = (h ^ (h >>> 16)) & (RECENT - 1);
     if (this.recentHash[slot] === h) {
       const seen = this.recent[slot] - 1;
-      if (seen >= 0 && all <= 0xff && !this.wide.has(seen) && this.starts[seen + 1] - this.starts[seen] === n && heap.compare(heap, at, at + n, this.starts[seen], this.starts[seen + 1]) === 0) return seen;
+      if (seen >= 0 && !wide && !this.wide.has(seen) && this.starts[seen + 1] - this.starts[seen] === n && heap.compare(heap, at, at + n, this.starts[seen], this.starts[seen + 1]) === 0) return seen;
     }
     const e = this.addEntry(at + n, h, slot);
-    if (all > 0xff) this.wide.set(e, `${label.toLowerCase()}.${suffix}`);
+    if (wide) this.wide.set(e, `${label.toLowerCase()}.${suffix}`);
     return e;
   }
 
@@ -546,9 +546,9 @@ export class ZoneIndex {
     let owner = this.lastOwnerEntry;
     const origin = this.ast.origin;
     if (r.ownerToken || r.owner !== this.lastOwner || owner < 0) {
-      const label = r.ownerToken && r.origin === origin && origin !== '.' && isPlainRelative(r.ownerToken.text) ? r.ownerToken.text : undefined;
-      owner = label !== undefined ? this.table.appendBelow(label, origin) : this.table.append(r.owner);
-      this.ownerLabel = label;
+      const below = r.ownerToken && r.origin === origin && origin !== '.' ? this.table.appendBelow(r.ownerToken.text, origin) : -1;
+      owner = below >= 0 ? below : this.table.append(r.owner);
+      this.ownerLabel = below >= 0 ? r.ownerToken!.text : undefined;
       this.lastOwner = r.owner;
       this.lastOwnerEntry = owner;
     }
@@ -593,7 +593,9 @@ export class ZoneIndex {
       if (v && typeof v.value === 'string' && v.value !== '.') {
         const name = v.value;
         const token = v.tokens[0];
-        this.target[i] = this.table.append(name);
+        // A relative target is `${text.toLowerCase()}.${origin}` too: read from its parts.
+        const below = v.relative && r.origin !== '.' ? this.table.appendBelow(token.text, r.origin) : -1;
+        this.target[i] = below >= 0 ? below : this.table.append(name);
         this.setToken(i, 3, token);
         flags |= HAS_TARGET;
         if (v.relative) {
