@@ -2,7 +2,7 @@
 
 import type { CommandHandler } from './core/command';
 import { allRules } from './core/rules';
-import { runBumpSoaSerialCommand } from './languages/zone/command';
+import { checkZoneRecords, runBumpSoaSerialCommand } from './languages/zone/command';
 import { runResolvePlanCommand } from './languages/resolvconf/command';
 import { runCheckRecordCommand, runDigCommand } from './live/dns/command';
 import { runCheckRecordsCommand } from './live/dns/checkRecords';
@@ -27,6 +27,7 @@ export const COMMANDS: Record<string, CommandHandler> = {
   [ServerCommands.resolvePlan]: runResolvePlanCommand,
   [ServerCommands.bumpSoaSerial]: runBumpSoaSerialCommand,
   [ServerCommands.checkRecord]: runCheckRecordCommand,
-  [ServerCommands.checkRecords]: runCheckRecordsCommand,
+  // A zone document's RRsets are read by the zone language; the live check takes them as given.
+  [ServerCommands.checkRecords]: checkZoneRecords(runCheckRecordsCommand),
   [ServerCommands.listRules]: listRules,
 };

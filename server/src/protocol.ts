@@ -89,10 +89,11 @@ export interface CheckRecordArgs {
   port?: number;
 }
 
-/** Several RRsets checked in one run (the "Check all N RRsets live" lens). */
-export interface CheckRecordsArgs {
-  rrsets: CheckRecordArgs[];
-}
+/**
+ * Several RRsets checked in one run: given, or (`uri`) every RRset of that zone document as
+ * it reads when the command runs, up to 2,000 (the "Check all N RRsets live" lens).
+ */
+export type CheckRecordsArgs = { rrsets: CheckRecordArgs[] } | { uri: string };
 
 /** Client command that runs a server command and shows its report (used by code lenses). */
 export const SHOW_SERVER_REPORT = 'infraLens.showServerReport';

@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { lint } from '../helpers';
+import { MAX_LIVE_LENSES } from '../../server/src/languages/zone/liveLens';
+import { MAX_OWNER_SYMBOLS } from '../../server/src/languages/zone/symbols';
 import { TestLspClient } from './client';
 
 interface Stats {
@@ -84,12 +86,16 @@ test('a big document: diagnostics first, then hover; outline waits for the debou
   assert.ok(answered >= 380, `the outline waited for the debounce (${answered} ms)`);
   assert.ok(client.published.some((p) => p.uri === uri && p.version === 2), 'diagnostics of version 2 before the outline');
   assert.equal(after.analyses - before.analyses, 1, 'one analysis for version 2, none forced by the outline');
-  assert.ok(symbols.length > 0 && symbols.length <= 5001, `${symbols.length} top-level symbols (capped)`);
+  // Owner-level and capped, with the zone's own note of what was left out (the engine's cap
+  // on symbols is above it), and small enough to send after every edit.
+  assert.equal(symbols.length, MAX_OWNER_SYMBOLS + 1, `${symbols.length} top-level symbols (capped)`);
+  assert.equal((symbols.at(-1) as { detail: string }).detail, `outline capped at ${MAX_OWNER_SYMBOLS.toLocaleString('en-US')} names; 79,001 more owner entries not shown`, '80,001 owners (the edit commented one out), 1,000 shown');
+  assert.ok(JSON.stringify(symbols).length < 300_000, `outline of ${JSON.stringify(symbols).length} bytes`);
 
-  // Code lenses of a huge zone are capped with a summary lens.
-  const lenses = await client.connection.sendRequest<Array<{ command: { title: string } }>>('textDocument/codeLens', { textDocument: { uri } });
-  assert.ok(lenses.length <= 501, `${lenses.length} lenses`);
-  if (lenses.length === 501) assert.match(lenses[0].command.title, /more code lenses not shown/);
+  // The code lens of a huge zone names the document; its RRsets are read when it runs.
+  const lenses = await client.connection.sendRequest<Array<{ command: { title: string; arguments: unknown[] } }>>('textDocument/codeLens', { textDocument: { uri } });
+  assert.deepEqual(lenses.map((l) => l.command.title), [`Check the first ${MAX_LIVE_LENSES} RRsets live`]);
+  assert.deepEqual(lenses[0].command.arguments, ['infraLens.server.checkRecords', { uri }]);
 
   const begin = progress.find((p) => p.kind === 'begin');
   assert.ok(begin, 'a long analysis shows work-done progress');

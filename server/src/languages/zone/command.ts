@@ -4,15 +4,17 @@
 // it wraps modulo 2^32, so it always counts as newer).
 
 import { fileURLToPath } from 'node:url';
-import { type CommandHandler, failedReport } from '../../core/command';
+import { type CommandContext, type CommandHandler, failedReport } from '../../core/command';
 import { DEFAULT_INCLUDE_MAX_BYTES, IncludeRefused } from '../../core/includePolicy';
 import { readRegularFile } from '../../core/includeReader';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import type { BumpSoaSerialArgs, BumpSoaSerialResult, Report } from '../../protocol';
+import { zoneRrsets } from './liveLens';
 import { parseZone } from './parser';
 import { tokenRange } from './ruleKit';
 
 const TITLE = 'Bump SOA serial';
+const CHECK_TITLE = 'Live record check';
 
 /** The next serial for `current` on the UTC day `today` (YYYYMMDD as a number). */
 export function nextSerial(current: number, today: number): number {
@@ -47,23 +49,47 @@ export function bumpSerialEdit(text: string, uri: string, today = todayNumber())
   return { result: { edits: [{ range: tokenRange(serial.tokens[0]), newText: String(to) }] }, from, to };
 }
 
-export const runBumpSoaSerialCommand: CommandHandler = async (args, ctx) => {
-  const uri = (args as Partial<BumpSoaSerialArgs> | undefined)?.uri;
-  if (typeof uri !== 'string' || !uri) return failedReport(TITLE, 'no document given (expected { uri })', 2);
+/** The text of a document the command names: the editor's copy, else the saved file (trusted only). */
+function documentText(uri: string, ctx: CommandContext, title: string): string | Report<null> {
   let text = ctx.documentText?.(uri);
   if (text === undefined && uri.startsWith('file:')) {
     // Only a saved file of a trusted workspace, read as a regular file of bounded size
     // (a FIFO or /dev/zero behind a file: URI must neither block nor exhaust memory).
-    if (!ctx.trusted) return failedReport(TITLE, `the document ${uri} is not open, and files are not read in an untrusted workspace`, 2);
+    if (!ctx.trusted) return failedReport(title, `the document ${uri} is not open, and files are not read in an untrusted workspace`, 2);
     try {
       text = readRegularFile(fileURLToPath(uri), DEFAULT_INCLUDE_MAX_BYTES);
     } catch (e) {
-      return failedReport(TITLE, `cannot read ${uri}: ${e instanceof IncludeRefused ? e.reason : (e as Error).message}`, 2);
+      return failedReport(title, `cannot read ${uri}: ${e instanceof IncludeRefused ? e.reason : (e as Error).message}`, 2);
     }
   }
-  if (text === undefined) return failedReport(TITLE, `the document ${uri} is not open`, 2);
+  if (text === undefined) return failedReport(title, `the document ${uri} is not open`, 2);
+  return text;
+}
+
+export const runBumpSoaSerialCommand: CommandHandler = async (args, ctx) => {
+  const uri = (args as Partial<BumpSoaSerialArgs> | undefined)?.uri;
+  if (typeof uri !== 'string' || !uri) return failedReport(TITLE, 'no document given (expected { uri })', 2);
+  const text = documentText(uri, ctx, TITLE);
+  if (typeof text !== 'string') return text;
   const r = bumpSerialEdit(text, uri);
   if ('error' in r) return failedReport(TITLE, r.error);
   const report: Report<BumpSoaSerialResult> = { ok: true, title: TITLE, text: `SOA serial ${r.from} -> ${r.to}\n`, data: r.result };
   return report;
 };
+
+/**
+ * `infraLens.server.checkRecords` given `{ uri }` (the "Check all" lens): the RRsets of the
+ * zone document as it reads now, then the live check of `{ rrsets }` as given.
+ */
+export function checkZoneRecords(checkRecords: CommandHandler): CommandHandler {
+  return async (args, ctx) => {
+    const uri = (args as { uri?: unknown } | undefined)?.uri;
+    if (typeof uri !== 'string' || (args as { rrsets?: unknown }).rrsets !== undefined) return checkRecords(args, ctx);
+    if (!ctx.trusted) return failedReport(CHECK_TITLE, 'DNS lookups are disabled in an untrusted workspace');
+    const text = documentText(uri, ctx, CHECK_TITLE);
+    if (typeof text !== 'string') return text;
+    const { rrsets } = zoneRrsets(parseZone(text, { uri, settings: ctx.settings }));
+    if (rrsets.length === 0) return failedReport(CHECK_TITLE, `no RRsets to check in ${uri}`);
+    return checkRecords({ rrsets }, ctx);
+  };
+}

@@ -14,8 +14,12 @@ import { tokenRange } from './ruleKit';
 
 /** Above this many records the outline lists owners only. */
 export const MAX_RECORD_SYMBOLS = 5000;
-/** At most this many owner symbols (editors slow down with more; nobody scrolls them). */
-export const MAX_OWNER_SYMBOLS = 5000;
+/**
+ * At most this many owner symbols: the editor asks for the outline after every edit (for the
+ * breadcrumbs and sticky scroll), and 5,000 owners were 1 MB of JSON each time. Nobody scrolls
+ * them; below the engine's cap on symbols (analysis/caps.ts), so this note is the one shown.
+ */
+export const MAX_OWNER_SYMBOLS = 1000;
 
 /** What the outline needs of a record, parsed or not. */
 interface Item {
@@ -139,7 +143,10 @@ export function zoneSymbols(ast: ZoneAst): OutlineSymbol[] {
   if (leftOut > 0 || ownerLevel) {
     const last = out.at(-1);
     const at = last ? last.range.end : { line: 0, character: 0 };
-    const note = leftOut > 0 ? `outline capped at ${MAX_OWNER_SYMBOLS} names; ${leftOut} more owner entries not shown` : `${ast.records.length} records: names only (over ${MAX_RECORD_SYMBOLS} records)`;
+    const note =
+      leftOut > 0
+        ? `outline capped at ${MAX_OWNER_SYMBOLS.toLocaleString('en-US')} names; ${leftOut.toLocaleString('en-US')} more owner entries not shown`
+        : `${ast.records.length.toLocaleString('en-US')} records: names only (over ${MAX_RECORD_SYMBOLS.toLocaleString('en-US')} records)`;
     out.push({ name: '…', detail: note, kind: 'string', range: { start: at, end: at }, selectionRange: { start: at, end: at } });
   }
   return out;

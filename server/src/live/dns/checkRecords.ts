@@ -3,14 +3,14 @@
 // for each, a few at a time; stops at once when cancelled.
 
 import { type CommandContext, type CommandHandler, failedReport } from '../../core/command';
-import type { CheckRecordArgs, CheckRecordsArgs, Report } from '../../protocol';
+import type { CheckRecordArgs, Report } from '../../protocol';
 import { runCheckRecordCommand } from './checkRecord';
 
 const TITLE = 'Live record check';
 const PARALLEL = 4;
 
-function isArgs(a: unknown): a is CheckRecordsArgs {
-  return typeof a === 'object' && a !== null && Array.isArray((a as CheckRecordsArgs).rrsets);
+function isArgs(a: unknown): a is { rrsets: CheckRecordArgs[] } {
+  return typeof a === 'object' && a !== null && Array.isArray((a as { rrsets?: unknown }).rrsets);
 }
 
 interface Row {
@@ -21,7 +21,7 @@ interface Row {
 
 export const runCheckRecordsCommand: CommandHandler = async (args, ctx: CommandContext): Promise<Report> => {
   if (!ctx.trusted) return failedReport(TITLE, 'DNS lookups are disabled in an untrusted workspace');
-  if (!isArgs(args)) return failedReport(TITLE, 'expected { rrsets: [{ name, type, expected }] }');
+  if (!isArgs(args)) return failedReport(TITLE, 'expected { rrsets: [{ name, type, expected }] } or { uri } of a zone document');
   const rows: Row[] = args.rrsets.map((rrset) => ({ rrset, mark: '--', summary: 'not checked (cancelled)' }));
   let next = 0;
   let done = 0;

@@ -6,11 +6,12 @@ import * as dnsPacket from 'dns-packet';
 import test from 'node:test';
 import { DEFAULT_SETTINGS } from '../../../../server/src/core/settings';
 import { zoneLanguage } from '../../../../server/src/languages/zone';
-import { MAX_LIVE_LENSES, zoneLiveLenses } from '../../../../server/src/languages/zone/liveLens';
+import { checkZoneRecords } from '../../../../server/src/languages/zone/command';
+import { MAX_LIVE_LENSES, zoneLiveLenses, zoneRrsets } from '../../../../server/src/languages/zone/liveLens';
 import type { ZoneAst } from '../../../../server/src/languages/zone/model';
 import { runCheckRecordCommand } from '../../../../server/src/live/dns/checkRecord';
 import { runCheckRecordsCommand } from '../../../../server/src/live/dns/checkRecords';
-import { type CheckRecordArgs, type CheckRecordsArgs, SHOW_SERVER_REPORT, ServerCommands } from '../../../../server/src/protocol';
+import { type CheckRecordArgs, type Report, SHOW_SERVER_REPORT, ServerCommands } from '../../../../server/src/protocol';
 import { reply, startFakeServer } from '../../live/dns/fakeServer';
 
 const ZONE = `$ORIGIN example.test.
@@ -26,12 +27,34 @@ www   IN RRSIG A 13 3 300 20270101000000 20260101000000 1 example.test. AAAA
 const ctx = { uri: 'file:///zones/example.test.zone', settings: DEFAULT_SETTINGS };
 const parse = (text: string) => zoneLanguage.parse(text, ctx) as ZoneAst;
 
-test('by default one "Check all" lens at the SOA carrying every RRset, none for signatures', () => {
+test('by default one "Check all" lens at the SOA naming the document; its RRsets are every one but signatures', () => {
   const lenses = zoneLiveLenses(parse(ZONE));
   assert.deepEqual(lenses.map((l) => l.title), ['Check all 4 RRsets live']);
   assert.equal(lenses[0].arguments?.[0], ServerCommands.checkRecords);
-  assert.deepEqual((lenses[0].arguments?.[1] as CheckRecordsArgs).rrsets.map((r) => `${r.name} ${r.type}`), ['example.test. SOA', 'example.test. NS', 'ns1.example.test. A', 'www.example.test. A']);
+  assert.deepEqual(lenses[0].arguments?.[1], { uri: ctx.uri }, 'the document, not its RRsets (read when the command runs)');
+  assert.deepEqual(zoneRrsets(parse(ZONE)).rrsets.map((r) => `${r.name} ${r.type}`), ['example.test. SOA', 'example.test. NS', 'ns1.example.test. A', 'www.example.test. A']);
   assert.deepEqual(lenses[0].range.start, { line: 2, character: 9 });
+});
+
+test('"Check all" given { uri } checks the RRsets of the document as it reads when the command runs', async () => {
+  const seen: unknown[] = [];
+  const inner = async (args: unknown): Promise<Report> => (seen.push(args), { ok: true, title: 'inner', text: '', data: null });
+  const command = checkZoneRecords(inner);
+  const commandCtx = { settings: DEFAULT_SETTINGS, trusted: true, isCancelled: () => false, log: () => undefined, documentText: (uri: string) => (uri === ctx.uri ? `${ZONE}new 300 IN A 192.0.2.7\n` : undefined) };
+  const [lens] = zoneLiveLenses(parse(ZONE));
+  await command(lens.arguments![1], commandCtx);
+  assert.deepEqual(seen[0], { rrsets: [...zoneRrsets(parse(ZONE)).rrsets, { name: 'new.example.test.', type: 'A', expected: ['192.0.2.7'] }] }, 'the edited text, not the text the lens was made from');
+  const given = { rrsets: [{ name: 'a.example.', type: 'A', expected: ['192.0.2.1'] }] };
+  await command(given, commandCtx);
+  assert.equal(seen[1], given, 'explicit RRsets pass through as given');
+  const untrusted = await command({ uri: ctx.uri }, { ...commandCtx, trusted: false });
+  assert.equal(untrusted.ok, false);
+  assert.match(untrusted.error ?? '', /untrusted/);
+  const closed = await command({ uri: 'untitled:Untitled-1' }, commandCtx);
+  assert.match(closed.error ?? '', /is not open/);
+  const empty = await command({ uri: 'untitled:empty' }, { ...commandCtx, documentText: () => '; nothing\n' });
+  assert.match(empty.error ?? '', /no RRsets to check/);
+  assert.equal(seen.length, 2, 'the check ran only for the two with RRsets');
 });
 
 test('with infraLens.zone.liveLens, one lens per RRset on its type as well', () => {
@@ -53,7 +76,8 @@ test('past the cap the summary lens says "the first N", and a kept RRset still g
   const lines = ['$ORIGIN bulk.test.', ...Array.from({ length: MAX_LIVE_LENSES + 10 }, (_, i) => `h${i} 300 IN A 192.0.2.1`), 'h0 300 IN A 192.0.2.99', 'late 300 IN A 192.0.2.7'];
   const [summary] = zoneLiveLenses(parse(lines.join('\n')));
   assert.equal(summary.title, `Check the first ${MAX_LIVE_LENSES} RRsets live`);
-  const { rrsets } = summary.arguments![1] as { rrsets: CheckRecordArgs[] };
+  const { rrsets, capped } = zoneRrsets(parse(lines.join('\n')));
+  assert.ok(capped);
   assert.equal(rrsets.length, MAX_LIVE_LENSES);
   assert.deepEqual(rrsets[0], { name: 'h0.bulk.test.', type: 'A', expected: ['192.0.2.1', '192.0.2.99'] }, 'the second h0 A, at the end, belongs to the kept RRset');
   assert.ok(!rrsets.some((r) => r.name === 'late.bulk.test.'), 'an RRset past the cap is not taken');
@@ -91,7 +115,7 @@ test('"Check all" runs every RRset and reports one line each in one table', asyn
     return [reply(q, { answers: [] })];
   });
   try {
-    const all = zoneLiveLenses(parse(ZONE))[0].arguments![1] as CheckRecordsArgs;
+    const all = zoneRrsets(parse(ZONE));
     const rrsets = all.rrsets.filter((r) => r.type === 'A').map((r) => ({ ...r, servers: [server.address], port: server.port }));
     const commandCtx = { settings: { ...DEFAULT_SETTINGS, dns: { timeoutMs: 500, tries: 1, rootHints: [] } }, trusted: true, isCancelled: () => false, log: () => undefined };
     const r = await runCheckRecordsCommand({ rrsets }, commandCtx);
