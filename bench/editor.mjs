@@ -10,7 +10,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const KEYSTROKES = Number(process.argv[2] ?? 7);
+// 20: the p95 of 7 samples was their maximum; of 20 it is the second slowest.
+const KEYSTROKES = Number(process.argv[2] ?? 20);
 const GOAL_OPEN = 3000;
 const GOAL_HOVER = 300;
 // Bundled under out/ (inside the repository: the test helpers find the repository from there).
@@ -74,7 +75,8 @@ try {
   console.log(`| for reference: the same text as Plain Text, open → first line shown | ${fmt(plainMs)} | | |`);
   console.log(`| keystroke → hover shown, p50 | ${fmt(h50)} | ${fmt(GOAL_HOVER)} | ${(h50 / GOAL_HOVER).toFixed(2)} |`);
   console.log(`| keystroke → hover shown, p95 | ${fmt(h95)} | ${fmt(GOAL_HOVER)} | ${(h95 / GOAL_HOVER).toFixed(2)} |`);
-  console.log(`| for reference: the same keystrokes on a 100-record zone, hover p50 / p95 | ${fmt(quantile(small.keystrokeToHoverMs, 0.5))} / ${fmt(quantile(small.keystrokeToHoverMs, 0.95))} | | |`);
+  console.log(`| keystroke → hover shown, slowest of ${KEYSTROKES} | ${fmt(Math.max(...t.keystrokeToHoverMs))} | | |`);
+  console.log(`| for reference: the same keystrokes on a 100-record zone, hover p50 / p95 / slowest | ${fmt(quantile(small.keystrokeToHoverMs, 0.5))} / ${fmt(quantile(small.keystrokeToHoverMs, 0.95))} / ${fmt(Math.max(...small.keystrokeToHoverMs))} | | |`);
   console.log('');
   console.log(`Each keystroke → hover, in order (the first comes right after the first problem shows, while the rest of the first parse or lint runs): ${t.keystrokeToHoverMs.map((ms) => fmt(ms)).join(', ')}; on the 100-record zone: ${small.keystrokeToHoverMs.map((ms) => fmt(ms)).join(', ')}.`);
 } finally {

@@ -3,6 +3,7 @@
 // size limit (a sparse 2 GB file is refused from its size alone), binary files, symlink
 // loops and unreadable files each get one clear message.
 
+import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 
 /** Default of `--max-file-size`: far above real configs, and a 1M-record zone is ~30 MB. */
@@ -62,7 +63,10 @@ export function readLintInput(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): 
     if (length > maxBytes) return { ok: false, reason: `over the ${maxBytes}-byte limit (--max-file-size)` };
     const nul = buffer.subarray(0, Math.min(length, BINARY_PROBE_BYTES)).indexOf(0);
     if (nul >= 0) return { ok: false, reason: `a binary file (NUL byte at offset ${nul})` };
-    return { ok: true, text: buffer.toString('utf8', 0, length) };
+    // ASCII (nearly every config and zone) reads the same as Latin-1 and UTF-8; Latin-1 is a
+    // plain copy, where UTF-8 is decoded (a 30 MB zone: ~15 ms against ~50 ms).
+    const bytes = buffer.subarray(0, length);
+    return { ok: true, text: bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8') };
   } catch (e) {
     return { ok: false, reason: errnoReason(e) };
   } finally {
