@@ -83,7 +83,8 @@ try {
 }
 
 const f2 = (x) => x.toFixed(2);
-const ratio = (a, b) => `${(a / b).toFixed(2)}x`;
+// GNU time counts CPU in 10 ms ticks: a peer's 0.00 s says under 10 ms, not a ratio.
+const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}x` : 'n/a (peer < 10 ms)');
 const out = [
   '## Zone lint vs named-checkzone and kzonecheck',
   '',
