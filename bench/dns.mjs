@@ -61,7 +61,15 @@ try {
       [process.execPath, [cli, 'dig', '@127.0.0.1', '-p', String(named.port), '+short', '-f', batchFile]],
       ['dig', ['@127.0.0.1', '-p', String(named.port), '+short', '-f', batchFile]],
     ];
-    const sameOutput = execFileSync(...batchPeers[0], { encoding: 'utf8' }) === execFileSync(...batchPeers[1], { encoding: 'utf8' });
+    const outputs = batchPeers.map((argv) => execFileSync(...argv, { encoding: 'utf8' }));
+    const sameOutput = outputs[0] === outputs[1];
+    if (!sameOutput) {
+      // Kept for a look: which lookup differed, and how.
+      outputs.forEach((o, k) => fs.writeFileSync(path.join(outdir, `batch-${batchSize}.${k === 0 ? 'ours' : 'dig'}.txt`), o));
+      const [a, b] = outputs.map((o) => o.split('\n'));
+      const at = a.findIndex((line, i) => line !== b[i]);
+      process.stderr.write(`bench dns: batch of ${batchSize}: output differs from dig's at line ${at + 1}: ours ${JSON.stringify(a[at])}, dig ${JSON.stringify(b[at])} (both in ${outdir})\n`);
+    }
     const batchTimes = batchPeers.map(() => []);
     for (let i = 0; i < batchRuns; i++) batchPeers.forEach((argv, k) => batchTimes[k].push(once(...argv)));
     const [oursBatch, theirsBatch] = batchTimes.map(median);
