@@ -15,36 +15,44 @@ const NOT_COMPARED = new Set(['RRSIG', 'NSEC', 'NSEC3', 'NSEC3PARAM']);
 /** Beyond this many RRsets a zone is a bulk file, not one a person checks record by record. */
 export const MAX_LIVE_LENSES = 2000;
 
-/** The document's RRsets as the live check compares them, in file order; at most MAX_LIVE_LENSES. */
-export function zoneRrsets(ast: ZoneAst): { rrsets: CheckRecordArgs[]; capped: boolean } {
-  const { groups, capped } = rrsetGroups(ast);
-  return { rrsets: groups.map(rrsetArgs), capped };
-}
-
-/** The records of each RRset (see zoneRrsets). */
-function rrsetGroups(ast: ZoneAst): { groups: ZoneRecord[][]; capped: boolean } {
-  const rrsets = new Map<string, ZoneRecord[]>();
+/**
+ * The RRsets the live check compares, gathered record by record in file order: at most
+ * MAX_LIVE_LENSES, from the document itself (not $INCLUDEd files or $GENERATE), class IN,
+ * no signatures. Takes each record as it is read, so the command can stream a parse.
+ */
+export class RrsetCollector {
+  private readonly byKey = new Map<string, { args: CheckRecordArgs; first: ZoneRecord }>();
   // Past the cap only records of the owners already taken can join an RRset (a later record
   // of a kept RRset must be in its expected data): a Set lookup, not a key string, per record.
-  const owners = new Set<string>();
-  let capped = false;
-  for (const r of ast.records) {
-    if (r.uri || r.generated || r.class !== 'IN' || NOT_COMPARED.has(r.type)) continue;
-    if (capped && !owners.has(r.owner)) continue;
+  private readonly owners = new Set<string>();
+  capped = false;
+
+  add(r: ZoneRecord): void {
+    if (r.uri || r.generated || r.class !== 'IN' || NOT_COMPARED.has(r.type)) return;
+    if (this.capped && !this.owners.has(r.owner)) return;
     const key = `${r.owner} ${r.type}`;
-    const list = rrsets.get(key);
-    if (list) list.push(r);
-    else if (rrsets.size >= MAX_LIVE_LENSES) capped = true;
+    const known = this.byKey.get(key);
+    // The text now: a streamed parse's record is not kept.
+    const data = r.rdata.map((t) => t.text).join(' ');
+    if (known) known.args.expected.push(data);
+    else if (this.byKey.size >= MAX_LIVE_LENSES) this.capped = true;
     else {
-      rrsets.set(key, [r]);
-      owners.add(r.owner);
+      this.byKey.set(key, { args: { name: r.owner, type: r.type, expected: [data] }, first: r });
+      this.owners.add(r.owner);
     }
   }
-  return { groups: [...rrsets.values()], capped };
+
+  /** Each RRset's check arguments and its first record, in order of first appearance. */
+  entries(): Array<{ args: CheckRecordArgs; first: ZoneRecord }> {
+    return [...this.byKey.values()];
+  }
 }
 
-function rrsetArgs(records: ZoneRecord[]): CheckRecordArgs {
-  return { name: records[0].owner, type: records[0].type, expected: records.map((r) => r.rdata.map((t) => t.text).join(' ')) };
+/** The document's RRsets as the live check compares them (see RrsetCollector). */
+export function zoneRrsets(ast: ZoneAst): { rrsets: CheckRecordArgs[]; capped: boolean } {
+  const c = new RrsetCollector();
+  for (const r of ast.records) c.add(r);
+  return { rrsets: c.entries().map((e) => e.args), capped: c.capped };
 }
 
 /**
@@ -56,23 +64,24 @@ function rrsetArgs(records: ZoneRecord[]): CheckRecordArgs {
  * every edit stays a few hundred bytes (a bulk zone's 2,000 RRsets are ~150 KB of JSON).
  */
 export function zoneLiveLenses(ast: ZoneAst, perRRset = false): CodeLensEntry[] {
-  const { groups, capped } = rrsetGroups(ast);
-  if (groups.length === 0) return [];
+  const c = new RrsetCollector();
+  for (const r of ast.records) c.add(r);
+  const rrsets = c.entries();
+  if (rrsets.length === 0) return [];
   const anchor = ast.records.find((r) => !r.uri && r.type === 'SOA') ?? ast.records.find((r) => !r.uri);
   const lenses: CodeLensEntry[] = [];
   if (anchor) {
     const args: CheckRecordsArgs = { uri: ast.uri };
-    const title = capped ? `Check the first ${groups.length} RRsets live` : `Check all ${groups.length} RRset${groups.length === 1 ? '' : 's'} live`;
+    const title = c.capped ? `Check the first ${rrsets.length} RRsets live` : `Check all ${rrsets.length} RRset${rrsets.length === 1 ? '' : 's'} live`;
     lenses.push({ range: tokenRange(anchor.typeToken), title, command: SHOW_SERVER_REPORT, arguments: [ServerCommands.checkRecords, args] });
   }
   if (!perRRset) return lenses;
-  for (const records of groups) {
-    const first = records[0];
+  for (const { args, first } of rrsets) {
     lenses.push({
       range: tokenRange(first.typeToken),
       title: `Check live: ${relativeName(first.owner, ast.origin)} ${first.type}`,
       command: SHOW_SERVER_REPORT,
-      arguments: [ServerCommands.checkRecord, rrsetArgs(records)],
+      arguments: [ServerCommands.checkRecord, args],
     });
   }
   return lenses;
