@@ -48,10 +48,15 @@ export class RrsetCollector {
   }
 }
 
-/** The document's RRsets as the live check compares them (see RrsetCollector). */
-export function zoneRrsets(ast: ZoneAst): { rrsets: CheckRecordArgs[]; capped: boolean } {
+function collectRrsets(ast: ZoneAst): RrsetCollector {
   const c = new RrsetCollector();
   for (const r of ast.records) c.add(r);
+  return c;
+}
+
+/** The document's RRsets as the live check compares them (see RrsetCollector). */
+export function zoneRrsets(ast: ZoneAst): { rrsets: CheckRecordArgs[]; capped: boolean } {
+  const c = collectRrsets(ast);
   return { rrsets: c.entries().map((e) => e.args), capped: c.capped };
 }
 
@@ -64,8 +69,7 @@ export function zoneRrsets(ast: ZoneAst): { rrsets: CheckRecordArgs[]; capped: b
  * every edit stays a few hundred bytes (a bulk zone's 2,000 RRsets are ~150 KB of JSON).
  */
 export function zoneLiveLenses(ast: ZoneAst, perRRset = false): CodeLensEntry[] {
-  const c = new RrsetCollector();
-  for (const r of ast.records) c.add(r);
+  const c = collectRrsets(ast);
   const rrsets = c.entries();
   if (rrsets.length === 0) return [];
   const anchor = ast.records.find((r) => !r.uri && r.type === 'SOA') ?? ast.records.find((r) => !r.uri);

@@ -156,6 +156,9 @@ export class NodeView {
   }
 }
 
+/** Slots of NameTable's cache of recent names. */
+const RECENT = 4096;
+
 /**
  * Names -> dense ids, assigned once the walk ends. During the walk each name is only appended
  * to a byte log (its characters and a hash; canonical keys are ASCII, other octets are written
@@ -164,9 +167,6 @@ export class NodeView {
  * linear) and gives equal names one id. A million distinct owners cost about 40 bytes each
  * here, against ~90 as strings in a Map, and no GC work.
  */
-/** Slots of NameTable's cache of recent names. */
-const RECENT = 4096;
-
 class NameTable {
   /** Entry i is heap[starts[i], starts[i + 1]). */
   private heap = Buffer.allocUnsafe(1 << 16);
