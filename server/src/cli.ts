@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `infra-lens`: the same language modules and commands as the server, without LSP.
 // Exit status: 0 no errors, 1 an error-severity finding (or a failed command), 2 bad usage
-// or an unreadable file. Output is written before exiting naturally (process.exitCode), so
-// a large report to a pipe is never cut short.
+// or an unreadable file. The process exits only once stdout and stderr have taken all that
+// was written (exitAfterOutput), so a large report to a pipe is never cut short.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -104,17 +104,28 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    if (isUsageError(e)) {
-      process.stderr.write(`infra-lens: ${e.message}\nRun 'infra-lens --help' for usage.\n`);
-      process.exitCode = e.exitCode;
-    } else {
-      process.stderr.write(`infra-lens: internal error: ${(e as Error)?.stack ?? e}\n`);
-      process.exitCode = 2;
-    }
-  },
-);
+/**
+ * Exits once stdout and stderr have taken all that was written. Left to itself node would
+ * first tear the heap down and run the GC it had scheduled (5-10 ms after `proc sockets`
+ * prints 10,000 rows); process.exit() at once would cut what a pipe has not yet taken.
+ * When stdout is closed early its writes call back no more: the exit is then node's own.
+ */
+function exitAfterOutput(code: number): void {
+  process.exitCode = code;
+  let pending = 2;
+  const written = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', written);
+  process.stderr.write('', written);
+}
+
+main(process.argv.slice(2)).then(exitAfterOutput, (e: unknown) => {
+  if (isUsageError(e)) {
+    process.stderr.write(`infra-lens: ${e.message}\nRun 'infra-lens --help' for usage.\n`);
+    exitAfterOutput(e.exitCode);
+  } else {
+    process.stderr.write(`infra-lens: internal error: ${(e as Error)?.stack ?? e}\n`);
+    exitAfterOutput(2);
+  }
+});

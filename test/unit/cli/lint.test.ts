@@ -201,6 +201,21 @@ test('an early-closed stdout (| head -c 0) ends the CLI quietly with its usual s
   assert.equal(r.stdout.trim(), 'status 1', 'the status lint has on the fixtures');
 });
 
+test('a report larger than a pipe holds reaches a slow reader whole, with the usual status', () => {
+  // The CLI exits only once stdout has taken everything (cli.ts exitAfterOutput): a reader
+  // that starts late must still get all of it, not the first 64 KiB.
+  const dir = tempDir();
+  const zone = path.join(dir, 'big.zone');
+  const records = Array.from({ length: 4000 }, (_, i) => `h${i} A 192.0.2.${300 + i}`).join('\n');
+  fs.writeFileSync(zone, `$ORIGIN big.example.\n$TTL 3600\n@ SOA ns h 1 7200 3600 1209600 300\n@ NS ns\nns A 192.0.2.1\n${records}\n`);
+  const direct = spawnSync(process.execPath, [cliPath, 'lint', '--format', 'json', zone], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 << 20 });
+  assert.equal(direct.status, 1);
+  assert.ok(direct.stdout.length > 1 << 20, `the report is larger than a pipe buffer (${direct.stdout.length} bytes)`);
+  const r = spawnSync('bash', ['-c', `"${process.execPath}" "${cliPath}" lint --format json "${zone}" | (sleep 0.5; cat); echo "status \${PIPESTATUS[0]}" >&2`], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 << 20 });
+  assert.equal(r.stdout, direct.stdout, 'the same bytes as a direct run');
+  assert.equal(r.stderr.trim(), 'status 1');
+});
+
 test('project config file: severities, versions and zone origins per glob; flags on top', () => {
   const dir = tempDir();
   fs.mkdirSync(path.join(dir, '.git'));

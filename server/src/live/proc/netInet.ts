@@ -5,7 +5,7 @@
 // hosts 127.0.0.1 reads 0100007F. Ports are plain %04X.
 
 import * as os from 'node:os';
-import { procPath, readText, readTextSync, type ReadResult } from './procfs';
+import { procPath, readTextSync, type ReadResult } from './procfs';
 
 export type InetProtocol = 'tcp' | 'tcp6' | 'udp' | 'udp6';
 export const INET_PROTOCOLS: InetProtocol[] = ['tcp', 'tcp6', 'udp', 'udp6'];
@@ -146,14 +146,8 @@ export function parseInet(text: string, protocol: InetProtocol, endianness: 'LE'
   return out;
 }
 
-export async function readInet(protocol: InetProtocol): Promise<ReadResult<InetSocket[]>> {
-  const text = await readText(procPath('net', protocol));
-  return text.ok ? { ok: true, value: parseInet(text.value, protocol) } : text;
-}
-
-
 /**
- * The same, read synchronously (`proc sockets`): node's one-call read of the whole file. The
+ * The table, read synchronously (`proc sockets`): node's one-call read of the whole file. An
  * async read takes a thread-pool round trip per 64 KiB, each waiting for the main thread.
  */
 export function readInetSync(protocol: InetProtocol): ReadResult<InetSocket[]> {

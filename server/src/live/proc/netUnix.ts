@@ -2,7 +2,7 @@
 // after the seventh field and may contain spaces; abstract names start with '@' and show
 // every NUL byte as '@'. There is no peer and no queue column (ss gets them by netlink).
 
-import { procPath, readText, readTextSync, type ReadResult } from './procfs';
+import { procPath, readTextSync, type ReadResult } from './procfs';
 
 export interface UnixSocket {
   protocol: 'unix';
@@ -45,12 +45,7 @@ export function parseUnix(text: string): UnixSocket[] {
   return out;
 }
 
-export async function readUnix(): Promise<ReadResult<UnixSocket[]>> {
-  const text = await readText(procPath('net', 'unix'));
-  return text.ok ? { ok: true, value: parseUnix(text.value) } : text;
-}
-
-/** The same, read synchronously (see readInetSync). */
+/** The table, read synchronously (see readInetSync). */
 export function readUnixSync(): ReadResult<UnixSocket[]> {
   const text = readTextSync(procPath('net', 'unix'));
   return text.ok ? { ok: true, value: parseUnix(text.value) } : text;
