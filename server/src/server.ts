@@ -430,7 +430,7 @@ function untilCancelled<T>(token: CancellationToken, work: Promise<T>): Promise<
  */
 async function feature<T>(uri: string, token: CancellationToken, flush: boolean | 'parse', name: FeatureName, params?: unknown): Promise<T | undefined> {
   try {
-    if ((name === 'hover' || name === 'complete') && isPosition(params) && scheduler.wholeParseRunning(uri)) {
+    if ((name === 'hover' || name === 'complete') && isPosition(params) && scheduler.parseWouldWait(uri)) {
       const quick = await answerFromPrefix(uri, name, params);
       if (quick) {
         prefixAnswers++;
@@ -455,14 +455,14 @@ async function feature<T>(uri: string, token: CancellationToken, flush: boolean 
 /** Hovers and completions answered by answerFromPrefix (infraLens/serverStats). */
 let prefixAnswers = 0;
 
-/** Hover or completion from the text up to the cursor's entry, while the whole parse runs (analysis/prefixFeature.ts). */
+/** Hover or completion from the text up to the cursor's entry, while the version's own parse waits (analysis/prefixFeature.ts). */
 async function answerFromPrefix(uri: string, name: PrefixFeature, position: Position): Promise<{ value: unknown } | undefined> {
   const doc = documents.get(uri);
   const language = doc && languageIdOf(doc);
   if (!doc || !language || !LANGUAGES[language].prefixThrough) return undefined;
   const settings = await getSettings(uri);
   const now = documents.get(uri);
-  if (!now || !scheduler.wholeParseRunning(uri)) return undefined;
+  if (!now || !scheduler.parseWouldWait(uri)) return undefined;
   return prefixFeatureAnswer(LANGUAGES[language] as LanguageService, name, now.getText(), position, { uri, settings });
 }
 

@@ -14,6 +14,8 @@ export interface BigZoneTimes {
   openToProblemsMs: number;
   /** Each keystroke -> the hover (asked for right after it) shown. */
   keystrokeToHoverMs: number[];
+  /** When each keystroke was typed (epoch ms), to find its requests in the client's trace. */
+  keystrokeStartedAt: number[];
 }
 
 /** The bench/generate.mjs zone with one bad record near the top, so a problem shows. */
@@ -43,11 +45,13 @@ export async function runBigZone(session: CodeServerSession, text: string, recor
   // "ns1 IN A 192.0.2.1" is line 7: type a space before the type A, then ask for the hover
   // on it (Ctrl+K Ctrl+I) and wait until it shows.
   const keystrokeToHoverMs: number[] = [];
+  const keystrokeStartedAt: number[] = [];
   await page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();
   for (let i = 0; i < keystrokes; i++) {
     await goTo(page, 7, 8 + i); // right before the type, which moves one column per keystroke
     await page.keyboard.press('Escape');
     const k0 = Date.now();
+    keystrokeStartedAt.push(k0);
     await page.keyboard.type(' ');
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
@@ -59,5 +63,5 @@ export async function runBigZone(session: CodeServerSession, text: string, recor
     keystrokeToHoverMs.push(Date.now() - k0);
     await page.keyboard.press('Escape');
   }
-  return { records, openToProblemsMs, keystrokeToHoverMs };
+  return { records, openToProblemsMs, keystrokeToHoverMs, keystrokeStartedAt };
 }

@@ -133,3 +133,27 @@ test('a keystroke while a huge zone is first parsed: its hover is answered from 
   assert.deepEqual(full.diagnostics.map((d) => d.code), expected.map((f) => f.ruleId));
   assert.equal(await client.shutdown(), 0);
 });
+
+test("a keystroke while a huge zone's first lint runs: its hover is answered from the text up to the cursor, not after the older version's work", async (t) => {
+  const client = new TestLspClient({ lint: { debounceMs: 50 } });
+  t.after(() => client.process.kill());
+  await client.initialize();
+  const stats = () => client.connection.sendRequest<Stats & { prefixAnswers: number }>('infraLens/serverStats');
+  const uri = 'file:///engine/huge-lint.zone';
+  const text = zone(300_000, 1);
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dns-zone', version: 1, text } });
+  // The parse's own findings are published when the parse ends (it takes over 200 ms); the
+  // lint of version 1 runs from then on, for a second or more.
+  while ((await stats()).earlyPublished === 0) await new Promise((r) => setTimeout(r, 5));
+  const before = (await stats()).prefixAnswers;
+  await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 4, character: 3 }, end: { line: 4, character: 3 } }, text: 'x' }] });
+  const hover = await client.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 8 } });
+  const { prefixAnswers } = await stats();
+  // Without the prefix the hover waits for version 1's lint to stop and version 2's parse.
+  assert.equal(prefixAnswers - before, 1, 'answered from the prefix while version 1 was still being analyzed');
+  assert.match(hover?.contents.value ?? '', /^\*\*A\*\* \(type 1\)/);
+  const full = await client.nextDiagnostics(uri, (p) => p.version === 2 && p.diagnostics.some((d) => d.code === 'zone/soa-serial'), 120_000);
+  const expected = await lint('zone', text.replace('\nns1 IN A', '\nns1x IN A'), {}, uri);
+  assert.deepEqual(full.diagnostics.map((d) => d.code), expected.map((f) => f.ruleId));
+  assert.equal(await client.shutdown(), 0);
+});

@@ -182,11 +182,16 @@ export class AnalysisScheduler {
   }
 
   /**
-   * A parse from scratch of the document is still running, so a feature of the current
-   * version waits for all of it (seconds for a huge zone): worth answering another way.
+   * A feature of the current version would wait for work that is not that version's own,
+   * worth answering another way: a parse from scratch still running (seconds for a huge
+   * zone), or an older version's analysis ending. A cancelled lint stops at its next check,
+   * but the current version's parse starts only after it, and the end of a huge zone's
+   * first lint (the memo its next lint starts from) takes ~0.2 s: the hover typed right
+   * after opening such a zone waited that long.
    */
-  wholeParseRunning(uri: string): boolean {
-    return this.docs.get(uri)?.running?.parsing === true;
+  parseWouldWait(uri: string): boolean {
+    const running = this.docs.get(uri)?.running;
+    return running !== undefined && (running.parsing === true || running.version !== this.host.versionOf(uri));
   }
 
   private parsedDocument(s: DocState): ParsedDocument {
