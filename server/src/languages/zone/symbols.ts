@@ -8,7 +8,7 @@
 import { range } from '../../core/finding';
 import type { OutlineSymbol } from '../../core/languageService';
 import { lexEntries, type Token } from './lexer';
-import type { ZoneAst, ZoneRecord } from './model';
+import type { ZoneAst } from './model';
 import { parseName, relativeName } from './names';
 import { tokenRange } from './ruleKit';
 
@@ -21,7 +21,7 @@ export const MAX_RECORD_SYMBOLS = 5000;
  */
 export const MAX_OWNER_SYMBOLS = 1000;
 
-/** What the outline needs of a record, parsed or not. */
+/** What the outline needs of a record, parsed or not (a ZoneRecord is one as it is: no copy per record). */
 interface Item {
   owner: string;
   ownerToken?: Token;
@@ -31,7 +31,8 @@ interface Item {
   line: number;
   endLine: number;
   endChar: number;
-  broken: boolean;
+  /** An entry that produced no record. */
+  broken?: true;
 }
 
 function recordSymbol(r: Item): OutlineSymbol {
@@ -44,10 +45,6 @@ function recordSymbol(r: Item): OutlineSymbol {
     range: range(r.line, 0, r.endLine, r.endChar),
     selectionRange: tokenRange(r.typeToken),
   };
-}
-
-function fromRecord(r: ZoneRecord): Item {
-  return { owner: r.owner, ownerToken: r.ownerToken, type: r.type, typeToken: r.typeToken, rdata: r.rdata, line: r.line, endLine: r.endLine, endChar: r.endChar, broken: false };
 }
 
 /**
@@ -74,11 +71,11 @@ function brokenItem(ast: ZoneAst, j: number): Item | undefined {
   return { owner, ownerToken, type: typeToken.text.toUpperCase(), typeToken, rdata: entry.tokens.slice(i + 1), line: entry.line, endLine: entry.endLine, endChar: entry.endChar, broken: true };
 }
 
-/** The document's records and broken record entries, in file order. */
-function* items(ast: ZoneAst): Generator<Item> {
+/** Visits the document's records and broken record entries, in file order, until `visit` returns false. */
+function eachItem(ast: ZoneAst, visit: (item: Item) => boolean): void {
   const table = ast.entries;
   if (!table) {
-    for (const r of ast.records) if (!r.uri && !r.generated) yield fromRecord(r);
+    for (const r of ast.records) if (!r.uri && !r.generated && !visit(r)) return;
     return;
   }
   for (let j = 0; j < table.offset.length; j++) {
@@ -87,12 +84,12 @@ function* items(ast: ZoneAst): Generator<Item> {
     const directives = table.directivesEnd[j] - (j > 0 ? table.directivesEnd[j - 1] : 0);
     if (from === to && directives === 0) {
       const item = brokenItem(ast, j);
-      if (item) yield item;
+      if (item && !visit(item)) return;
       continue;
     }
     for (let k = from; k < to; k++) {
       const r = ast.records[k];
-      if (!r.uri && !r.generated) yield fromRecord(r);
+      if (!r.uri && !r.generated && !visit(r)) return;
     }
   }
 }
@@ -103,7 +100,15 @@ export function zoneSymbols(ast: ZoneAst): OutlineSymbol[] {
   let current: { owner: string; symbol: OutlineSymbol; records: number } | undefined;
   let owners = 0;
   let leftOut = 0;
-  for (const r of items(ast)) {
+  let visited = 0;
+  let capped = false;
+  eachItem(ast, (r) => {
+    // Past the cap the rest is only counted, below (a huge zone: ~99,000 records of 100,000).
+    if (owners >= MAX_OWNER_SYMBOLS && !(current && current.owner === r.owner)) {
+      capped = true;
+      return false;
+    }
+    visited++;
     // Owner level (a huge zone): only the record's ranges count, its detail text is never shown.
     const child = ownerLevel ? { range: range(r.line, 0, r.endLine, r.endChar), selectionRange: tokenRange(r.typeToken) } : recordSymbol(r);
     if (current && current.owner === r.owner) {
@@ -111,12 +116,7 @@ export function zoneSymbols(ast: ZoneAst): OutlineSymbol[] {
       current.records++;
       current.symbol.range = { start: current.symbol.range.start, end: child.range.end };
       if (ownerLevel) current.symbol.detail = `${current.records} records`;
-      continue;
-    }
-    if (owners >= MAX_OWNER_SYMBOLS) {
-      leftOut++;
-      current = undefined;
-      continue;
+      return true;
     }
     owners++;
     const name = relativeName(r.owner, ast.origin);
@@ -133,6 +133,13 @@ export function zoneSymbols(ast: ZoneAst): OutlineSymbol[] {
       },
     };
     out.push(current.symbol);
+    return true;
+  });
+  if (capped) {
+    // Every item from the first one past the cap on is left out (an owner entry each).
+    let total = 0;
+    eachItem(ast, () => (total++, true));
+    leftOut = total - visited;
   }
   for (const inc of ast.includes) {
     if (inc.directive.uri) continue;

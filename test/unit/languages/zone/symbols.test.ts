@@ -38,6 +38,16 @@ test('a huge zone gets owner-level symbols, capped, with a note; all inside the 
   for (const s of symbols) assert.ok(s.range.end.line < index.lineCount && s.range.start.line <= s.range.end.line);
 });
 
+test('past the cap every entry is counted once: each record of an owner, and an entry that does not parse', () => {
+  const n = Math.max(MAX_RECORD_SYMBOLS, MAX_OWNER_SYMBOLS) + 100;
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) lines.push(`h${i} A 192.0.2.1`);
+  lines.push('x A 192.0.2.2', '  TXT "two records"', 'y A 192.0.2.300');
+  const symbols = symbolsOf(zoneWith(lines.join('\n')));
+  assert.equal(symbols.length, MAX_OWNER_SYMBOLS + 1);
+  assert.equal(symbols.at(-1)!.detail, `outline capped at ${MAX_OWNER_SYMBOLS.toLocaleString('en-US')} names; ${(n + 3 + 3 - MAX_OWNER_SYMBOLS).toLocaleString('en-US')} more owner entries not shown`, "as before: x's two records and the broken y count one each");
+});
+
 test('a small zone keeps its records as children and no note', () => {
   const symbols = symbolsOf(zoneWith('www A 192.0.2.1'));
   assert.ok(symbols.every((s) => s.name !== '…' && s.children && s.children.length > 0));
