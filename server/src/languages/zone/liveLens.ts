@@ -28,7 +28,7 @@ export class RrsetCollector {
   capped = false;
 
   add(r: ZoneRecord): void {
-    if (r.uri || r.generated || r.class !== 'IN' || NOT_COMPARED.has(r.type)) return;
+    if (!compared(r)) return;
     if (this.capped && !this.owners.has(r.owner)) return;
     const key = `${r.owner} ${r.type}`;
     const known = this.byKey.get(key);
@@ -46,6 +46,26 @@ export class RrsetCollector {
   entries(): Array<{ args: CheckRecordArgs; first: ZoneRecord }> {
     return [...this.byKey.values()];
   }
+}
+
+/** Whether a record is in an RRset the live check compares (RrsetCollector.add's test). */
+function compared(r: ZoneRecord): boolean {
+  return !r.uri && !r.generated && r.class === 'IN' && !NOT_COMPARED.has(r.type);
+}
+
+/**
+ * The RRset count of the "Check all" lens's title, as RrsetCollector counts them, without
+ * their data: it stops at the first RRset past the cap (a bulk zone's other 98,000 records
+ * cannot change the title), so the lens the editor asks for after every edit costs little.
+ */
+function countRrsets(ast: ZoneAst): { count: number; capped: boolean } {
+  const keys = new Set<string>();
+  for (const r of ast.records) {
+    if (!compared(r)) continue;
+    keys.add(`${r.owner} ${r.type}`);
+    if (keys.size > MAX_LIVE_LENSES) return { count: MAX_LIVE_LENSES, capped: true };
+  }
+  return { count: keys.size, capped: false };
 }
 
 function collectRrsets(ast: ZoneAst): RrsetCollector {
@@ -69,14 +89,15 @@ export function zoneRrsets(ast: ZoneAst): { rrsets: CheckRecordArgs[]; capped: b
  * every edit stays a few hundred bytes (a bulk zone's 2,000 RRsets are ~150 KB of JSON).
  */
 export function zoneLiveLenses(ast: ZoneAst, perRRset = false): CodeLensEntry[] {
-  const c = collectRrsets(ast);
-  const rrsets = c.entries();
-  if (rrsets.length === 0) return [];
+  const c = perRRset ? collectRrsets(ast) : undefined;
+  const rrsets = c ? c.entries() : [];
+  const { count, capped } = c ? { count: rrsets.length, capped: c.capped } : countRrsets(ast);
+  if (count === 0) return [];
   const anchor = ast.records.find((r) => !r.uri && r.type === 'SOA') ?? ast.records.find((r) => !r.uri);
   const lenses: CodeLensEntry[] = [];
   if (anchor) {
     const args: CheckRecordsArgs = { uri: ast.uri };
-    const title = c.capped ? `Check the first ${rrsets.length} RRsets live` : `Check all ${rrsets.length} RRset${rrsets.length === 1 ? '' : 's'} live`;
+    const title = capped ? `Check the first ${count} RRsets live` : `Check all ${count} RRset${count === 1 ? '' : 's'} live`;
     lenses.push({ range: tokenRange(anchor.typeToken), title, command: SHOW_SERVER_REPORT, arguments: [ServerCommands.checkRecords, args] });
   }
   if (!perRRset) return lenses;

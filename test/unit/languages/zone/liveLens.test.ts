@@ -84,6 +84,21 @@ test('past the cap the summary lens says "the first N", and a kept RRset still g
   assert.equal(zoneLiveLenses(parse(lines.slice(0, 5).join('\n')))[0].title, 'Check all 4 RRsets live', 'under the cap: all');
 });
 
+test('the summary lens counts the RRsets the check command takes, around the cap too, without gathering their data', () => {
+  const rrsetLines = (n: number) => Array.from({ length: n }, (_, i) => (i % 3 === 0 ? `h${i} 300 IN A 192.0.2.1\nh${i} 300 IN TXT "t"\nh${i} 300 IN RRSIG A 8 3 300 20300101000000 20200101000000 1 bulk.test. AAAA` : `h${i} 300 IN A 192.0.2.1`));
+  // The SOA, each owner's A and every third owner's TXT (its RRSIG is not compared): RRsets = 1 + n + ceil(n / 3).
+  let atCap = 0;
+  while (1 + atCap + Math.ceil(atCap / 3) < MAX_LIVE_LENSES) atCap++;
+  assert.equal(1 + atCap + Math.ceil(atCap / 3), MAX_LIVE_LENSES);
+  for (const records of [1, 10, atCap - 1, atCap, atCap + 1, MAX_LIVE_LENSES + 3]) {
+    const text = ['$ORIGIN bulk.test.', '@ 300 IN SOA ns h 1 7200 3600 1209600 300', 'ch 300 CH TXT "not IN"', '$GENERATE 1-5 g$ 300 IN A 192.0.2.$', ...rrsetLines(records), 'h1 300 IN A 192.0.2.2'].join('\n');
+    const { rrsets, capped } = zoneRrsets(parse(text));
+    const expected = capped ? `Check the first ${rrsets.length} RRsets live` : `Check all ${rrsets.length} RRsets live`;
+    assert.equal(zoneLiveLenses(parse(text))[0].title, expected, `${records} owners`);
+    assert.equal(zoneLiveLenses(parse(text), true)[0].title, expected, `${records} owners, a lens per RRset`);
+  }
+});
+
 test("the lens's arguments, run as the check command, say whether the live answer matches", async () => {
   let live = ['192.0.2.2', '192.0.2.1'];
   const server = await startFakeServer((q) => {
