@@ -650,13 +650,11 @@ function parseRecord(tokens: Token[], entry: Pick<Entry, 'blankOwner' | 'line' |
   }
   const spec = looked.type;
   const type = spec?.name ?? `TYPE${looked.code}`;
-  // The RDATA is the rest of the entry's own token array, moved down in place (no copy per
-  // record): nothing reads the entry's tokens after this.
+  // The RDATA is the rest of the entry's own token array, its head dropped in place (no copy
+  // per record): nothing reads the entry's tokens after this. shift() is a builtin; setting
+  // `length` is a runtime call, ~5x slower on these short arrays.
   const rdata = tokens;
-  if (i > 0) {
-    for (let k = i; k < tokens.length; k++) tokens[k - i] = tokens[k];
-    tokens.length -= i;
-  }
+  for (let k = 0; k < i; k++) tokens.shift();
 
   // TTL: explicit, else $TTL, else the SOA minimum or the last explicit TTL (BIND's fallbacks,
   // in dns_master_load's order: the SOA minimum only while no TTL has been seen, and then it

@@ -54,7 +54,8 @@ export function grow<T extends Int32Array | Uint32Array | Uint16Array | Uint8Arr
 
 /**
  * 32-bit FNV-1a and a second, differently seeded hash: 64 bits compare RDATA within one
- * RRset. Written to hashHigh/hashLow (no array per record).
+ * RRset. Written to hashHigh/hashLow (no array per record) as int32: a uint32 above 2^31
+ * would be a heap number in these module variables, one allocation per record.
  */
 let hashHigh = 0;
 let hashLow = 0;
@@ -66,8 +67,8 @@ function hashPair(s: string): void {
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
   }
-  hashHigh = h1 >>> 0;
-  hashLow = h2 >>> 0;
+  hashHigh = h1;
+  hashLow = h2;
 }
 
 /**
@@ -113,8 +114,8 @@ function hashRecordData(r: ZoneRecord): void {
       h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
     }
   }
-  hashHigh = h1 >>> 0;
-  hashLow = h2 >>> 0;
+  hashHigh = h1;
+  hashLow = h2;
 }
 
 /**
@@ -165,13 +166,25 @@ const RECENT = 4096;
  * as escapes): a sequential write, no lookup in a table of a million names, whose cache misses
  * cost more than everything else a record needs. seal() sorts the log by hash (radix sort,
  * linear) and gives equal names one id. A million distinct owners cost about 40 bytes each
- * here, against ~90 as strings in a Map, and no GC work.
+ * here (the names below the apex without the apex: ~25), against ~90 as strings in a Map,
+ * and no GC work.
  */
 class NameTable {
-  /** Entry i is heap[starts[i], starts[i + 1]). */
+  /**
+   * Entry i is heap[starts[i], starts[i + 1]), followed by suffixes[suffixOf[i]] when that
+   * is not 0: appendBelow() writes only the label and its dot, not the origin after it
+   * (a byte copy per record saved, and 14-odd bytes of heap).
+   */
   private heap = Buffer.allocUnsafe(1 << 16);
   private starts: Int32Array;
   private hashes: Int32Array;
+  private suffixOf: Uint8Array;
+  /** Suffix 0 is none; at most 255 others (then appendBelow() declines). */
+  private readonly suffixes: string[] = [''];
+  private readonly suffixBytesOf: Uint8Array[] = [new Uint8Array(0)];
+  private readonly suffixIds = new Map<string, number>();
+  /** Where name() puts an entry's bytes together (one flat string, no concatenation). */
+  private scratch = Buffer.allocUnsafe(512);
   private used = 0;
   /** Entries appended (a name may have several). */
   entries = 0;
@@ -194,6 +207,7 @@ class NameTable {
     this.heap = Buffer.allocUnsafe(Math.min(Math.max(1 << 16, heapBytes), 1 << 30));
     this.starts = new Int32Array(Math.max(1025, expected + 2));
     this.hashes = new Int32Array(Math.max(1024, expected + 1));
+    this.suffixOf = new Uint8Array(this.hashes.length);
   }
 
   /**
@@ -206,11 +220,10 @@ class NameTable {
     return h;
   }
 
-  /** The last suffix appendBelow() was given: its text, its bytes and hash, whether it is wide. */
+  /** The last suffix appendBelow() was given: its text, id (0: refused) and hash. */
   private suffix = '';
-  private suffixBytes = new Uint8Array(0);
+  private suffixId = 0;
   private suffixHash = 0;
-  private suffixWide = false;
 
   /**
    * The last entry appended per hash slot (entry + 1; 0 = none): a name seen a moment ago
@@ -249,24 +262,20 @@ class NameTable {
   /**
    * append(`${label.toLowerCase()}.${suffix}`) from the parts, or -1 (nothing appended) when
    * `label` is not plain: empty, ending in '.', or with a character other than letters,
-   * digits, '-', '_', '*' and '.'. The owner key of a big zone is a concatenation V8 would
-   * otherwise flatten (copy) on the first read of its characters; the suffix (the origin) is
-   * hashed and encoded once for all the names below it. `suffix` is a canonical key.
+   * digits, '-', '_', '*' and '.'; also when the suffix has a character above 0xff, or 255
+   * suffixes are taken. The owner key of a big zone is a concatenation V8 would otherwise
+   * flatten (copy) on the first read of its characters; the suffix (the origin) is hashed
+   * once for all the names below it, and not written again. `suffix` is a canonical key.
    */
   appendBelow(label: string, suffix: string): number {
     const m = label.length;
     if (m === 0 || label.charCodeAt(m - 1) === 46) return -1;
-    if (suffix !== this.suffix) {
-      this.suffix = suffix;
-      this.suffixHash = NameTable.hash(suffix);
-      this.suffixBytes = Uint8Array.from(suffix, (ch) => ch.charCodeAt(0) & 0xff);
-      this.suffixWide = [...suffix].some((ch) => ch.charCodeAt(0) > 0xff);
-    }
-    const n = m + 1 + suffix.length;
-    this.reserve(n);
+    if (suffix !== this.suffix) this.useSuffix(suffix);
+    const sid = this.suffixId;
+    if (sid === 0) return -1;
+    this.reserve(m + 1);
     const heap = this.heap;
     const at = this.used;
-    heap.set(this.suffixBytes, at + m + 1);
     heap[at + m] = 46;
     let h = Math.imul(this.suffixHash ^ 46, 0x01000193);
     for (let j = m - 1; j >= 0; j--) {
@@ -276,15 +285,31 @@ class NameTable {
       heap[at + j] = c;
       h = Math.imul(h ^ c, 0x01000193);
     }
-    const wide = this.suffixWide;
     const slot = (h ^ (h >>> 16)) & (RECENT - 1);
     if (this.recentHash[slot] === h) {
       const seen = this.recent[slot] - 1;
-      if (seen >= 0 && !wide && !this.wide.has(seen) && this.starts[seen + 1] - this.starts[seen] === n && heap.compare(heap, at, at + n, this.starts[seen], this.starts[seen + 1]) === 0) return seen;
+      if (seen >= 0 && this.suffixOf[seen] === sid && this.starts[seen + 1] - this.starts[seen] === m + 1 && heap.compare(heap, at, at + m + 1, this.starts[seen], this.starts[seen + 1]) === 0) return seen;
     }
-    const e = this.addEntry(at + n, h, slot);
-    if (wide) this.wide.set(e, `${label.toLowerCase()}.${suffix}`);
+    const e = this.addEntry(at + m + 1, h, slot);
+    this.suffixOf[e] = sid;
     return e;
+  }
+
+  /** Makes `suffix` the current one of appendBelow(): its id (0 when refused) and hash. */
+  private useSuffix(suffix: string): void {
+    this.suffix = suffix;
+    this.suffixHash = NameTable.hash(suffix);
+    let sid = this.suffixIds.get(suffix);
+    if (sid === undefined) {
+      const wide = [...suffix].some((ch) => ch.charCodeAt(0) > 0xff);
+      sid = wide || this.suffixes.length > 255 ? 0 : this.suffixes.length;
+      if (sid > 0) {
+        this.suffixes.push(suffix);
+        this.suffixBytesOf.push(Uint8Array.from(suffix, (ch) => ch.charCodeAt(0)));
+      }
+      this.suffixIds.set(suffix, sid);
+    }
+    this.suffixId = sid;
   }
 
   /** Room in the heap for `n` more bytes past `used`. */
@@ -300,6 +325,8 @@ class NameTable {
     const e = this.entries++;
     if (e + 2 > this.starts.length) this.starts = grow(this.starts, e + 2);
     if (e + 1 > this.hashes.length) this.hashes = grow(this.hashes, e + 1);
+    if (e + 1 > this.suffixOf.length) this.suffixOf = grow(this.suffixOf, e + 1);
+    this.suffixOf[e] = 0;
     this.used = end;
     this.starts[e + 1] = end;
     this.hashes[e] = h;
@@ -314,6 +341,8 @@ class NameTable {
       const wb = this.wide.get(b);
       if (wa !== undefined || wb !== undefined) return wa === wb;
     }
+    // One name written relative and absolute (rare): compared as text.
+    if (this.suffixOf[a] !== this.suffixOf[b]) return this.entryName(a) === this.entryName(b);
     const sa = this.starts[a];
     const sb = this.starts[b];
     const len = this.starts[a + 1] - sa;
@@ -325,12 +354,30 @@ class NameTable {
 
   private entryIs(e: number, s: string): boolean {
     const start = this.starts[e];
-    if (this.starts[e + 1] - start !== s.length) return false;
+    const len = this.starts[e + 1] - start;
+    const suffix = this.suffixes[this.suffixOf[e]];
+    if (len + suffix.length !== s.length) return false;
     const wide = this.wide.size ? this.wide.get(e) : undefined;
     if (wide !== undefined) return wide === s;
     const heap = this.heap;
-    for (let i = 0; i < s.length; i++) if (heap[start + i] !== s.charCodeAt(i)) return false;
-    return true;
+    for (let i = 0; i < len; i++) if (heap[start + i] !== s.charCodeAt(i)) return false;
+    return suffix.length === 0 || s.startsWith(suffix, len);
+  }
+
+  /** The name an entry holds, as one flat string. */
+  private entryName(e: number): string {
+    const wide = this.wide.size ? this.wide.get(e) : undefined;
+    if (wide !== undefined) return wide;
+    const start = this.starts[e];
+    const end = this.starts[e + 1];
+    const sid = this.suffixOf[e];
+    if (sid === 0) return this.heap.toString('latin1', start, end);
+    const tail = this.suffixBytesOf[sid];
+    const n = end - start + tail.length;
+    if (n > this.scratch.length) this.scratch = Buffer.allocUnsafe(n);
+    this.heap.copy(this.scratch, 0, start, end);
+    this.scratch.set(tail, end - start);
+    return this.scratch.toString('latin1', 0, n);
   }
 
   /**
@@ -396,8 +443,7 @@ class NameTable {
   }
 
   name(id: number): string {
-    const e = this.entryOfId[id];
-    return this.wide.get(e) ?? this.heap.toString('latin1', this.starts[e], this.starts[e + 1]);
+    return this.entryName(this.entryOfId[id]);
   }
 
   /** The id of a name, or -1 (after seal). */
