@@ -498,7 +498,9 @@ function parseDirective(entry: Entry, state: ParseState, file: FileState): void 
         atToken(state, file, r.error === 'label too long' || r.error === 'ran out of space' || r.error === 'name too long' ? nameTooLong.id : syntax.id, args[0], `$ORIGIN '${args[0].text}': ${r.error}`);
         return;
       }
-      file.origin = r.key;
+      // The apex's own string when it names the apex: every record carries the origin, and
+      // the checks compare it with the apex per record (one pointer, not 20-odd characters).
+      file.origin = r.key === state.ast.origin ? state.ast.origin : r.key;
       extra(1);
       return;
     }

@@ -21,9 +21,10 @@ export const missingTrailingDot = zoneRule('missing-trailing-dot', 'warning', 'R
 /** Whether a relative name's text looks like it was meant absolute (see the file comment). */
 export function looksMeantAbsolute(text: string, origin: string): boolean {
   if (text === '@' || text.endsWith('.') || text.includes('\\')) return false;
-  const t = text.toLowerCase();
   const o = bareOrigin(origin);
-  if (t.indexOf('.') < 0) return t === o;
+  // One label: only the origin's own text (cheap length test first: most targets are one label).
+  if (text.indexOf('.') < 0) return text.length === o.length && text.toLowerCase() === o;
+  const t = text.toLowerCase();
   if (o && (t === o || t.endsWith(dotBareOrigin))) return true;
   const labels = t.split('.');
   return labels.length >= 2 && TLDS.has(labels[labels.length - 1]);
