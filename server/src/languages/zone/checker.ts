@@ -27,8 +27,8 @@ export class ZoneChecker {
   readonly index: ZoneIndex;
   private readonly slots: Slot[];
   private readonly recordSlots: Slot[];
-  /** Type code -> the record visitors that look at that type, in check order (made on first use). */
-  private readonly recordSlotsByCode = new Map<number, Slot[]>();
+  /** Type code -> the record visitors that look at that type, in check order (made on first use; an array: a Map lookup per record cost more). */
+  private readonly recordSlotsByCode: Array<Slot[] | undefined> = [];
   private lastCode = -1;
   private lastSlots: Slot[] = [];
   /** Records read before the apex is known (the first SOA may rename it): held, then walked. */
@@ -75,11 +75,11 @@ export class ZoneChecker {
     const row = this.index.add(r);
     let slots = this.lastSlots;
     if (r.code !== this.lastCode) {
-      const known = this.recordSlotsByCode.get(r.code);
+      const known = this.recordSlotsByCode[r.code];
       if (known) slots = known;
       else {
         slots = this.recordSlots.filter((s) => !s.check.types || s.check.types.includes(r.type));
-        this.recordSlotsByCode.set(r.code, slots);
+        this.recordSlotsByCode[r.code] = slots;
       }
       this.lastCode = r.code;
       this.lastSlots = slots;

@@ -61,7 +61,7 @@ export function parseName(text: string, origin: string): ParsedName {
     } else for (let i = 0; i < end; i++) key += text.charCodeAt(i) === 46 ? '.' : escapeOctet(lowerOctet(text.charCodeAt(i)));
     if (!absolute) {
       wire += origin === '.' ? 0 : wireLength(origin) - 1;
-      key = origin === '.' ? `${key}.` : `${key}.${origin}`;
+      key = origin === '.' ? `${key}.` : key + dotted(origin);
     } else if (!plain) key += '.';
     if (wire > MAX_NAME) return { absolute, error: absolute ? 'name too long' : 'ran out of space' };
     return { key, absolute };
@@ -107,6 +107,17 @@ export function parseName(text: string, origin: string): ParsedName {
   if (wire > MAX_NAME) return { absolute, error: absolute ? 'name too long' : 'ran out of space' };
   return { key, absolute };
 }
+
+/** `.${origin}`, made once per origin: a relative name is then one concatenation, not two. */
+function dotted(origin: string): string {
+  if (origin !== lastDottedOrigin) {
+    lastDottedOrigin = origin;
+    lastDotted = `.${origin}`;
+  }
+  return lastDotted;
+}
+let lastDottedOrigin = '';
+let lastDotted = '.';
 
 /** Octets of the name in uncompressed wire form (labels, their length octets and the root). */
 export function wireLength(key: string): number {
