@@ -4,8 +4,8 @@
 //   node esbuild.mjs --production  dist/ only, minified (for the VSIX)
 
 import { build } from 'esbuild';
-import { chmodSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 const production = process.argv.includes('--production');
 
@@ -21,6 +21,27 @@ const common = {
   external: ['vscode'],
 };
 
+/**
+ * The bundles in dist/ read the Kubernetes schema table from dist/k8s-schemas.json when a
+ * schema is first needed, instead of carrying it as a 900 KB string literal that every CLI
+ * run and server start compiled (~60 ms). The tests in out/test keep the literal.
+ */
+const schemaFromFile = {
+  name: 'k8s-schemas-from-file',
+  setup(b) {
+    b.onResolve({ filter: /\/schemaJson$/ }, (args) => ({ path: resolve(args.resolveDir, 'schemaJsonFile.ts') }));
+  },
+};
+
+function writeSchemaJson() {
+  const source = readFileSync('server/src/languages/k8s/schemaTable.ts', 'utf8');
+  const literal = /^export const SCHEMA_JSON = (".*");$/m.exec(source);
+  if (!literal) throw new Error('schemaTable.ts: no SCHEMA_JSON line (regenerate it with scripts/gen-k8s-schemas.mjs)');
+  writeFileSync('dist/k8s-schemas.json', JSON.parse(literal[1]));
+}
+
+const distBundle = { ...common, plugins: [schemaFromFile] };
+
 function testEntries(dir) {
   const out = [];
   for (const name of readdirSync(dir)) {
@@ -33,11 +54,11 @@ function testEntries(dir) {
 
 rmSync('dist', { recursive: true, force: true });
 await Promise.all([
-  build({ ...common, entryPoints: { extension: 'client/src/extension.ts', languageClient: 'client/src/languageClient.ts' }, outdir: 'dist' }),
-  build({ ...common, entryPoints: { server: 'server/src/server.ts', analysisWorker: 'server/src/analysis/worker.ts' }, outdir: 'dist' }),
+  build({ ...distBundle, entryPoints: { extension: 'client/src/extension.ts', languageClient: 'client/src/languageClient.ts' }, outdir: 'dist' }),
+  build({ ...distBundle, entryPoints: { server: 'server/src/server.ts', analysisWorker: 'server/src/analysis/worker.ts' }, outdir: 'dist' }),
   // The CLI: a small dispatcher and one bundle per command, loaded only when it runs.
   build({
-    ...common,
+    ...distBundle,
     entryPoints: {
       cli: 'server/src/cli.ts',
       'cli-lint': 'server/src/cli/commands/lint.ts',
@@ -50,6 +71,7 @@ await Promise.all([
   }),
 ]);
 chmodSync('dist/cli.js', 0o755);
+writeSchemaJson();
 
 if (!production) {
   rmSync('out', { recursive: true, force: true });

@@ -48,7 +48,7 @@ export function unpackExtension(vsix: string, dir: string): string {
  * LSP): both must come from the same `npm run package`, or the comparison means nothing. */
 export function assertVsixMatchesDist(vsix: string, distDir: string): void {
   const entries = readZip(vsix);
-  for (const name of ['server.js', 'analysisWorker.js', 'cli.js', 'extension.js', 'languageClient.js']) {
+  for (const name of ['server.js', 'analysisWorker.js', 'cli.js', 'extension.js', 'languageClient.js', 'k8s-schemas.json']) {
     const packed = entries.get(`extension/dist/${name}`);
     const built = fs.existsSync(path.join(distDir, name)) ? fs.readFileSync(path.join(distDir, name)) : undefined;
     if (!packed || !built || !packed.equals(built)) {

@@ -42,6 +42,11 @@ test('the packed package: npx infra-lens lint works from a clean folder, with no
   const r = spawnSync('npx', ['--no-install', 'infra-lens', 'lint', 'example.zone'], { cwd: project, encoding: 'utf8' });
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stdout, /^example\.zone:13:19: error: .*\[zone\/bad-ipv4\]$/m);
+  // The Kubernetes schemas ship beside the bundles (dist/k8s-schemas.json), read on first use.
+  fs.writeFileSync(path.join(project, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containerz: []\n  containers:\n    - name: web\n      image: nginx:1.27\n');
+  const k8s = spawnSync('npx', ['--no-install', 'infra-lens', 'lint', 'pod.yaml'], { cwd: project, encoding: 'utf8' });
+  assert.equal(k8s.status, 1, k8s.stderr);
+  assert.match(k8s.stdout, /^pod\.yaml:6:3: error: unknown field "spec\.containerz".*\[k8s\/schema\]$/m);
   const version = spawnSync('npx', ['--no-install', 'infra-lens', '--version'], { cwd: project, encoding: 'utf8' });
   assert.equal(version.stdout.trim(), `infra-lens ${pkg.version}`);
 });

@@ -177,7 +177,10 @@ test('an unreadable folder or file gives a message and exit 2, not an internal e
   const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
   const dir = tempDir();
   fs.chmodSync(dir, 0o755);
-  const cliCopy = path.join(dir, 'dist');
+  // The copy of dist/ lives outside the linted folder (its k8s-schemas.json is a file to lint).
+  const cliHome = tempDir();
+  fs.chmodSync(cliHome, 0o755);
+  const cliCopy = path.join(cliHome, 'dist');
   fs.cpSync(path.dirname(cliPath), cliCopy, { recursive: true });
   const secret = path.join(dir, 'secret');
   fs.mkdirSync(secret);

@@ -5,7 +5,8 @@
 //   time RFC 3339 time, bytes base64, any (anything), #Name a definition,
 //   a<T> a list of T, m<T> a map of T, o an object (a definition's own type).
 
-import { SCHEMA_JSON, SCHEMA_SOURCE } from './schemaTable';
+import { schemaJson } from './schemaJson';
+import { SCHEMA_SOURCE } from './schemaTable';
 import { type Version } from './version';
 
 export interface FieldExtras {
@@ -52,7 +53,7 @@ interface Table {
 }
 
 let table: Table | undefined;
-const load = (): Table => (table ??= JSON.parse(SCHEMA_JSON) as Table);
+const load = (): Table => (table ??= JSON.parse(schemaJson()) as Table);
 
 export const SCHEMA_RELEASES: readonly string[] = SCHEMA_SOURCE.releases;
 

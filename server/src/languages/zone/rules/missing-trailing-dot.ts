@@ -69,15 +69,14 @@ function plausibleInZone(z: ZoneIndex, expanded: string): boolean {
   return false;
 }
 
-/** The record's type has a name field (the last type asked is kept: records come in runs of one type). */
-let lastSpec: ZoneRecord['spec'];
-let lastHasName = false;
+/** The record's type has a name field (asked once per type: a zone's types alternate, so a last-asked cache misses). */
+const hasName = new WeakMap<NonNullable<ZoneRecord['spec']>, boolean>();
 function hasNameField(r: ZoneRecord): boolean {
-  if (r.spec !== lastSpec) {
-    lastSpec = r.spec;
-    lastHasName = !!r.spec && r.spec.fields.some((f) => f.kind === 'name');
-  }
-  return lastHasName;
+  const spec = r.spec;
+  if (!spec) return false;
+  let known = hasName.get(spec);
+  if (known === undefined) hasName.set(spec, (known = spec.fields.some((f) => f.kind === 'name')));
+  return known;
 }
 
 /** Name fields that always point inside the zone (the NSEC/NXT chain) or at the signer. */
