@@ -31,6 +31,7 @@ const ALLOWED = [
   /^extension\/icon\.png$/,
   /^extension\/media\/[\w.-]+\.svg$/,
   /^extension\/dist\/(extension|languageClient|server|analysisWorker|cli|cli-[a-z-]+)\.js$/,
+  /^extension\/dist\/k8s-schemas\.json$/,
   /^extension\/syntaxes\/[\w.-]+\.json$/,
   /^extension\/schemas\/[\w.-]+\.json$/,
   /^extension\/docs\/rules\/[\w-]+\/[\w-]+\.md$/,
