@@ -53,65 +53,68 @@ export function grow<T extends Int32Array | Uint32Array | Uint16Array | Uint8Arr
 }
 
 /**
- * 32-bit FNV-1a and a second, differently seeded hash: 64 bits compare RDATA within one
- * RRset. Written to hashHigh/hashLow (no array per record) as int32: a uint32 above 2^31
+ * 32-bit FNV-1a-style and a second, differently seeded hash: 64 bits compare RDATA within
+ * one RRset. Written to hashHigh/hashLow (no array per record) as int32: a uint32 above 2^31
  * would be a heap number in these module variables, one allocation per record.
  */
 let hashHigh = 0;
 let hashLow = 0;
-function hashPair(s: string): void {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x2545f491;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+
+/** The running pair of hashRecordData (module variables: no object per record). */
+let h1 = 0;
+let h2 = 0;
+
+/** Two characters at a time into h1/h2 (half the multiplies of one at a time). */
+function mixString(s: string): void {
+  const n = s.length;
+  let a = h1;
+  let b = h2;
+  let k = 0;
+  for (; k + 1 < n; k += 2) {
+    const c = s.charCodeAt(k) | (s.charCodeAt(k + 1) << 16);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
   }
-  hashHigh = h1;
-  hashLow = h2;
+  if (k < n) {
+    const c = s.charCodeAt(k);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  h1 = a;
+  h2 = b;
+}
+
+/** A separator: between values (0) or between a list's items (1). */
+function mixSeparator(sep: number): void {
+  h1 = Math.imul(h1 ^ sep, 0x01000193);
+  h2 = Math.imul(h2 ^ sep, 0x5bd1e995) ^ (h2 >>> 15);
 }
 
 /**
- * hashPair(rdataKey(r)) without building the key: the characters of each value's valueKey
- * hashed in turn (no key made for strings, numbers and lists).
+ * A 64-bit hash of the record's RDATA as rdataKey(r) compares it, without building the key:
+ * each value's valueKey hashed in turn, separators between (no key made for strings,
+ * numbers and lists). Records without values hash their rdataKey.
  */
 function hashRecordData(r: ZoneRecord): void {
   const values = r.values;
+  h1 = 0x811c9dc5;
+  h2 = 0x2545f491;
   if (!values) {
-    hashPair(rdataKey(r));
-    return;
-  }
-  let h1 = 0x811c9dc5;
-  let h2 = 0x2545f491;
-  for (let i = 0; i < values.length; i++) {
-    if (i > 0) {
-      h1 = Math.imul(h1, 0x01000193);
-      h2 = Math.imul(h2, 0x5bd1e995) ^ (h2 >>> 15);
-    }
-    const v = values[i].value;
-    if (Array.isArray(v)) {
-      // valueKey joins a list's items' keys with \u0001.
-      for (let k = 0; k < v.length; k++) {
-        if (k > 0) {
-          h1 = Math.imul(h1 ^ 1, 0x01000193);
-          h2 = Math.imul(h2 ^ 1, 0x5bd1e995) ^ (h2 >>> 15);
+    mixString(rdataKey(r));
+  } else {
+    for (let i = 0; i < values.length; i++) {
+      if (i > 0) mixSeparator(0);
+      const v = values[i].value;
+      if (Array.isArray(v)) {
+        for (let k = 0; k < v.length; k++) {
+          if (k > 0) mixSeparator(1);
+          const item = v[k];
+          mixString(typeof item === 'string' ? item : valueKey(item));
         }
-        const item = v[k];
-        const e = typeof item === 'string' ? item : valueKey(item);
-        for (let j = 0; j < e.length; j++) {
-          const c = e.charCodeAt(j);
-          h1 = Math.imul(h1 ^ c, 0x01000193);
-          h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
-        }
+        continue;
       }
-      continue;
-    }
-    // Numbers through String(): V8 keeps a cache of small numbers' strings.
-    const s = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : valueKey(v);
-    for (let k = 0; k < s.length; k++) {
-      const c = s.charCodeAt(k);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+      // Numbers through String(): V8 keeps a cache of small numbers' strings.
+      mixString(typeof v === 'string' ? v : typeof v === 'number' ? String(v) : valueKey(v));
     }
   }
   hashHigh = h1;

@@ -20,10 +20,10 @@ export const missingTrailingDot = zoneRule('missing-trailing-dot', 'warning', 'R
 
 /** Whether a relative name's text looks like it was meant absolute (see the file comment). */
 export function looksMeantAbsolute(text: string, origin: string): boolean {
-  if (text === '@' || text.endsWith('.') || text.includes('\\')) return false;
   const o = bareOrigin(origin);
-  // One label: only the origin's own text (cheap length test first: most targets are one label).
-  if (text.indexOf('.') < 0) return text.length === o.length && text.toLowerCase() === o;
+  // One label: only the origin's own text (the length first: most targets are one label).
+  if (text.indexOf('.') < 0) return text.length === o.length && text !== '@' && !text.includes('\\') && text.toLowerCase() === o;
+  if (text.endsWith('.') || text.includes('\\')) return false;
   const t = text.toLowerCase();
   if (o && (t === o || t.endsWith(dotBareOrigin))) return true;
   const labels = t.split('.');
@@ -32,10 +32,10 @@ export function looksMeantAbsolute(text: string, origin: string): boolean {
 
 /** `mail.example.com` (or `example.com`) under `example.com.`: the origin written twice. */
 export function repeatsOrigin(text: string, origin: string): boolean {
-  if (text.endsWith('.') || text.includes('\\')) return false;
   const o = bareOrigin(origin);
-  // Shorter than the origin: cannot repeat it (saves lower-casing every owner of a big zone).
+  // Shorter than the origin: cannot repeat it (asked first: it answers for most owners of a big zone).
   if (o === '' || text.length < o.length) return false;
+  if (text.endsWith('.') || text.includes('\\')) return false;
   const t = text.toLowerCase();
   return t === o || t.endsWith(dotBareOrigin);
 }
@@ -69,14 +69,15 @@ function plausibleInZone(z: ZoneIndex, expanded: string): boolean {
   return false;
 }
 
-/** The record's type has a name field (asked once per type: a zone's types alternate, so a last-asked cache misses). */
-const hasName = new WeakMap<NonNullable<ZoneRecord['spec']>, boolean>();
+/**
+ * The record's type has a name field, asked once per type code (a zone's types alternate,
+ * so a last-asked cache misses): 0 not asked yet, 1 no, 2 yes.
+ */
+const hasName = new Uint8Array(65536);
 function hasNameField(r: ZoneRecord): boolean {
-  const spec = r.spec;
-  if (!spec) return false;
-  let known = hasName.get(spec);
-  if (known === undefined) hasName.set(spec, (known = spec.fields.some((f) => f.kind === 'name')));
-  return known;
+  let known = hasName[r.code];
+  if (known === 0) hasName[r.code] = known = r.spec?.fields.some((f) => f.kind === 'name') ? 2 : 1;
+  return known === 2;
 }
 
 /** Name fields that always point inside the zone (the NSEC/NXT chain) or at the signer. */
