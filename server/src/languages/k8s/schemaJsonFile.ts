@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /** The file's name, beside the bundle that reads it. */
-export const SCHEMA_JSON_FILE = 'k8s-schemas.json';
+const SCHEMA_JSON_FILE = 'k8s-schemas.json';
 
 export function schemaJson(): string {
   const file = path.join(__dirname, SCHEMA_JSON_FILE);

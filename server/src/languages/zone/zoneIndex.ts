@@ -75,19 +75,15 @@ function mixString(s: string): void {
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
   }
-  if (k < n) {
-    const c = s.charCodeAt(k);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
-  }
   h1 = a;
   h2 = b;
+  if (k < n) mixUnit(s.charCodeAt(k));
 }
 
-/** A separator: between values (0) or between a list's items (1). */
-function mixSeparator(sep: number): void {
-  h1 = Math.imul(h1 ^ sep, 0x01000193);
-  h2 = Math.imul(h2 ^ sep, 0x5bd1e995) ^ (h2 >>> 15);
+/** One unit into h1/h2: an odd string's last character, or a separator (0 between values, 1 between a list's items). */
+function mixUnit(c: number): void {
+  h1 = Math.imul(h1 ^ c, 0x01000193);
+  h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
 }
 
 /**
@@ -103,11 +99,11 @@ function hashRecordData(r: ZoneRecord): void {
     mixString(rdataKey(r));
   } else {
     for (let i = 0; i < values.length; i++) {
-      if (i > 0) mixSeparator(0);
+      if (i > 0) mixUnit(0);
       const v = values[i].value;
       if (Array.isArray(v)) {
         for (let k = 0; k < v.length; k++) {
-          if (k > 0) mixSeparator(1);
+          if (k > 0) mixUnit(1);
           const item = v[k];
           mixString(typeof item === 'string' ? item : valueKey(item));
         }
