@@ -62,6 +62,7 @@ await Promise.all([
     entryPoints: {
       cli: 'server/src/cli.ts',
       'cli-lint': 'server/src/cli/commands/lint.ts',
+      'cli-lint-zone': 'server/src/cli/commands/lintZone.ts',
       'cli-proc': 'server/src/cli/commands/proc.ts',
       'cli-proc-sockets': 'server/src/cli/commands/procSockets.ts',
       'cli-dig': 'server/src/cli/commands/dig.ts',

@@ -47,7 +47,7 @@ if (outside.length) {
   console.error(`files outside the allow-list:\n  ${outside.join('\n  ')}`);
   failed = true;
 }
-for (const required of ['extension/dist/extension.js', 'extension/dist/languageClient.js', 'extension/dist/server.js', 'extension/dist/analysisWorker.js', 'extension/dist/cli.js', 'extension/dist/cli-lint.js', 'extension/package.json']) {
+for (const required of ['extension/dist/extension.js', 'extension/dist/languageClient.js', 'extension/dist/server.js', 'extension/dist/analysisWorker.js', 'extension/dist/cli.js', 'extension/dist/cli-lint.js', 'extension/dist/cli-lint-zone.js', 'extension/package.json']) {
   if (!names.includes(required)) {
     console.error(`missing ${required}`);
     failed = true;

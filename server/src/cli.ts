@@ -6,14 +6,16 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { lintBundleFor } from './cli/lintBundle';
 import { isUsageError, UsageError } from './cli/usage';
 
 /**
  * Each command lives in its own bundle (dist/cli-<name>.js, built from cli/commands/), loaded
  * only when that command runs: `dig` and `proc` start without parsing the linters.
  */
-const COMMAND_BUNDLES: Record<string, { bundle: string; entry: string; byFirstArgument?: Record<string, string> }> = {
-  lint: { bundle: 'cli-lint.js', entry: 'run' },
+const COMMAND_BUNDLES: Record<string, { bundle: string; entry: string; byFirstArgument?: Record<string, string>; choose?: (argv: string[]) => string }> = {
+  // Only zone files named: the zone language's bundle alone (cli/lintBundle.ts).
+  lint: { bundle: 'cli-lint.js', entry: 'run', choose: lintBundleFor },
   rules: { bundle: 'cli-lint.js', entry: 'runRules' },
   // `proc sockets` has a bundle of its own: it runs on 10,000-row tables, where loading the
   // other readings (containers brings the resolv.conf linter) was a few percent of the run.
@@ -23,8 +25,8 @@ const COMMAND_BUNDLES: Record<string, { bundle: string; entry: string; byFirstAr
 };
 
 function loadCommand(name: string, argv: string[]): (argv: string[]) => Promise<number> {
-  const { bundle: general, entry, byFirstArgument } = COMMAND_BUNDLES[name];
-  const bundle = byFirstArgument && argv[0] !== undefined && Object.hasOwn(byFirstArgument, argv[0]) ? byFirstArgument[argv[0]] : general;
+  const { bundle: general, entry, byFirstArgument, choose } = COMMAND_BUNDLES[name];
+  const bundle = choose ? choose(argv) : byFirstArgument && argv[0] !== undefined && Object.hasOwn(byFirstArgument, argv[0]) ? byFirstArgument[argv[0]] : general;
   // A computed path, so the bundler leaves the command out of this file.
   const file = path.join(__dirname, bundle);
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,7 +1,7 @@
 // Every server command by id. Each area owns its handler; this table only wires ids.
 
 import type { CommandHandler } from './core/command';
-import { allRules } from './core/rules';
+import { listRules } from './core/ruleListing';
 import { checkZoneRecords, runBumpSoaSerialCommand } from './languages/zone/command';
 import { runResolvePlanCommand } from './languages/resolvconf/command';
 import { runCheckRecordCommand, runDigCommand } from './live/dns/command';
@@ -9,17 +9,6 @@ import { runCheckRecordsCommand } from './live/dns/checkRecords';
 import { runProcCommand } from './live/proc/command';
 import { ServerCommands } from './protocol';
 import './languages'; // registers every rule
-
-const listRules: CommandHandler = async () => {
-  const rules = allRules();
-  const width = Math.max(...rules.map((r) => r.id.length));
-  return {
-    ok: true,
-    title: 'Infra Lens rules',
-    text: rules.map((r) => `${r.id.padEnd(width)}  ${r.defaultSeverity.padEnd(11)}  ${r.title}`).join('\n') + '\n',
-    data: rules,
-  };
-};
 
 export const COMMANDS: Record<string, CommandHandler> = {
   [ServerCommands.proc]: runProcCommand,

@@ -10,12 +10,13 @@ import { escapeForTerminal } from '../core/terminalText';
 import { finalizeFindings, lintText } from '../core/lint';
 import type { LanguageService } from '../core/languageService';
 import { checkRuleSettings, mergeRawSettings, originForPath, type RawSettings } from '../core/projectConfig';
-import { allRules, type LanguageId } from '../core/rules';
+import type { LanguageId } from '../core/rules';
+import { RULE_IDS } from '../core/ruleIds';
 import { normalizeSettings, type Settings } from '../core/settings';
-import { LANGUAGES } from '../languages';
 import { type FileResult, formatGithub, formatJson, formatSarif, formatText } from './lintFormats';
 import { loadProjectConfig } from '../core/projectConfigFile';
 import { DEFAULT_MAX_FILE_BYTES, errnoReason, readLintInput } from './readInput';
+import { LINT_VALUED_OPTIONS } from './lintOptions';
 import { lastOption, parseArgs, UsageError } from './usage';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -77,7 +78,7 @@ function parseRuleFlags(values: string[]): Record<string, string> {
     if (eq <= 0) throw new UsageError(`--rule expects ID=off|error|warning|information|hint, not '${r}'`);
     rules[r.slice(0, eq)] = r.slice(eq + 1);
   }
-  const errors = checkRuleSettings(rules, allRules().map((m) => m.id), '--rule');
+  const errors = checkRuleSettings(rules, [...RULE_IDS], '--rule');
   if (errors.length) throw new UsageError(errors.join('\n'));
   return rules;
 }
@@ -108,8 +109,13 @@ function maxFileBytes(args: ReturnType<typeof parseArgs>): number {
   return Number(m[1]) * unit;
 }
 
-export async function runLintCli(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['format', 'language', 'origin', 'rule', 'config', 'kubernetes-version', 'coredns-version', 'libc', 'max-file-size', 'allow-include', 'stdin-filename'], []);
+/**
+ * Lints what argv names with the given languages: every language (dist/cli-lint.js), or only
+ * the zone language (dist/cli-lint-zone.js, chosen by cli/lintBundle.ts when only zone files
+ * are named).
+ */
+export async function runLintCli(argv: string[], languages: Partial<Record<LanguageId, LanguageService>>): Promise<number> {
+  const args = parseArgs(argv, LINT_VALUED_OPTIONS, []);
   const format = lastOption(args, 'format') ?? 'text';
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, not '${format}'`);
   const forced = lastOption(args, 'language');
@@ -117,7 +123,7 @@ export async function runLintCli(argv: string[]): Promise<number> {
   if (args.positional.length === 0) throw new UsageError('lint needs at least one file or directory');
   const maxBytes = maxFileBytes(args);
 
-  const config = loadProjectConfig(lastOption(args, 'config'), process.cwd(), allRules().map((m) => m.id));
+  const config = loadProjectConfig(lastOption(args, 'config'), process.cwd(), [...RULE_IDS]);
   if (config.errors.length) throw new UsageError(config.errors.join('\n'));
   const raw = mergeRawSettings(config.settings, flagSettings(args));
   const base: Settings = normalizeSettings(raw);
@@ -195,7 +201,8 @@ export async function runLintCli(argv: string[]): Promise<number> {
       listDir: includeDirListerFor(path.resolve(target.file), includeRoots),
       realPath: (p: string) => fs.realpathSync(p),
     };
-    const service = LANGUAGES[language];
+    const service = languages[language];
+    if (!service) throw new Error(`this lint bundle has no ${language} language`);
     const findings = service.check ? finalizeFindings(await service.check(text, ctx), text, service as LanguageService, ctx.settings) : (await lintText(service, text, ctx)).findings;
     results.push({ file: nameOf(target), language, findings });
   }

@@ -29,7 +29,9 @@ export function getRule(id: string): RuleMeta | undefined {
 }
 
 export function allRules(): RuleMeta[] {
-  return [...registry.values()].sort((a, b) => a.id.localeCompare(b.id));
+  // Code-unit order, not localeCompare: ids are ASCII, and the collator's set-up alone was
+  // ~8 ms of a CLI run.
+  return [...registry.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Relative path of a rule's documentation page inside the package. */

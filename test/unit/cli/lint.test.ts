@@ -296,5 +296,28 @@ test('each command loads only its own bundle: proc and dig never load the linter
   assert.deepEqual(loaded('proc', 'uptime').filter((f) => f.startsWith('cli-')), ['cli-proc.js']);
   assert.deepEqual(loaded('proc', 'sockets', '--proto', 'tcp', '--no-processes').filter((f) => f.startsWith('cli-')), ['cli-proc-sockets.js'], 'proc sockets loads that one reading');
   assert.deepEqual(loaded('dig', '-h').filter((f) => f.startsWith('cli-')), ['cli-dig.js']);
-  assert.deepEqual(loaded('lint', 'fixtures/zone/example.zone').filter((f) => f.startsWith('cli-')), ['cli-lint.js']);
+  const lintBundles = (...args: string[]) => loaded('lint', ...args).filter((f) => f.startsWith('cli-'));
+  assert.deepEqual(lintBundles('fixtures/zone/example.zone'), ['cli-lint-zone.js'], 'only zone files: the zone bundle');
+  assert.deepEqual(lintBundles('--language', 'zone', 'fixtures/zone/mistakes/hosts.inc'), ['cli-lint-zone.js'], '--language zone');
+  assert.deepEqual(lintBundles('fixtures/zone/'), ['cli-lint.js'], 'a directory may hold any language');
+  assert.deepEqual(lintBundles('fixtures/zone/example.zone', 'fixtures/resolvconf/resolv.conf'), ['cli-lint.js']);
+  assert.deepEqual(lintBundles('--language', 'k8s', 'fixtures/zone/example.zone'), ['cli-lint.js']);
+  assert.deepEqual(lintBundles('fixtures/zone/no-such.zone'), ['cli-lint.js'], 'the full bundle says why a file cannot be read');
+  assert.deepEqual(loaded('rules').filter((f) => f.startsWith('cli-')), ['cli-lint.js']);
+});
+
+test('the zone-only lint bundle reports exactly what the full bundle reports on the same zone files', () => {
+  // Explicit zone files run dist/cli-lint-zone.js; their directory runs dist/cli-lint.js.
+  const files = ['clean/db.example.net', 'clean/example.zone', 'example.zone', 'mistakes/db.example.info', 'mistakes/db.example.org'].map((f) => `fixtures/zone/${f}`);
+  for (const format of ['text', 'json', 'sarif', 'github']) {
+    const zoneOnly = cli('lint', '--format', format, ...files);
+    const full = cli('lint', '--format', format, 'fixtures/zone/');
+    assert.equal(zoneOnly.code, 1, zoneOnly.stderr);
+    assert.equal(zoneOnly.stdout, full.stdout, format);
+    assert.ok(zoneOnly.stdout.includes('zone/'), `${format}: the fixtures have findings`);
+  }
+  const bad = cli('lint', '--rule', 'k8s/no-such-rule=off', 'fixtures/zone/example.zone');
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /unknown rule id 'k8s\/no-such-rule'/);
+  assert.equal(cli('lint', '--rule', 'k8s/dns-policy=off', 'fixtures/zone/example.zone').code, 1, "another language's rule id is known to the zone bundle");
 });
