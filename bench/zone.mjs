@@ -19,7 +19,7 @@ const opt = (name, fallback) => {
   return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
 };
 const sizes = opt('sizes', '10000,100000,1000000').split(',').map(Number);
-const runsFor = (n) => Number(opt('runs', n >= 1_000_000 ? 3 : 5));
+const runsFor = (n) => Number(opt('runs', n >= 1_000_000 ? 5 : 7));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-lens-bench-zone-'));
 
 /** The same zone every time (bench/generate.mjs), written in 1 MiB chunks. */

@@ -677,25 +677,18 @@ export class ZoneIndex {
     this.sealed = true;
     const table = this.table;
     table.seal();
-    const bitOfCode = new Map<number, number>();
-    for (const [code, type] of this.typeOf) bitOfCode.set(code, BIT[type] ?? 0);
+    // Type bit by type code: a lookup per row (a zone's types alternate row by row).
+    const bitOfCode = new Uint8Array(0x10000);
+    for (const [code, type] of this.typeOf) bitOfCode[code] = BIT[type] ?? 0;
     const bits = new Uint8Array(table.count);
-    let lastCode = -1;
-    let lastBit = 0;
+    const { owner, recordOrigin, target, flags, code } = this;
     for (let i = 0; i < this.count; i++) {
-      const o = table.idOf(this.owner[i]);
-      this.owner[i] = o;
-      this.recordOrigin[i] = table.idOf(this.recordOrigin[i]);
-      const t = this.target[i];
-      if (t >= 0) this.target[i] = table.idOf(t);
-      if (this.flags[i] & IN_ZONE) {
-        const c = this.code[i];
-        if (c !== lastCode) {
-          lastCode = c;
-          lastBit = bitOfCode.get(c)!;
-        }
-        bits[o] |= lastBit | OWNS_RECORDS;
-      }
+      const o = table.idOf(owner[i]);
+      owner[i] = o;
+      recordOrigin[i] = table.idOf(recordOrigin[i]);
+      const t = target[i];
+      if (t >= 0) target[i] = table.idOf(t);
+      if (flags[i] & IN_ZONE) bits[o] |= bitOfCode[code[i]] | OWNS_RECORDS;
     }
     this.nameBits = bits;
   }
