@@ -20,7 +20,7 @@ const SIZES = arg('files', '2000,10000').split(',').map(Number);
 const RUNS = Number(arg('runs', '5'));
 
 const bundle = await bundleExports(
-  `export { runLintCli } from './server/src/cli/lint';
+  `export { run as runLintCli } from './server/src/cli/commands/lint';
 export { workspaceIndex } from './server/src/languages/k8s/workspace';
 export { parseAllDocuments } from 'yaml';`,
   'k8s',

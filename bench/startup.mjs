@@ -1,5 +1,6 @@
 // Benchmark: CLI start-up against a bare `node -e 0`: `proc uptime` (the smallest reading),
-// `dig -h` (usage only) and `lint` of a small Corefile. Whole process, interleaved runs,
+// `dig -h` (usage only), `lint` of a small Corefile (every language's bundle) and of a small
+// zone (the zone language's bundle alone). Whole process, interleaved runs,
 // medians; the ratio shows what our own code adds to node's start.
 //   node bench/startup.mjs [runs=21]
 
@@ -16,12 +17,14 @@ if (!fs.existsSync(cli)) {
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 const small = path.join(root, 'fixtures', 'corefile', 'Corefile');
+const smallZone = path.join(root, 'fixtures', 'zone', 'example.zone');
 
 const cases = [
   ['node -e 0', ['-e', '0']],
   ['infra-lens proc uptime', [cli, 'proc', 'uptime']],
   ['infra-lens dig -h', [cli, 'dig', '-h']],
   [`infra-lens lint ${path.relative(root, small)}`, [cli, 'lint', small]],
+  [`infra-lens lint ${path.relative(root, smallZone)}`, [cli, 'lint', smallZone]],
 ];
 // lint exits 1 when it finds something; only the time matters here.
 const timeOnce = (args) => {
