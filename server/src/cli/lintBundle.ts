@@ -1,5 +1,5 @@
 // Which bundle runs `infra-lens lint`: a run that names only zone files loads the zone
-// language alone (dist/cli-lint-zone.js, a quarter of the size of every language's bundle);
+// language alone (dist/cli-lint-zone.js, a third of the size of every language's bundle);
 // anything else (a directory, standard input, YAML, another --language) loads them all.
 
 import * as fs from 'node:fs';
