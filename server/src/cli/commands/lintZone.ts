@@ -1,5 +1,5 @@
 // Bundle entry of `infra-lens lint` when it names only zone files (cli/lintBundle.ts): the
-// zone language without the others. A 1M-record zone is linted in under two CPU-seconds, and
+// zone language without the others. A 1M-record zone is linted in about two CPU-seconds, and
 // parsing the other languages' code was ~25 ms of that.
 
 import type { LanguageService } from '../../core/languageService';
