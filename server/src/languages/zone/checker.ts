@@ -33,10 +33,11 @@ export class ZoneChecker {
   private lastSlots: Slot[] = [];
   /** Records read before the apex is known (the first SOA may rename it): held, then walked. */
   private pending: ZoneRecord[] | undefined;
+  private pendingOffsets: number[] = [];
 
   /** `settled`: the AST's apex is final (a finished parse); else it settles at the first SOA. */
   constructor(private readonly ast: ZoneAst, factories: Array<() => ZoneCheck>, settled: boolean) {
-    this.index = new ZoneIndex(ast);
+    this.index = new ZoneIndex(ast, settled);
     this.slots = factories.map((factory, index) => {
       const slot: Slot = { check: {}, out: [], failed: false, factory, index };
       try {
@@ -55,24 +56,31 @@ export class ZoneChecker {
     slot.out.push(internalErrorFinding('zone', checkName(slot.factory, slot.index), error));
   }
 
-  add(r: ZoneRecord): void {
+  /**
+   * `offset`: where the record's entry starts in its file's text (parseZone's onRecord), for
+   * an index that keeps no records (not settled); -1 when it cannot be read there again.
+   */
+  add(r: ZoneRecord, offset = -1): void {
     if (this.pending) {
       this.pending.push(r);
+      this.pendingOffsets.push(offset);
       if (r.type === 'SOA') this.release(r);
       return;
     }
-    this.visit(r);
+    this.visit(r, offset);
   }
 
   private release(soa: ZoneRecord | undefined): void {
     settleApex(this.ast, soa);
     const held = this.pending!;
+    const offsets = this.pendingOffsets;
     this.pending = undefined;
-    for (const r of held) this.visit(r);
+    this.pendingOffsets = [];
+    for (let i = 0; i < held.length; i++) this.visit(held[i], offsets[i]);
   }
 
-  private visit(r: ZoneRecord): void {
-    const row = this.index.add(r);
+  private visit(r: ZoneRecord, offset: number): void {
+    const row = this.index.add(r, offset);
     let slots = this.lastSlots;
     if (r.code !== this.lastCode) {
       const known = this.recordSlotsByCode[r.code];

@@ -160,7 +160,7 @@ export async function lintZoneInSlices(ast: ZoneAst, isCancelled: () => boolean)
 export function checkZoneText(text: string, ctx: AnalysisContext): Finding[] {
   const ast = newAst(text, ctx);
   const checker = new ZoneChecker(ast, ZONE_CHECKS, false);
-  parseZone(text, ctx, { ast, keepRecords: false, onRecord: (r) => checker.add(r) });
+  parseZone(text, ctx, { ast, keepRecords: false, onRecord: (r, offset) => checker.add(r, offset) });
   return withParserFindings(ast, checker.finish());
 }
 

@@ -64,7 +64,7 @@ function afterBreak(text: string, pos: number): number {
 }
 
 /** After this many restarts on an unclosed '(' the rest of the file stays one entry (bounds the work). */
-const MAX_PAREN_RECOVERIES = 32;
+export const MAX_PAREN_RECOVERIES = 32;
 
 /** Shared by entries without problems (never written to). */
 const NO_PROBLEMS: LexProblem[] = Object.freeze([]) as unknown as LexProblem[];

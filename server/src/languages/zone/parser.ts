@@ -9,7 +9,7 @@ import { noteReparse } from './incrementalLint';
 import type { Finding, Severity } from '../../core/finding';
 import { lineRange } from '../../core/finding';
 import type { AnalysisContext, TextChange } from '../../core/languageService';
-import { EntryLexer, lexEntries, type Entry, type Token } from './lexer';
+import { EntryLexer, lexEntries, MAX_PAREN_RECOVERIES, type Entry, type Token } from './lexer';
 import type { Directive, EntryTable, ParseSnapshot, ZoneAst, ZoneRecord } from './model';
 import { isAtOrBelow, originFromFileName, parseName } from './names';
 import { checkWire, readGenericRdata, readRdata, type RdataProblem } from './rdata';
@@ -42,8 +42,12 @@ const MAX_INCLUDE_DEPTH = 20;
 const MAX_INCLUDE_CHARS = 64 << 20;
 
 export interface ParseOptions {
-  /** Called with each record as it is read, in file order (the CLI's streaming check). */
-  onRecord?: (record: ZoneRecord) => void;
+  /**
+   * Called with each record as it is read, in file order (the CLI's streaming check), and
+   * the offset of its entry in its file's text when rereadRecord() can read it there again
+   * (-1 for $GENERATE records and entries past the lexer's paren recoveries).
+   */
+  onRecord?: (record: ZoneRecord, offset: number) => void;
   /** Keep the records in ast.records (default true); false when streaming. */
   keepRecords?: boolean;
   /** The AST to fill (from newAst), when the caller needs it before the parse ends. */
@@ -74,7 +78,7 @@ interface ParseState {
   firstSoa?: ZoneRecord;
   /** An $INCLUDE was met: its file may change under us, so reparse() starts over. */
   sawInclude?: boolean;
-  emit: (record: ZoneRecord) => void;
+  emit: (record: ZoneRecord, offset: number) => void;
 }
 
 function uriToPath(uri: string): string | undefined {
@@ -154,10 +158,10 @@ function newState(ast: ZoneAst, ctx: AnalysisContext, options: ParseOptions): Pa
     includeChars: 0,
     generated: 0,
     generatedChars: 0,
-    emit: (r) => {
+    emit: (r, offset) => {
       if (!state.firstSoa && r.type === 'SOA') state.firstSoa = r;
       if (keep) ast.records.push(r);
-      onRecord?.(r);
+      onRecord?.(r, offset);
     },
   };
   return state;
@@ -598,7 +602,7 @@ function isBlankOwnerEntry(entry: Pick<Entry, 'blankOwner'>): boolean {
  * Reads `[owner] [ttl] [class] type rdata` from tokens. For $GENERATE, `generated` is true
  * and the tokens carry the positions of the template.
  */
-function parseRecord(tokens: Token[], entry: Pick<Entry, 'blankOwner' | 'line' | 'endLine' | 'endChar' | 'tokens'>, state: ParseState, file: FileState, generated: boolean): ZoneRecord | undefined {
+function parseRecord(tokens: Token[], entry: Pick<Entry, 'blankOwner' | 'line' | 'endLine' | 'endChar' | 'tokens'> & Partial<Pick<Entry, 'offset' | 'recoveries'>>, state: ParseState, file: FileState, generated: boolean): ZoneRecord | undefined {
   let i = 0;
   let owner: string | undefined;
   let ownerToken: Token | undefined;
@@ -718,8 +722,26 @@ function parseRecord(tokens: Token[], entry: Pick<Entry, 'blankOwner' | 'line' |
     reportRdataProblem(problem, record, entry, state, file);
     return undefined;
   }
-  state.emit(record);
+  // Lexed again from its offset, the entry is the same unless the lexer had run out of paren
+  // recoveries (a fresh lexer would recover) or the tokens are a $GENERATE line's.
+  state.emit(record, !generated && entry.offset !== undefined && entry.recoveries! < MAX_PAREN_RECOVERIES ? entry.offset : -1);
   return record;
+}
+
+/**
+ * The record of the entry at `offset` of `text` (a file parseZone read, with `onRecord`'s
+ * offset), read again as it was the first time: `origin` and, for a blank owner, `owner` as
+ * they were there. The CLI's index keeps no record objects; it reads one again when a finding
+ * needs a token's position or its RDATA is compared. Undefined when the entry is not a record.
+ */
+export function rereadRecord(text: string, offset: number, line: number, origin: string, owner: string, uri: string, documentUri: string): ZoneRecord | undefined {
+  const entry = new EntryLexer(text, offset, line).next();
+  if (!entry || entry.tokens.length === 0 || (!entry.blankOwner && entry.tokens[0].text.startsWith('$') && !entry.tokens[0].quoted)) return undefined;
+  const ctx: AnalysisContext = { uri: documentUri, settings: {} as AnalysisContext['settings'] };
+  const ast: ZoneAst = { origin, originSource: 'none', records: [], fragment: false, directives: [], findings: [], includes: [], multiLine: [], text: '', uri: documentUri };
+  // A default TTL: the record's TTL is not what is asked for, and no no-ttl finding is made.
+  const state: ParseState = { ctx, zoneClass: 'IN', defaultTtl: 0, warnedRfc1035Ttl: true, ast, includeStack: [], includeChars: 0, generated: 0, generatedChars: 0, emit: () => {} };
+  return parseRecord(entry.tokens, entry, state, { uri, origin, owner }, false) ?? undefined;
 }
 
 /** One read context per origin (the origin rarely changes). */

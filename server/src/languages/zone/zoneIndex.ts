@@ -1,8 +1,11 @@
 // The loaded zone as the zone-level checks see it, compact: names interned once (id ->
-// string), records as rows of typed-array columns (owner id, type code, TTL, the token
-// positions findings point at, the NS/MX/SRV/CNAME target), and the records at the apex kept
-// whole (SOA, NS, DNSKEY, CDS … checks read their fields). Built in the same walk as the
-// record checks; memory is a few dozen bytes a record, not the records' objects and tokens.
+// string), records as rows of typed-array columns (owner id, type code, TTL, line, the
+// NS/MX/SRV/CNAME target), and the records at the apex kept whole (SOA, NS, DNSKEY, CDS …
+// checks read their fields). Built in the same walk as the record checks; memory is a few
+// dozen bytes a record, not the records' objects and tokens. What only a finding or an RRset
+// comparison needs (a token's position, the RDATA) is read from the record itself: from the
+// caller's records in the editor, or, in the CLI, which keeps none, by reading the record's
+// entry again from the text (rereadRecord) — rare next to the million rows that need neither.
 
 import type { Finding, Range } from '../../core/finding';
 import { lineRange } from '../../core/finding';
@@ -11,6 +14,7 @@ import type { Token } from './lexer';
 import type { ZoneAst, ZoneRecord } from './model';
 import { isAtOrBelow, parentName } from './names';
 import { rdataKey, valueKey } from './recordKey';
+import { rereadRecord } from './parser';
 import { tokenRange } from './ruleKit';
 import { looksMeantAbsolute } from './rules/missing-trailing-dot';
 
@@ -27,21 +31,21 @@ export const TARGET_MEANT_ABSOLUTE = 16;
 
 /** The target is at or below the apex. */
 export const TARGET_IN_ZONE = 64;
+/** The row's RDATA hash is in `hash` (computed when an RRset comparison first needs it). */
+const HASHED = 128;
 
 /** Per-name type bits (in-zone records only). */
 const BIT: Record<string, number> = { A: 1, AAAA: 2, CNAME: 4, NS: 8, DNAME: 16, SOA: 32 };
 /** Name bit: the name owns in-zone records of any type. */
 const OWNS_RECORDS = 64;
 
-/** Which token of a row a finding points at. */
+/** Which token of a row a finding points at: the owner (or the type when inherited), the type, the TTL (or the anchor), the NS/MX/SRV/CNAME target. */
 export type RowToken = 'anchor' | 'type' | 'ttl' | 'target';
-const TOKEN_SLOT: Record<RowToken, number> = { anchor: 0, type: 1, ttl: 2, target: 3 };
-/**
- * Four token positions a row: anchor (owner or type), type, TTL (or anchor), target. Each in
- * 5 octets (line offset from the record's line, start column, length); a row whose tokens do
- * not fit (columns past 65535, entries over 255 lines) keeps them in `wideTokens`.
- */
-const SLOTS = 4;
+
+/** The RDATA field of the target by type code: NS 0, MX 1, SRV 3, CNAME 0; -1 none. */
+function targetField(code: number): number {
+  return code === 15 ? 1 : code === 2 || code === 5 ? 0 : code === 33 ? 3 : -1;
+}
 
 /** `a`, or a copy with room for `size` (rules keep rows in typed arrays too). */
 export function grow<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array>(a: T, size: number, hint = 0): T {
@@ -364,7 +368,8 @@ class NameTable {
   }
 
   /** The name an entry holds, as one flat string. */
-  private entryName(e: number): string {
+  /** The name of a log entry (before seal() too). */
+  entryName(e: number): string {
     const wide = this.wide.size ? this.wide.get(e) : undefined;
     if (wide !== undefined) return wide;
     const start = this.starts[e];
@@ -488,6 +493,8 @@ export class ZoneIndex {
   ownerMayHaveUnderscore(): boolean {
     return this.ownerLabel === undefined || this.ownerLabel.indexOf('_') >= 0 || this.origin.indexOf('_') >= 0;
   }
+  /** Some in-zone owner may be a wildcard (`*.…`): false when none is (most zones). */
+  mayHaveWildcards = false;
   /** seal() has run: the name columns hold ids. */
   private sealed = false;
 
@@ -506,13 +513,30 @@ export class ZoneIndex {
   /** Name id of the origin in force where the record was read. */
   recordOrigin = new Int32Array(1024);
   target = new Int32Array(1024);
-  private tokLine = new Uint8Array(1024 * SLOTS);
-  private tokStart = new Uint16Array(1024 * SLOTS);
-  private tokLength = new Uint16Array(1024 * SLOTS);
-  private readonly wideTokens = new Map<number, Int32Array>();
   /** Rows to expect (line breaks in the text), so the columns grow once, not twenty times. */
   private readonly expected: number;
-  hash = new Uint32Array(2048);
+  /**
+   * RDATA hashes, two int32 a row, for rows flagged HASHED: rows in a run of one owner's
+   * records as they are added (their record is at hand), other rows when first compared. The
+   * pages of rows never hashed are never touched, so never resident.
+   */
+  private hash = new Int32Array(2048);
+  /** The caller's records by row, when it keeps them (the editor). */
+  private readonly held: ZoneRecord[] | undefined;
+  /** Else: where each row's entry starts in its file's text (-1: kept in `kept`). */
+  private offset = new Int32Array(1024);
+  /** Records that cannot be read again from a text ($GENERATE, past paren recoveries). */
+  private readonly kept = new Map<number, ZoneRecord>();
+  /** The text of each file id (the document's, then each $INCLUDEd one). */
+  private readonly texts: string[];
+  /** The record being added and the one before it (still at hand: no reading again). */
+  private current: ZoneRecord | undefined;
+  private previous: ZoneRecord | undefined;
+  /** The last two records read again, and their rows (a finding and its related row). */
+  private reread: ZoneRecord | undefined;
+  private rereadRow = -1;
+  private rereadBefore: ZoneRecord | undefined;
+  private rereadRowBefore = -1;
 
   /** Type bits per name id (in-zone records), made by seal(). */
   private nameBits = new Uint8Array(0);
@@ -523,7 +547,13 @@ export class ZoneIndex {
   readonly dnames = new Set<string>();
   private firstCname?: Int32Array;
 
-  constructor(readonly ast: ZoneAst) {
+  /** `holdsRecords`: the caller keeps every record it adds until the walk ends (the editor). */
+  constructor(
+    readonly ast: ZoneAst,
+    holdsRecords = true,
+  ) {
+    this.held = holdsRecords ? [] : undefined;
+    this.texts = [ast.text];
     let lines = 1;
     const text = ast.text;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
@@ -567,8 +597,31 @@ export class ZoneIndex {
     return this.uris[this.file[row]];
   }
 
+  /**
+   * The record of a row: the caller's, the one being added, or read again from its file's
+   * text (the CLI). Undefined only if the text no longer holds it (it always does).
+   */
+  recordAt(row: number): ZoneRecord | undefined {
+    if (this.held) return this.held[row];
+    if (row === this.count - 1 && this.current) return this.current;
+    if (row === this.count - 2 && this.previous) return this.previous;
+    if (row === this.rereadRow) return this.reread;
+    if (row === this.rereadRowBefore) return this.rereadBefore;
+    const kept = this.kept.get(row);
+    if (kept) return kept;
+    // Names are log entries until seal(), ids after it.
+    const name = (n: number) => (this.sealed ? this.table.name(n) : this.table.entryName(n));
+    const fileId = this.file[row];
+    const uri = this.uris[fileId] ?? this.ast.uri;
+    this.rereadBefore = this.reread;
+    this.rereadRowBefore = this.rereadRow;
+    this.reread = rereadRecord(this.texts[fileId], this.offset[row], this.line[row], name(this.recordOrigin[row]), name(this.owner[row]), uri, this.ast.uri);
+    this.rereadRow = row;
+    return this.reread;
+  }
+
   /** Adds a record as a row (and keeps it whole when it is at the apex). Returns the row. */
-  add(r: ZoneRecord): number {
+  add(r: ZoneRecord, offset = -1): number {
     const i = this.count++;
     if (i >= this.owner.length) {
       const n = i + 1;
@@ -581,11 +634,12 @@ export class ZoneIndex {
       this.line = grow(this.line, n, hint);
       this.recordOrigin = grow(this.recordOrigin, n, hint);
       this.target = grow(this.target, n, hint);
-      this.tokLine = grow(this.tokLine, n * SLOTS, hint * SLOTS);
-      this.tokStart = grow(this.tokStart, n * SLOTS, hint * SLOTS);
-      this.tokLength = grow(this.tokLength, n * SLOTS, hint * SLOTS);
+      if (!this.held) this.offset = grow(this.offset, n, hint);
       this.hash = grow(this.hash, n * 2, hint * 2);
     }
+    this.previous = this.current;
+    this.current = r;
+    if (this.held) this.held.push(r);
     // A blank owner repeats the previous record's owner string: one log entry for the name's
     // records. A written owner is always appended (seal() merges equal names).
     let owner = this.lastOwnerEntry;
@@ -613,27 +667,39 @@ export class ZoneIndex {
     let fileId = 0;
     if (r.uri) {
       fileId = this.uriIds.get(r.uri) ?? this.uris.length;
-      if (fileId === this.uris.length) {
+      // A file included again may have changed on disk: a file id per text read.
+      const text = this.held ? '' : this.includedText(r.uri);
+      if (fileId === this.uris.length || this.texts[fileId] !== text) {
+        fileId = this.uris.length;
         this.uris.push(r.uri);
+        this.texts.push(text);
         this.uriIds.set(r.uri, fileId);
       }
     }
     this.file[i] = fileId;
-    const anchor = r.ownerToken ?? r.typeToken;
-    this.setToken(i, 0, anchor);
-    this.setToken(i, 1, r.typeToken);
-    this.setToken(i, 2, r.ttlToken ?? anchor);
+    if (!this.held) {
+      this.offset[i] = offset;
+      if (offset < 0) this.kept.set(i, r);
+    }
     let flags = (r.generated ? GENERATED : 0) | (r.ttlToken ? HAS_TTL_TOKEN : 0);
     const atApex = this.ownerLabel === undefined && r.owner === origin;
     const inZone = atApex || this.ownerLabel !== undefined || isAtOrBelow(r.owner, origin);
-    if (inZone) flags |= IN_ZONE;
+    if (inZone) {
+      flags |= IN_ZONE;
+      // Streaming (every record, in file order): only an owner written as '*…', an escape
+      // (which may be one) or '@' (the origin may be one) can be a wildcard, and a blank owner
+      // repeats one already asked about; the owner's characters are not read otherwise.
+      // The caller's records may be a part of the zone (the editor's incremental lint): asked.
+      const written = r.ownerToken?.text.charCodeAt(0);
+      if (!this.mayHaveWildcards && (this.held || written === 42 || written === 92 || written === 64 || r.generated)) this.mayHaveWildcards = r.owner.startsWith('*.');
+    }
     this.target[i] = -1;
     if (r.type === 'CNAME') {
       const v = r.values?.[0]?.value;
       if (typeof v === 'string') this.target[i] = this.table.append(v);
     } else {
       // targetOf(r) without its object: NS, MX and SRV by type code.
-      const field = r.code === 15 ? 1 : r.code === 2 ? 0 : r.code === 33 ? 3 : -1;
+      const field = r.code === 5 ? -1 : targetField(r.code);
       const v = field >= 0 && r.values ? r.values[field] : undefined;
       if (v && typeof v.value === 'string' && v.value !== '.') {
         const name = v.value;
@@ -641,7 +707,6 @@ export class ZoneIndex {
         // A relative target is `${text.toLowerCase()}.${origin}` too: read from its parts.
         const below = v.relative && r.origin !== '.' ? this.table.appendBelow(token.text, r.origin) : -1;
         this.target[i] = below >= 0 ? below : this.table.append(name);
-        this.setToken(i, 3, token);
         flags |= HAS_TARGET;
         if (v.relative) {
           flags |= TARGET_RELATIVE;
@@ -652,10 +717,13 @@ export class ZoneIndex {
         if (isAtOrBelow(name, origin)) flags |= TARGET_IN_ZONE;
       }
     }
-    this.flags[i] = flags;
-    hashRecordData(r);
-    this.hash[2 * i] = hashHigh;
-    this.hash[2 * i + 1] = hashLow;
+    // A run of one owner's records (blank owners, or the name written again: the same log
+    // entry): RRsets of several records are compared, so hash them while they are at hand.
+    if (i > 0 && this.owner[i - 1] === owner && this.previous) {
+      if (!(this.flags[i - 1] & HASHED)) this.storeHash(i - 1, this.previous);
+      this.flags[i] = flags;
+      this.storeHash(i, r);
+    } else this.flags[i] = flags;
     if (inZone) {
       if (atApex) {
         const list = this.apex.get(r.type);
@@ -693,44 +761,49 @@ export class ZoneIndex {
     this.nameBits = bits;
   }
 
-  private setToken(row: number, slot: number, t: Pick<Token, 'line' | 'start' | 'end'>): void {
-    const at = row * SLOTS + slot;
-    const lineOffset = t.line - this.line[row];
-    const wide = this.wideTokens.size ? this.wideTokens.get(row) : undefined;
-    if (wide || lineOffset < 0 || lineOffset > 255 || t.start > 0xffff || t.end - t.start > 0xffff) {
-      let w = wide;
-      if (!w) {
-        // Move the row's slots written so far, then keep all four here.
-        w = new Int32Array(SLOTS * 3);
-        for (let k = 0; k < SLOTS; k++) {
-          const r = this.range(row, (['anchor', 'type', 'ttl', 'target'] as RowToken[])[k]);
-          w[3 * k] = r.start.line;
-          w[3 * k + 1] = r.start.character;
-          w[3 * k + 2] = r.end.character;
-        }
-        this.wideTokens.set(row, w);
-      }
-      w[3 * slot] = t.line;
-      w[3 * slot + 1] = t.start;
-      w[3 * slot + 2] = t.end;
-      return;
-    }
-    this.tokLine[at] = lineOffset;
-    this.tokStart[at] = t.start;
-    this.tokLength[at] = t.end - t.start;
+  /** The text an $INCLUDEd file was read with (the last include of it so far). */
+  private includedText(uri: string): string {
+    const includes = this.ast.includes;
+    for (let k = includes.length - 1; k >= 0; k--) if (includes[k].uri === uri) return includes[k].text;
+    return '';
+  }
+
+  private storeHash(row: number, r: ZoneRecord): void {
+    hashRecordData(r);
+    this.hash[2 * row] = hashHigh;
+    this.hash[2 * row + 1] = hashLow;
+    this.flags[row] |= HASHED;
+  }
+
+  private hashed(row: number): void {
+    if (this.flags[row] & HASHED) return;
+    const r = this.recordAt(row);
+    if (r) this.storeHash(row, r);
   }
 
   range(row: number, which: RowToken): Range {
-    const slot = TOKEN_SLOT[which];
-    const wide = this.wideTokens.size ? this.wideTokens.get(row) : undefined;
-    if (wide) return lineRange(wide[3 * slot], wide[3 * slot + 1], wide[3 * slot + 2]);
-    const at = row * SLOTS + slot;
-    const start = this.tokStart[at];
-    return lineRange(this.line[row] + this.tokLine[at], start, start + this.tokLength[at]);
+    const r = this.recordAt(row);
+    if (!r) return lineRange(this.line[row], 0, 0);
+    const anchor = r.ownerToken ?? r.typeToken;
+    if (which === 'anchor') return tokenRange(anchor);
+    if (which === 'type') return tokenRange(r.typeToken);
+    if (which === 'ttl') return tokenRange(r.ttlToken ?? anchor);
+    const field = targetField(r.code);
+    const token = field >= 0 ? r.values?.[field]?.tokens[0] : undefined;
+    return tokenRange(token ?? anchor);
   }
 
+  /** The rows' RDATA are the same (as rdataKey compares them; a 64-bit hash). */
   sameRdata(a: number, b: number): boolean {
+    this.hashed(a);
+    this.hashed(b);
     return this.hash[2 * a] === this.hash[2 * b] && this.hash[2 * a + 1] === this.hash[2 * b + 1];
+  }
+
+  /** A key of the row's RDATA: equal for rows sameRdata() calls the same. */
+  rdataKey(row: number): string {
+    this.hashed(row);
+    return `${this.hash[2 * row]}:${this.hash[2 * row + 1]}`;
   }
 
   /** The whole records of one type at the apex, in file order. */

@@ -16,7 +16,7 @@ export function checkDuplicateRecord(): ZoneCheck {
         const seen = new Map<string, number>();
         for (let k = n.starts[t]; k < n.ends[t]; k++) {
           const row = n.rows[k];
-          const key = `${z.hash[2 * row]}:${z.hash[2 * row + 1]}`;
+          const key = z.rdataKey(row);
           const first = seen.get(key);
           if (first === undefined) seen.set(key, row);
           else if (!(z.flags[row] & GENERATED)) out.push(z.finding(duplicateRecord, row, 'anchor', `Duplicate ${type} record: the same data is already at line ${z.line[first] + 1}; servers merge them`, { tags: ['unnecessary'], related: [z.related(first, 'first copy')] }));

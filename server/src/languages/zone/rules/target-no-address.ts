@@ -21,6 +21,8 @@ class WildcardCover {
   private wildcards = 0;
 
   constructor(private readonly z: ZoneIndex) {
+    // No wildcard: lookup() answers 'none' without the names (a Set of every name otherwise).
+    if (!z.mayHaveWildcards) return;
     const seen = new Set<number>();
     for (let row = 0; row < z.count; row++) {
       if (!(z.flags[row] & IN_ZONE) || seen.has(z.owner[row])) continue;
