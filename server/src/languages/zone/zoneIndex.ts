@@ -695,8 +695,11 @@ export class ZoneIndex {
     }
     this.target[i] = -1;
     if (r.type === 'CNAME') {
-      const v = r.values?.[0]?.value;
-      if (typeof v === 'string') this.target[i] = this.table.append(v);
+      const v = r.values?.[0];
+      if (v && typeof v.value === 'string') {
+        const below = v.relative && r.origin !== '.' ? this.table.appendBelow(v.tokens[0].text, r.origin) : -1;
+        this.target[i] = below >= 0 ? below : this.table.append(v.value);
+      }
     } else {
       // targetOf(r) without its object: NS, MX and SRV by type code.
       const field = r.code === 5 ? -1 : targetField(r.code);
@@ -714,7 +717,8 @@ export class ZoneIndex {
           const text = token.text;
           if ((text.indexOf('.') >= 0 || text.length === r.origin.length - 1) && looksMeantAbsolute(text, r.origin)) flags |= TARGET_MEANT_ABSOLUTE;
         }
-        if (isAtOrBelow(name, origin)) flags |= TARGET_IN_ZONE;
+        // Written relative to the apex in plain characters: in the zone, its characters unread.
+        if ((below >= 0 && r.origin === origin) || isAtOrBelow(name, origin)) flags |= TARGET_IN_ZONE;
       }
     }
     // A run of one owner's records (blank owners, or the name written again: the same log
