@@ -528,7 +528,9 @@ export class ZoneIndex {
   /** Records that cannot be read again from a text ($GENERATE, past paren recoveries). */
   private readonly kept = new Map<number, ZoneRecord>();
   /** The text of each file id (the document's, then each $INCLUDEd one). */
-  private readonly texts: string[];
+  private readonly texts: Array<string | undefined>;
+  /** Entries of ast.includes given a file id so far. */
+  private includesSeen = 0;
   /** The record being added and the one before it (still at hand: no reading again). */
   private current: ZoneRecord | undefined;
   private previous: ZoneRecord | undefined;
@@ -615,7 +617,7 @@ export class ZoneIndex {
     const uri = this.uris[fileId] ?? this.ast.uri;
     this.rereadBefore = this.reread;
     this.rereadRowBefore = this.rereadRow;
-    this.reread = rereadRecord(this.texts[fileId], this.offset[row], this.line[row], name(this.recordOrigin[row]), name(this.owner[row]), uri, this.ast.uri);
+    this.reread = rereadRecord(this.texts[fileId]!, this.offset[row], this.line[row], name(this.recordOrigin[row]), name(this.owner[row]), uri, this.ast.uri);
     this.rereadRow = row;
     return this.reread;
   }
@@ -666,20 +668,16 @@ export class ZoneIndex {
     this.recordOrigin[i] = this.lastOriginEntry;
     let fileId = 0;
     if (r.uri) {
-      fileId = this.uriIds.get(r.uri) ?? this.uris.length;
-      // A file included again may have changed on disk: a file id per text read.
-      const text = this.held ? '' : this.includedText(r.uri);
-      if (fileId === this.uris.length || this.texts[fileId] !== text) {
-        fileId = this.uris.length;
-        this.uris.push(r.uri);
-        this.texts.push(text);
-        this.uriIds.set(r.uri, fileId);
-      }
+      // A file id per $INCLUDE read (a file included again may have changed on disk), made
+      // when the parser has added one: a record's file is the latest include of its URI.
+      const includes = this.ast.includes;
+      for (; this.includesSeen < includes.length; this.includesSeen++) this.addFile(includes[this.includesSeen].uri, includes[this.includesSeen].text);
+      fileId = this.uriIds.get(r.uri) ?? this.addFile(r.uri, undefined);
     }
     this.file[i] = fileId;
     if (!this.held) {
       this.offset[i] = offset;
-      if (offset < 0) this.kept.set(i, r);
+      if (offset < 0 || this.texts[fileId] === undefined) this.kept.set(i, r);
     }
     let flags = (r.generated ? GENERATED : 0) | (r.ttlToken ? HAS_TTL_TOKEN : 0);
     const atApex = this.ownerLabel === undefined && r.owner === origin;
@@ -765,11 +763,13 @@ export class ZoneIndex {
     this.nameBits = bits;
   }
 
-  /** The text an $INCLUDEd file was read with (the last include of it so far). */
-  private includedText(uri: string): string {
-    const includes = this.ast.includes;
-    for (let k = includes.length - 1; k >= 0; k--) if (includes[k].uri === uri) return includes[k].text;
-    return '';
+  /** A file id for an included file's text (undefined: not known, so its rows are kept whole). */
+  private addFile(uri: string, text: string | undefined): number {
+    const id = this.uris.length;
+    this.uris.push(uri);
+    this.texts.push(text);
+    this.uriIds.set(uri, id);
+    return id;
   }
 
   private storeHash(row: number, r: ZoneRecord): void {

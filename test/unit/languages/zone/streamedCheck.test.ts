@@ -90,3 +90,11 @@ test('streamed check = editor lint: a wildcard written as *, as @ under a wildca
     assert.ok(missing.includes('x.none'), `${how}: a target no wildcard covers is still reported`);
   }
 });
+
+test('streamed check = editor lint: one file $INCLUDEd twice, under two origins', async () => {
+  const inc = ['dup IN A 192.0.2.7', 'dup IN A 192.0.2.7', 'mx IN MX 10 nowhere', ''].join('\n');
+  const text = zoneWith(['$INCLUDE /z/hosts.inc a.example.com.', '$INCLUDE /z/hosts.inc b.example.com.'].join('\n'));
+  const found = await assertSame(text, 'file:///z/example.com.zone', '', { '/z/hosts.inc': inc });
+  assert.equal(ranges(found, 'duplicate-record').length, 2, 'one duplicate under each origin');
+  assert.equal(ranges(found, 'target-no-address').length, 2);
+});
