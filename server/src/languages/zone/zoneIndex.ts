@@ -671,7 +671,12 @@ export class ZoneIndex {
       // A file id per $INCLUDE read (a file included again may have changed on disk), made
       // when the parser has added one: a record's file is the latest include of its URI.
       const includes = this.ast.includes;
-      for (; this.includesSeen < includes.length; this.includesSeen++) this.addFile(includes[this.includesSeen].uri, includes[this.includesSeen].text);
+      for (; this.includesSeen < includes.length; this.includesSeen++) {
+        const { uri, text } = includes[this.includesSeen];
+        // The same text again keeps its id (ids are 16 bits; one compare per include, not per record).
+        const known = this.uriIds.get(uri);
+        if (known === undefined || this.texts[known] !== text) this.addFile(uri, text);
+      }
       fileId = this.uriIds.get(r.uri) ?? this.addFile(r.uri, undefined);
     }
     this.file[i] = fileId;
