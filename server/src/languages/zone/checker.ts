@@ -37,6 +37,7 @@ export class ZoneChecker {
 
   /** `settled`: the AST's apex is final (a finished parse); else it settles at the first SOA. */
   constructor(private readonly ast: ZoneAst, factories: Array<() => ZoneCheck>, settled: boolean) {
+    // A settled AST is a finished parse: its records outlive the walk, so the index holds them.
     this.index = new ZoneIndex(ast, settled);
     this.slots = factories.map((factory, index) => {
       const slot: Slot = { check: {}, out: [], failed: false, factory, index };

@@ -16,6 +16,7 @@ import { isAtOrBelow, parentName } from './names';
 import { rdataKey, valueKey } from './recordKey';
 import { rereadRecord } from './parser';
 import { tokenRange } from './ruleKit';
+import { targetOf } from './targets';
 import { looksMeantAbsolute } from './rules/missing-trailing-dot';
 
 /** Record flags (one octet a row). */
@@ -39,13 +40,8 @@ const BIT: Record<string, number> = { A: 1, AAAA: 2, CNAME: 4, NS: 8, DNAME: 16,
 /** Name bit: the name owns in-zone records of any type. */
 const OWNS_RECORDS = 64;
 
-/** Which token of a row a finding points at: the owner (or the type when inherited), the type, the TTL (or the anchor), the NS/MX/SRV/CNAME target. */
+/** Which token of a row a finding points at: the owner (or the type when inherited), the type, the TTL (or the anchor), the NS/MX/SRV target. */
 export type RowToken = 'anchor' | 'type' | 'ttl' | 'target';
-
-/** The RDATA field of the target by type code: NS 0, MX 1, SRV 3, CNAME 0; -1 none. */
-function targetField(code: number): number {
-  return code === 15 ? 1 : code === 2 || code === 5 ? 0 : code === 33 ? 3 : -1;
-}
 
 /** `a`, or a copy with room for `size` (rules keep rows in typed arrays too). */
 export function grow<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array>(a: T, size: number, hint = 0): T {
@@ -705,7 +701,7 @@ export class ZoneIndex {
       }
     } else {
       // targetOf(r) without its object: NS, MX and SRV by type code.
-      const field = r.code === 5 ? -1 : targetField(r.code);
+      const field = r.code === 15 ? 1 : r.code === 2 ? 0 : r.code === 33 ? 3 : -1;
       const v = field >= 0 && r.values ? r.values[field] : undefined;
       if (v && typeof v.value === 'string' && v.value !== '.') {
         const name = v.value;
@@ -797,9 +793,7 @@ export class ZoneIndex {
     if (which === 'anchor') return tokenRange(anchor);
     if (which === 'type') return tokenRange(r.typeToken);
     if (which === 'ttl') return tokenRange(r.ttlToken ?? anchor);
-    const field = targetField(r.code);
-    const token = field >= 0 ? r.values?.[field]?.tokens[0] : undefined;
-    return tokenRange(token ?? anchor);
+    return tokenRange(targetOf(r)?.token ?? anchor);
   }
 
   /** The rows' RDATA are the same (as rdataKey compares them; a 64-bit hash). */
